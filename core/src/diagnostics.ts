@@ -1,0 +1,89 @@
+/**
+ * Diagnostics produced by the core: syntax errors, reference errors and the memory-map
+ * checks. Codes are stable dotted kebab-case strings: the same text appears in the LSP
+ * `code`, the CLI output, the golden files and the README table.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Every diagnostic code the core can emit. Rule ids (Dn, Wn) refer to
+ * `qemu-memory-semantics.md` §11.
+ */
+export type DiagnosticCode =
+	// Syntax (parser and scanner).
+	| 'syntax.unexpected-token'
+	| 'syntax.missing-token'
+	| 'syntax.unterminated-string'
+	| 'syntax.unterminated-comment'
+	| 'syntax.invalid-character'
+	| 'number.invalid'
+	| 'number.out-of-range'
+	// Structure and references.
+	| 'prop.duplicate'
+	| 'prop.wrong-kind'
+	| 'prop.missing-at'
+	| 'region.missing-size'
+	| 'ref.unknown'
+	| 'ref.ambiguous'
+	| 'region.mapped-twice'
+	| 'region.cycle'
+	| 'alias.cycle'
+	| 'alias.missing-target'
+	| 'alias.offset-past-target'
+	| 'address.overflow'
+	| 'priority.out-of-range'
+	| 'space.duplicate'
+	| 'include.not-found'
+	| 'include.cycle'
+	| 'coalesce.full-size'
+	| 'access.invalid-size'
+	// Layout warnings.
+	| 'region.overlap'
+	| 'region.overlap-tie'
+	| 'region.clipped'
+	| 'region.outside-parent'
+	| 'region.zero-size'
+	| 'region.shadowed'
+	| 'region.invisible'
+	| 'alias.window-overrun'
+	| 'alias.subregions'
+	| 'coalesce.outside-region'
+	// Access-constraint warnings (the spec's W9-W17 catalogue).
+	| 'access.min-above-max'
+	| 'access.valid-min-ignored'
+	| 'access.impl-min-above-valid-max'
+	| 'access.impl-wider-than-valid'
+	| 'access.impl-unaligned'
+	| 'access.narrow-write-widened'
+	| 'access.size-not-multiple'
+	| 'readonly.not-enforced'
+	// Information.
+	| 'region.unused';
+
+/** A secondary location of a diagnostic (for example the other region of an overlap). */
+export interface RelatedLocation {
+	/** The document that holds the location (the host's URI or path string). */
+	readonly uri: string;
+	/** UTF-16 offset; the span is `[offset, offset + length)`. */
+	readonly offset: number;
+	readonly length: number;
+	readonly message: string;
+}
+
+/**
+ * A located problem. The span `[offset, offset + length)` is in UTF-16 code units of the
+ * document named by `uri` and always lies inside that document's text.
+ */
+export interface Diagnostic {
+	readonly code: DiagnosticCode;
+	readonly severity: Severity;
+	/** One sentence that names the regions and address ranges involved. */
+	readonly message: string;
+	readonly uri: string;
+	readonly offset: number;
+	readonly length: number;
+	readonly related?: readonly RelatedLocation[];
+	/** Set for diagnostics about dead code (shadowed or unused regions): editors fade them. */
+	readonly unnecessary?: boolean;
+}

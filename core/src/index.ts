@@ -1,0 +1,14 @@
+/**
+ * The public API of the memmap core: a pure library (no VS Code, no LSP, no file system)
+ * that parses `.memmap` text, builds the QEMU region tree, flattens it exactly and
+ * checks it. Consumers import from here (and from `protocol.ts` for wire types) only.
+ */
+export * from './diagnostics';
+export * from './syntax/ast';
+export { parse, type ParseResult } from './syntax/parser';
+export { format } from './syntax/format';
+export * from './model/types';
+export * from './model/address';
+export * from './model/analyze';
+export { flatten } from './model/flatten';
+export * from './model/owner';

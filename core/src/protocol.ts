@@ -1,0 +1,122 @@
+/**
+ * The wire contract between the language server, the client and the webview: JSON-safe
+ * DTOs and the names of the custom LSP methods and webview messages.
+ *
+ * Addresses, sizes and offsets travel as lower-case `0x` hex strings (never numbers: a
+ * JSON number cannot hold 64 bits exactly). Every range is half-open `[start, end)`, so
+ * `end` may be `0x10000000000000000` (2^64). Locations use LSP's shape (0-based line and
+ * UTF-16 character) without importing LSP types, so this file stays pure.
+ */
+
+/** `memmap/flatView`: the flattened ranges of every address space of a document. */
+export const flatViewMethod = 'memmap/flatView';
+/** `memmap/owner`: which region answers an address, in each space (or one). */
+export const ownerMethod = 'memmap/owner';
+/** Notification from server to client: a document's flat view changed (carries its uri). */
+export const flatViewChangedMethod = 'memmap/flatViewChanged';
+
+export interface PositionDto {
+	readonly line: number;
+	readonly character: number;
+}
+
+export interface RangeDto {
+	readonly start: PositionDto;
+	readonly end: PositionDto;
+}
+
+export interface LocationDto {
+	readonly uri: string;
+	readonly range: RangeDto;
+}
+
+/** A `0x`-prefixed lower-case hex string holding an exact unsigned integer. */
+export type HexString = string;
+
+export type RangeKindDto = 'ram' | 'rom' | 'romd' | 'io' | 'hole';
+
+/** One alias passed through on the way to a range's owner. */
+export interface AliasStepDto {
+	readonly alias: string;
+	readonly aliasPath: string;
+	readonly target: string;
+	/** The alias's window start inside its target. */
+	readonly offset: HexString;
+	readonly location?: LocationDto;
+}
+
+/** One entry of a flat view: a range owned by a terminal region, or a hole (`kind: 'hole'`). */
+export interface FlatRangeDto {
+	readonly start: HexString;
+	/** Exclusive end. */
+	readonly end: HexString;
+	readonly size: HexString;
+	readonly kind: RangeKindDto;
+	/** Owner name and slash path; empty for holes. */
+	readonly region: string;
+	readonly path: string;
+	readonly priority: number;
+	readonly offsetInRegion: HexString;
+	readonly readonly: boolean;
+	readonly nonvolatile: boolean;
+	/** The aliases on the render path, outermost first. */
+	readonly aliases: readonly AliasStepDto[];
+	/** The owner's definition; absent for holes. */
+	readonly location?: LocationDto;
+}
+
+export interface SpaceViewDto {
+	readonly name: string;
+	/** The declared root region's path. */
+	readonly root: string;
+	/** The flat-view root after QEMU's shortcut (R4.8), or null for "No rendered FlatView". */
+	readonly flatRoot: string | null;
+	/** Sorted, disjoint, covering `[0, 2^64)` with holes included. */
+	readonly ranges: readonly FlatRangeDto[];
+}
+
+export interface FlatViewParams {
+	readonly uri: string;
+}
+
+export interface FlatViewResult {
+	readonly uri: string;
+	readonly version: number | null;
+	readonly spaces: readonly SpaceViewDto[];
+}
+
+export interface OwnerParams {
+	readonly uri: string;
+	/** Any number form of the language (`0xfee00000`, `4G`, `1_000`). */
+	readonly address: string;
+	/** Restrict to one space; all spaces when absent. */
+	readonly space?: string;
+}
+
+export interface OwnerAnswerDto {
+	readonly space: string;
+	readonly address: HexString;
+	/** The owning range, or null when the address is a hole in that space. */
+	readonly range: FlatRangeDto | null;
+	/** Human-readable lines: the chain of containers and aliases, what it hides, constraints. */
+	readonly explanation: readonly string[];
+}
+
+export interface OwnerResult {
+	readonly answers: readonly OwnerAnswerDto[];
+	/** Set when `address` could not be parsed or the space is unknown. */
+	readonly error?: string;
+}
+
+/** Messages from the extension to the webview. */
+export type ToWebview =
+	| { readonly type: 'update'; readonly view: FlatViewResult; readonly title: string }
+	| { readonly type: 'highlight'; readonly path: string | null }
+	| { readonly type: 'empty'; readonly reason: string };
+
+/** Messages from the webview to the extension. */
+export type FromWebview =
+	| { readonly type: 'ready' }
+	| { readonly type: 'reveal'; readonly location: LocationDto }
+	| { readonly type: 'copyQemu'; readonly text: string }
+	| { readonly type: 'exportSvg'; readonly svg: string };
