@@ -71,7 +71,25 @@ export interface Region {
 	readonly placement?: SourceLocation;
 	/** The slash path from its top-level region, e.g. `system/pci/pc.rom`. */
 	readonly path: string;
+	/** Where individual properties and settings were written, for precise diagnostics. */
+	readonly locations: Partial<Record<LocatedPart, SourceLocation>>;
 }
+
+/** The parts of a region whose source location is recorded in `Region.locations`. */
+export type LocatedPart =
+	| 'at'
+	| 'size'
+	| 'priority'
+	| 'overlap'
+	| 'of'
+	| 'offset'
+	| 'readonly'
+	| 'disabled'
+	| 'nonvolatile'
+	| 'valid'
+	| 'impl'
+	| 'endian'
+	| 'coalesce';
 
 /** `space NAME = REF`, or an implicit space for an unreferenced top-level region. */
 export interface AddressSpace {
