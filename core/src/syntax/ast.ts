@@ -13,10 +13,22 @@ export interface Span {
 	readonly length: number;
 }
 
-/** The six region kinds of the language (QEMU: container, RAM, ROM, ROM device, I/O, alias). */
-export type RegionKind = 'container' | 'ram' | 'rom' | 'romd' | 'io' | 'alias';
+/**
+ * The region kinds of the language (QEMU: container, RAM, ROM, ROM device, I/O, alias).
+ * `ramd` (QEMU's RAM device, `memory_region_init_ram_device_ptr`) is an extension so that
+ * imported QEMU maps can say everything `info mtree` prints; it behaves as a terminal.
+ */
+export type RegionKind = 'container' | 'ram' | 'rom' | 'romd' | 'io' | 'alias' | 'ramd';
 
-export const regionKinds: readonly RegionKind[] = ['container', 'ram', 'rom', 'romd', 'io', 'alias'];
+export const regionKinds: readonly RegionKind[] = [
+	'container',
+	'ram',
+	'rom',
+	'romd',
+	'io',
+	'alias',
+	'ramd',
+];
 
 /** A region name, bare (`pc.ram`) or quoted (`"alias 1"`); `text` is the unquoted value. */
 export interface NameNode extends Span {
