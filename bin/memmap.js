@@ -5,4 +5,4 @@ const fs = require('node:fs');
 const path = require('node:path');
 const bundled = path.join(__dirname, '..', 'dist', 'cli.js');
 const compiled = path.join(__dirname, '..', 'out', 'cli', 'src', 'main.js');
-require(fs.existsSync(bundled) ? bundled : compiled);
+require(fs.existsSync(bundled) ? bundled : compiled).runCli();

@@ -1,1 +1,79 @@
-export {};
+/**
+ * The `memmap` command line: dispatches to one command per file in `commands/`, turns
+ * `CliFailure`s into one line on stderr (exit 2) and anything unexpected into
+ * `memmap: internal error: <message>` (exit 70), never a stack trace.
+ */
+import { parseArgs } from './args';
+import type { Command, Io } from './command';
+import { checkCommand } from './commands/check';
+import { flatCommand } from './commands/flat';
+import { fmtCommand } from './commands/fmt';
+import { importMtreeCommand } from './commands/importMtree';
+import { ownerCommand } from './commands/owner';
+import { treeCommand } from './commands/tree';
+import { CliFailure, exitInternal, exitOk, exitUsage } from './failure';
+
+const commands: readonly Command[] = [
+	checkCommand,
+	flatCommand,
+	treeCommand,
+	ownerCommand,
+	fmtCommand,
+	importMtreeCommand,
+];
+
+function usage(): string {
+	const width = Math.max(...commands.map((c) => c.name.length));
+	const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+	return `usage: memmap COMMAND [ARGS...]\n\ncommands:\n${list}\n\nRun 'memmap COMMAND --help' for a command's options.\n`;
+}
+
+function dispatch(argv: readonly string[], io: Io): number {
+	const [name, ...rest] = argv;
+	if (name === undefined) {
+		io.stderr(usage());
+		return exitUsage;
+	}
+	if (name === '--help' || name === '-h' || name === 'help') {
+		io.stdout(usage());
+		return exitOk;
+	}
+	const command = commands.find((c) => c.name === name);
+	if (command === undefined) {
+		throw new CliFailure(`unknown command '${name}' (commands: ${commands.map((c) => c.name).join(', ')})`);
+	}
+	if (rest.includes('--help') || rest.includes('-h')) {
+		io.stdout(command.help);
+		return exitOk;
+	}
+	return command.run(parseArgs(name, rest, command.options), io);
+}
+
+/** Runs the CLI on `argv` (without `node` and the script); returns the exit code. */
+export function main(argv: readonly string[], io: Io): number {
+	try {
+		return dispatch(argv, io);
+	} catch (error) {
+		if (error instanceof CliFailure) {
+			io.stderr(`memmap: ${error.message}\n`);
+			return error.exitCode;
+		}
+		const message = error instanceof Error ? error.message : String(error);
+		io.stderr(`memmap: internal error: ${message}\n`);
+		return exitInternal;
+	}
+}
+
+/** Runs the CLI on this process's arguments and sets its exit code (used by `bin/memmap.js`). */
+export function runCli(): void {
+	// process.exitCode (not process.exit) lets piped stdout drain before the process ends.
+	process.exitCode = main(process.argv.slice(2), {
+		stdout: (text) => process.stdout.write(text),
+		stderr: (text) => process.stderr.write(text),
+		cwd: process.cwd(),
+	});
+}
+
+if (require.main === module) {
+	runCli();
+}

@@ -1,0 +1,65 @@
+/** `memmap check FILE... [--strict] [--format text|json]`: the diagnostics of boards. */
+import { analyze } from '../../../core/src/index';
+import type { Diagnostic } from '../../../core/src/index';
+import { choice, expectPositionals } from '../args';
+import type { ParsedArgs } from '../args';
+import type { Command, Io } from '../command';
+import {
+	diagnosticJson,
+	diagnosticText,
+	orderDiagnostics,
+	SourceTexts,
+} from '../diagnosticOutput';
+import { exitFindings, exitOk } from '../failure';
+import { createFileHost, requireTextFile } from '../files';
+
+const help = `usage: memmap check FILE... [--strict] [--format text|json]
+
+Checks each board (and the files it includes) and prints every diagnostic as
+  file:line:column: severity: message [code]
+followed by 'note:' lines for related locations (the other region of an overlap).
+Lines and columns are 1-based; columns count UTF-16 code units.
+
+options:
+  --strict          exit 1 on warnings too, not only on errors
+  --format FORMAT   text (default) or json: an array of
+                    {file, line, column, endLine, endColumn, severity, code, message, related[]}
+
+exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O error
+`;
+
+function runCheck(args: ParsedArgs, io: Io): number {
+	expectPositionals('check', args, 1, undefined, 'FILE');
+	const format = choice('check', args, '--format', ['text', 'json'], 'text');
+	// Every file is read first so that an unreadable one fails before any output.
+	const uris = args.positionals.map((file) => requireTextFile(file, io.cwd));
+	const texts = new SourceTexts(io.cwd);
+	const all: Diagnostic[] = [];
+	const host = createFileHost();
+	for (const uri of uris) {
+		const analysis = analyze(uri, host);
+		for (const [docUri, doc] of analysis.documents) {
+			texts.add(docUri, doc.text);
+		}
+		all.push(...analysis.diagnostics);
+	}
+	const diagnostics = orderDiagnostics(all);
+	if (format === 'json') {
+		io.stdout(JSON.stringify(diagnostics.map((d) => diagnosticJson(texts, d)), null, 2) + '\n');
+	} else {
+		io.stdout(diagnostics.map((d) => diagnosticText(texts, d)).join(''));
+	}
+	const strict = args.flags.has('--strict');
+	const failing = diagnostics.some(
+		(d) => d.severity === 'error' || (strict && d.severity === 'warning'),
+	);
+	return failing ? exitFindings : exitOk;
+}
+
+export const checkCommand: Command = {
+	name: 'check',
+	summary: 'print the diagnostics of boards (exit 1 on errors)',
+	help,
+	options: { '--strict': 'flag', '--format': 'value' },
+	run: runCheck,
+};

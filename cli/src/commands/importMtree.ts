@@ -1,0 +1,53 @@
+/** `memmap import-mtree TREE.txt [--flat FLAT.txt] [-o OUT.memmap]`: QEMU's map as `.memmap`. */
+import { expectPositionals } from '../args';
+import type { ParsedArgs } from '../args';
+import type { Command, Io } from '../command';
+import { exitFindings, exitOk } from '../failure';
+import { readTextFile, writeTextFile } from '../files';
+import { importQemuMtree } from '../qemu';
+
+const help = `usage: memmap import-mtree TREE.txt [--flat FLAT.txt] [-o OUT.memmap]
+
+Turns the text of QEMU's 'info mtree' (best: 'info mtree -D', which lists disabled
+regions too) into a .memmap file: every address space, region, priority, alias and
+disabled flag. QEMU prints containers and I/O regions alike as 'i/o'; give the matching
+'info mtree -f' text with --flat to tell them apart (else they become containers).
+
+options:
+  --flat FLAT.txt   the 'info mtree -f' text of the same machine
+  -o OUT.memmap     write the result there instead of stdout
+
+Problems in the input are printed as 'TREE.txt:LINE:COL: error: message'; then nothing
+is written.
+exit status: 0 ok, 1 the input could not be imported, 2 usage or I/O error
+`;
+
+function runImport(args: ParsedArgs, io: Io): number {
+	expectPositionals('import-mtree', args, 1, 1, 'TREE.txt');
+	const treeFile = args.positionals[0] ?? '';
+	const flatFile = args.values.get('--flat');
+	const treeText = readTextFile(treeFile, io.cwd);
+	const flatText = flatFile === undefined ? undefined : readTextFile(flatFile, io.cwd);
+	const result = importQemuMtree(treeText, flatText);
+	if (result.errors.length > 0) {
+		for (const e of result.errors) {
+			io.stderr(`${treeFile}:${e.line}:${e.column ?? 1}: error: ${e.message}\n`);
+		}
+		return exitFindings;
+	}
+	const out = args.values.get('-o');
+	if (out === undefined) {
+		io.stdout(result.text);
+	} else {
+		writeTextFile(out, io.cwd, result.text);
+	}
+	return exitOk;
+}
+
+export const importMtreeCommand: Command = {
+	name: 'import-mtree',
+	summary: "turn QEMU 'info mtree' output into a .memmap file",
+	help,
+	options: { '--flat': 'value', '-o': 'value' },
+	run: runImport,
+};

@@ -1,0 +1,99 @@
+/**
+ * The CLI's only contact with the file system: reading inputs with one-line errors, the
+ * `WorkspaceHost` that lets the core follow `include`s on disk, and display paths.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { WorkspaceHost } from '../../core/src/index';
+import { CliFailure } from './failure';
+
+/** Why a file could not be read as text, or undefined when it can. */
+type ReadResult = { readonly text: string } | { readonly problem: string };
+
+/** A NUL byte in the first 8 KiB marks a binary file, as git and grep decide. */
+function isBinary(buffer: Buffer): boolean {
+	return buffer.subarray(0, 8192).includes(0);
+}
+
+function problemOf(error: unknown): string {
+	const code = (error as { code?: unknown } | null)?.code;
+	switch (code) {
+		case 'ENOENT':
+			return 'no such file';
+		case 'EISDIR':
+			return 'is a directory';
+		case 'EACCES':
+		case 'EPERM':
+			return 'permission denied';
+		default:
+			return error instanceof Error ? error.message : String(error);
+	}
+}
+
+function tryRead(file: string): ReadResult {
+	try {
+		if (fs.statSync(file).isDirectory()) {
+			return { problem: 'is a directory' };
+		}
+		const buffer = fs.readFileSync(file);
+		if (isBinary(buffer)) {
+			return { problem: 'is a binary file, not text' };
+		}
+		// Editors drop a UTF-8 byte-order mark; doing the same keeps offsets comparable.
+		return { text: buffer.toString('utf8').replace(/^\uFEFF/, '') };
+	} catch (error) {
+		return { problem: problemOf(error) };
+	}
+}
+
+/** Reads `file` (as written by the user) as text; throws a one-line `CliFailure` if it cannot. */
+export function readTextFile(file: string, cwd: string): string {
+	const result = tryRead(path.resolve(cwd, file));
+	if ('problem' in result) {
+		throw new CliFailure(`cannot read '${file}': ${result.problem}`);
+	}
+	return result.text;
+}
+
+/** Checks that `file` is a readable text file and returns its absolute path (the core's uri). */
+export function requireTextFile(file: string, cwd: string): string {
+	readTextFile(file, cwd);
+	return path.resolve(cwd, file);
+}
+
+/** Writes `text` to `file`; throws a one-line `CliFailure` if it cannot. */
+export function writeTextFile(file: string, cwd: string, text: string): void {
+	try {
+		fs.writeFileSync(path.resolve(cwd, file), text);
+	} catch (error) {
+		throw new CliFailure(`cannot write '${file}': ${problemOf(error)}`);
+	}
+}
+
+/**
+ * A host over the file system: a uri is an absolute path and an include is resolved
+ * against the including file's directory. Directories and binary files read as absent,
+ * so the core reports them as includes it cannot read.
+ */
+export function createFileHost(): WorkspaceHost {
+	return {
+		readText(uri: string): string | undefined {
+			const result = tryRead(uri);
+			return 'text' in result ? result.text : undefined;
+		},
+		resolveInclude(fromUri: string, includePath: string): string {
+			return path.resolve(path.dirname(fromUri), includePath);
+		},
+	};
+}
+
+/** The path to show for `uri`: relative to `cwd` when inside it, else as is. */
+export function displayPath(uri: string, cwd: string): string {
+	if (!path.isAbsolute(uri)) {
+		return uri;
+	}
+	const relative = path.relative(cwd, uri);
+	return relative === '' || relative.startsWith('..') || path.isAbsolute(relative)
+		? uri
+		: relative;
+}
