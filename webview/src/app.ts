@@ -1,0 +1,308 @@
+/**
+ * The panel controller: turns `ToWebview` messages into models and layouts, keeps the
+ * map and the table in sync (selection, address target, cursor highlight, filter) and
+ * posts `FromWebview` messages. DOM building lives in chrome/render/table.
+ */
+import type { FlatViewResult, FromWebview } from '../../core/src/protocol';
+import { formatAddress, parseUserAddress } from './address';
+import { buildChrome, type Chrome } from './chrome';
+import { layoutMap, type MapLayout } from './layout';
+import type { ListCallbacks, Marks } from './marks';
+import { buildViewModel, findRangeIndex, matchesFilter, matchesPath, type SpaceModel } from './model';
+import { toQemuFlatText } from './mtree';
+import { MapView } from './render';
+import { buildSvg } from './svgExport';
+import { TableView } from './table';
+import { themeColours } from './theme';
+import { Tooltip } from './tooltip';
+import { readState, type UiState } from './state';
+import { readToWebview } from './messages';
+
+/** What the webview needs of `acquireVsCodeApi()`. */
+export interface Host {
+	postMessage(message: FromWebview): void;
+	getState(): unknown;
+	setState(state: UiState): void;
+}
+
+export class App {
+	readonly #host: Host;
+	readonly #chrome: Chrome;
+	readonly #map: MapView;
+	readonly #table: TableView;
+	readonly #tooltip = new Tooltip();
+	#state: UiState;
+	#view: FlatViewResult | null = null;
+	#spaces: readonly SpaceModel[] = [];
+	#active: SpaceModel | undefined;
+	#layout: { signature: string; layout: MapLayout } | undefined;
+	#highlightPath: string | null = null;
+	#marks: Marks = { selected: -1, target: -1, highlighted: new Set() };
+	#saveFrame = 0;
+
+	constructor(host: HTMLElement, vscode: Host) {
+		this.#host = vscode;
+		this.#state = readState(vscode.getState());
+		this.#chrome = buildChrome(host);
+		const callbacks: ListCallbacks = {
+			select: (index) => this.#select(index),
+			reveal: (index) => this.#reveal(index),
+			hover: (index, x, y) => this.#tooltip.show(this.#active?.ranges[index], x, y),
+		};
+		this.#map = new MapView(callbacks, this.#marks);
+		this.#table = new TableView(callbacks, this.#marks);
+		this.#chrome.panes.append(this.#map.element, this.#table.element);
+		this.#chrome.root.appendChild(this.#tooltip.element);
+		this.#chrome.filter.value = this.#state.filter;
+		this.#chrome.address.value = this.#state.address;
+		this.#wireToolbar();
+		this.#showEmpty('Open a .memmap file to see its flat map.');
+	}
+
+	/** Handles one message from the extension; anything malformed is ignored. */
+	handle(data: unknown): void {
+		const message = readToWebview(data);
+		if (!message) {
+			return;
+		}
+		if (message.type === 'update') {
+			this.#update(message.view, message.title);
+		} else if (message.type === 'highlight') {
+			this.#highlight(message.path);
+		} else {
+			this.#showEmpty(message.reason);
+		}
+	}
+
+	#wireToolbar(): void {
+		const { filter, address, copy, exportSvg, tabs } = this.#chrome;
+		filter.addEventListener('input', () => {
+			this.#save({ filter: filter.value });
+			this.#applyFilter();
+		});
+		address.addEventListener('keydown', (event) => {
+			if (event.key === 'Enter') {
+				this.#goToAddress(true);
+			}
+		});
+		address.addEventListener('change', () => this.#goToAddress(true));
+		copy.addEventListener('click', () => this.#copyQemu());
+		exportSvg.addEventListener('click', () => this.#exportSvg());
+		tabs.addEventListener('keydown', (event) => this.#onTabKey(event));
+		this.#map.element.addEventListener('scroll', () => this.#saveScroll());
+		this.#table.body.addEventListener('scroll', () => this.#saveScroll());
+	}
+
+	#update(view: FlatViewResult, title: string): void {
+		const sameDocument = this.#state.uri === view.uri;
+		if (!sameDocument) {
+			this.#save({ uri: view.uri, space: null, selected: null, mapScroll: 0, tableScroll: 0 });
+		}
+		this.#view = view;
+		this.#spaces = buildViewModel(view);
+		this.#chrome.title.textContent = title;
+		this.#chrome.empty.hidden = true;
+		this.#chrome.panes.hidden = false;
+		this.#renderTabs();
+		const wanted = this.#spaces.find((s) => s.name === this.#state.space) ?? this.#spaces[0];
+		this.#showSpace(wanted, !this.#restored);
+		this.#restored = true;
+	}
+
+	/** True once the first update has restored the saved scroll positions. */
+	#restored = false;
+
+	#renderTabs(): void {
+		const names = this.#spaces.map((s) => s.name);
+		const existing = Array.from(this.#chrome.tabs.children, (tab) => tab.textContent);
+		if (names.join('\u0000') === existing.join('\u0000') && names.length === existing.length) {
+			return;
+		}
+		this.#chrome.tabs.replaceChildren(
+			...names.map((name) => {
+				const tab = document.createElement('button');
+				tab.type = 'button';
+				tab.className = 'tab';
+				tab.setAttribute('role', 'tab');
+				tab.textContent = name;
+				tab.addEventListener('click', () => this.#switchSpace(name));
+				return tab;
+			}),
+		);
+	}
+
+	#switchSpace(name: string): void {
+		this.#save({ space: name, selected: null, mapScroll: 0, tableScroll: 0 });
+		this.#showSpace(this.#spaces.find((s) => s.name === name), true);
+	}
+
+	#showSpace(space: SpaceModel | undefined, restoreScroll: boolean): void {
+		this.#active = space;
+		for (const tab of Array.from(this.#chrome.tabs.children)) {
+			const isActive = tab.textContent === space?.name;
+			tab.setAttribute('aria-selected', isActive ? 'true' : 'false');
+			(tab as HTMLElement).tabIndex = isActive ? 0 : -1;
+		}
+		if (!space) {
+			this.#showEmpty('This document declares no address space.');
+			return;
+		}
+		if (this.#layout?.signature !== space.signature) {
+			const inputs = space.ranges.map((r) => ({ size: r.size, isHole: r.dto.kind === 'hole' }));
+			this.#layout = { signature: space.signature, layout: layoutMap(inputs) };
+		}
+		this.#map.setData(space.ranges, this.#layout.layout, `Flat map of ${space.name}`);
+		this.#chrome.panes.classList.toggle('is-unrendered', space.flatRoot === null);
+		this.#applyFilter();
+		this.#refreshMarks();
+		if (restoreScroll) {
+			this.#map.element.scrollTop = this.#state.mapScroll;
+			this.#table.body.scrollTop = this.#state.tableScroll;
+			this.#map.render();
+			this.#table.render();
+		}
+		if (space.flatRoot === null) {
+			this.#status(`${space.name}: no rendered FlatView (its root renders nothing).`);
+		}
+	}
+
+	#applyFilter(): void {
+		const ranges = this.#active?.ranges ?? [];
+		const filter = this.#chrome.filter.value.trim();
+		const rows: number[] = [];
+		for (const range of ranges) {
+			if (matchesFilter(range, filter)) {
+				rows.push(range.index);
+			}
+		}
+		this.#table.setData(ranges, rows, `Flat ranges of ${this.#active?.name ?? ''}`);
+	}
+
+	/** Recomputes selection, address target and cursor highlight for the active space. */
+	#refreshMarks(): void {
+		const ranges = this.#active?.ranges ?? [];
+		const selected = ranges.findIndex((r) => r.dto.start === this.#state.selected);
+		const address = parseUserAddress(this.#chrome.address.value);
+		const target = address === undefined ? -1 : findRangeIndex(ranges, address);
+		const highlighted = new Set<number>();
+		if (this.#highlightPath !== null) {
+			for (const range of ranges) {
+				if (matchesPath(range, this.#highlightPath)) {
+					highlighted.add(range.index);
+				}
+			}
+		}
+		this.#setMarks({ selected, target, highlighted });
+	}
+
+	#setMarks(marks: Marks): void {
+		this.#marks = marks;
+		this.#map.setMarks(marks);
+		this.#table.setMarks(marks);
+	}
+
+	#select(index: number): void {
+		const range = this.#active?.ranges[index];
+		this.#save({ selected: range?.dto.start ?? null });
+		this.#setMarks({ ...this.#marks, selected: range ? index : -1 });
+	}
+
+	#reveal(index: number): void {
+		const location = this.#active?.ranges[index]?.dto.location;
+		if (location) {
+			this.#host.postMessage({ type: 'reveal', location });
+		} else {
+			this.#status('An unassigned range has no definition to reveal.');
+		}
+	}
+
+	#highlight(path: string | null): void {
+		const changed = path !== this.#highlightPath;
+		this.#highlightPath = path;
+		this.#refreshMarks();
+		const first = [...this.#marks.highlighted][0];
+		if (changed && first !== undefined) {
+			this.#map.reveal(first);
+			this.#table.reveal(first);
+		}
+	}
+
+	#goToAddress(announce: boolean): void {
+		const text = this.#chrome.address.value.trim();
+		this.#save({ address: text });
+		const ranges = this.#active?.ranges ?? [];
+		const address = parseUserAddress(text);
+		this.#chrome.address.setAttribute('aria-invalid', text !== '' && address === undefined ? 'true' : 'false');
+		this.#refreshMarks();
+		if (text === '' || !announce) {
+			return;
+		}
+		if (address === undefined) {
+			this.#status(`Not an address: ${text} (use 0x…, 0b…, decimal, optionally with K/M/G/T/P/E).`);
+			return;
+		}
+		const index = findRangeIndex(ranges, address);
+		const range = ranges[index];
+		if (!range) {
+			this.#status(`${formatAddress(address)} is outside every range of ${this.#active?.name ?? 'this space'}.`);
+			return;
+		}
+		this.#select(index);
+		this.#map.reveal(index);
+		this.#table.reveal(index);
+		const owner = range.dto.kind === 'hole' ? 'unassigned (a hole)' : `owned by ${range.dto.path}`;
+		this.#status(`${formatAddress(address)} in ${this.#active?.name ?? ''} is ${owner}.`);
+	}
+
+	#copyQemu(): void {
+		if (this.#view) {
+			this.#host.postMessage({ type: 'copyQemu', text: toQemuFlatText(this.#view) });
+		}
+	}
+
+	#exportSvg(): void {
+		const space = this.#active;
+		if (space && this.#layout) {
+			const title = `${this.#chrome.title.textContent ?? ''} — ${space.name}`;
+			const svg = buildSvg(title, space.ranges, this.#layout.layout, themeColours());
+			this.#host.postMessage({ type: 'exportSvg', svg });
+		}
+	}
+
+	#onTabKey(event: KeyboardEvent): void {
+		const names = this.#spaces.map((s) => s.name);
+		const current = names.indexOf(this.#active?.name ?? '');
+		const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+		if (step === 0 || names.length === 0) {
+			return;
+		}
+		event.preventDefault();
+		const next = names[(current + step + names.length) % names.length] as string;
+		this.#switchSpace(next);
+		(this.#chrome.tabs.children[names.indexOf(next)] as HTMLElement | undefined)?.focus();
+	}
+
+	#showEmpty(reason: string): void {
+		this.#chrome.empty.textContent = reason;
+		this.#chrome.empty.hidden = false;
+		this.#chrome.panes.hidden = true;
+	}
+
+	#status(text: string): void {
+		this.#chrome.status.textContent = text;
+	}
+
+	#saveScroll(): void {
+		if (this.#saveFrame === 0) {
+			this.#saveFrame = requestAnimationFrame(() => {
+				this.#saveFrame = 0;
+				this.#save({ mapScroll: this.#map.element.scrollTop, tableScroll: this.#table.body.scrollTop });
+			});
+		}
+	}
+
+	#save(change: Partial<UiState>): void {
+		this.#state = { ...this.#state, ...change };
+		this.#host.setState(this.#state);
+	}
+}

@@ -1,0 +1,56 @@
+/** Shared selection state the map and the table both paint. */
+export interface Marks {
+	/** The selected range index (keyboard focus, last click), or -1. */
+	readonly selected: number;
+	/** The owner of the address typed in the address box, or -1. */
+	readonly target: number;
+	/** Ranges of the region under the editor cursor. */
+	readonly highlighted: ReadonlySet<number>;
+}
+
+export interface ListCallbacks {
+	select(index: number): void;
+	reveal(index: number): void;
+	/** Show details of a range near the pointer; index -1 hides them. */
+	hover(index: number, x: number, y: number): void;
+}
+
+/** Applies the mark classes and ARIA state of range `index` to its element. */
+export function paintMarks(element: HTMLElement, index: number, marks: Marks): void {
+	const isSelected = index === marks.selected;
+	element.classList.toggle('is-selected', isSelected);
+	element.classList.toggle('is-target', index === marks.target);
+	element.classList.toggle('is-highlighted', marks.highlighted.has(index));
+	element.setAttribute('aria-selected', isSelected ? 'true' : 'false');
+}
+
+/** Range index carried by the closest `[data-index]` ancestor of an event target, or -1. */
+export function indexOfTarget(target: EventTarget | null): number {
+	if (!(target instanceof Element)) {
+		return -1;
+	}
+	const holder = target.closest<HTMLElement>('[data-index]');
+	const index = holder ? Number(holder.dataset.index) : NaN;
+	return Number.isInteger(index) ? index : -1;
+}
+
+/** Keyboard moves shared by the map and the table: the next position in a list of `count`. */
+export function nextPosition(key: string, position: number, count: number, page: number): number | undefined {
+	const last = count - 1;
+	switch (key) {
+		case 'ArrowDown':
+			return Math.min(last, position + 1);
+		case 'ArrowUp':
+			return Math.max(0, position - 1);
+		case 'PageDown':
+			return Math.min(last, position + page);
+		case 'PageUp':
+			return Math.max(0, position - page);
+		case 'Home':
+			return 0;
+		case 'End':
+			return last;
+		default:
+			return undefined;
+	}
+}
