@@ -1,0 +1,120 @@
+/**
+ * The core benchmark (issue 2's Speed section): parse, analyze, owner lookup, flatten
+ * against the reference renderer, and heap, on boards from `generateBoard`.
+ */
+import { analyzeText, findRange, flatten, parse } from '../core/src/index';
+import type { Analysis } from '../core/src/index';
+import { createRandom, generateBoard } from './generate';
+import { referenceRenderer } from './reference';
+import { formatMs, measure, median, msRow } from './table';
+import type { Row } from './table';
+
+/** Board sizes with their analyze targets (ms) and how many runs each gets. */
+const sizes = [
+	{ regions: 1_000, label: '1k regions', targetMs: 5, warmup: 10, runs: 40 },
+	{ regions: 10_000, label: '10k regions', targetMs: 50, warmup: 3, runs: 15 },
+	{ regions: 100_000, label: '100k regions', targetMs: 700, warmup: 1, runs: 5 },
+] as const;
+
+const lookupCount = 100_000;
+const lookupTargetUs = 5;
+const speedupTarget = 20;
+const heapTargetMb = 300;
+
+function boardRows(regions: number, label: string, targetMs: number, runs: { warmup: number; runs: number }): Row[] {
+	const text = generateBoard(regions);
+	const parseMs = median(measure(() => parse(text, 'bench:board'), runs));
+	const analyzeMs = median(measure(() => analyzeText(text, 'bench:board'), runs));
+	return [msRow('parse', label, parseMs), msRow('analyze (parse+build+check+flatten)', label, analyzeMs, targetMs)];
+}
+
+/** Random addresses over the buses of the board, plus a few anywhere (mostly holes). */
+function lookupAddresses(analysis: Analysis): bigint[] {
+	const random = createRandom(42);
+	const ranges = analysis.views[0]?.view.ranges ?? [];
+	const first = ranges[0]?.start ?? 0n;
+	const lastRange = ranges[ranges.length - 1];
+	const last = lastRange === undefined ? 1n : lastRange.start + lastRange.size;
+	const span = Number(last - first);
+	const addresses: bigint[] = [];
+	for (let i = 0; i < lookupCount; i++) {
+		const high = i % 10 === 0 ? BigInt(Math.floor(random() * 2 ** 32)) << 32n : 0n;
+		addresses.push(first + high + BigInt(Math.floor(random() * span)));
+	}
+	return addresses;
+}
+
+function lookupRow(analysis: Analysis, label: string): Row {
+	const view = analysis.views[0]?.view;
+	const addresses = lookupAddresses(analysis);
+	let found = 0;
+	const samples = measure(
+		() => {
+			for (const address of addresses) {
+				found += view !== undefined && findRange(view, address) !== undefined ? 1 : 0;
+			}
+		},
+		{ warmup: 2, runs: 9 },
+	);
+	const us = (median(samples) * 1000) / lookupCount;
+	return {
+		measure: `owner lookup (findRange, ${Math.round((found / (11 * lookupCount)) * 100)}% hits)`,
+		size: label,
+		median: `${us.toFixed(3)} µs`,
+		target: `< ${lookupTargetUs} µs`,
+		pass: us < lookupTargetUs,
+	};
+}
+
+function speedupRow(analysis: Analysis, label: string): Row {
+	const tree = analysis.tree;
+	const root = analysis.tree.spaces[0]?.root ?? 0;
+	const fastMs = median(measure(() => flatten(tree, root), { warmup: 3, runs: 15 }));
+	const render = referenceRenderer();
+	if (render === undefined) {
+		return { measure: 'flatten vs reference renderer', size: label, median: 'n/a', target: `>= ${speedupTarget}x`, pass: false };
+	}
+	const referenceMs = median(measure(() => render(tree, root), { warmup: 1, runs: 3 }));
+	const speedup = referenceMs / fastMs;
+	return {
+		measure: `flatten ${formatMs(fastMs)} vs reference ${formatMs(referenceMs)}`,
+		size: label,
+		median: `${speedup.toFixed(1)}x`,
+		target: `>= ${speedupTarget}x`,
+		pass: speedup >= speedupTarget,
+	};
+}
+
+function heapRow(text: string, label: string): Row {
+	const gc = (globalThis as { gc?: () => void }).gc;
+	if (gc === undefined) {
+		return { measure: 'heap used after analyze (needs --expose-gc)', size: label, median: 'n/a', target: `< ${heapTargetMb} MB`, pass: undefined };
+	}
+	gc();
+	const before = process.memoryUsage().heapUsed;
+	const analysis = analyzeText(text, 'bench:board');
+	gc();
+	const after = process.memoryUsage().heapUsed;
+	const mb = after / 2 ** 20;
+	return {
+		measure: `heap used after analyze (analysis holds ${((after - before) / 2 ** 20).toFixed(0)} MB)`,
+		size: label + (analysis.tree.regions.length > 0 ? '' : ' (empty!)'),
+		median: `${mb.toFixed(0)} MB`,
+		target: `< ${heapTargetMb} MB`,
+		pass: mb < heapTargetMb,
+	};
+}
+
+/** Runs the core benchmark and returns its rows. */
+export async function run(): Promise<Row[]> {
+	const rows: Row[] = [];
+	for (const size of sizes) {
+		rows.push(...boardRows(size.regions, size.label, size.targetMs, size));
+	}
+	const analysis10k = analyzeText(generateBoard(10_000), 'bench:board');
+	rows.push(speedupRow(analysis10k, '10k regions'));
+	const text100k = generateBoard(100_000);
+	rows.push(lookupRow(analyzeText(text100k, 'bench:board'), `100k regions, ${lookupCount / 1000}k addresses`));
+	rows.push(heapRow(text100k, '100k regions'));
+	return rows;
+}
