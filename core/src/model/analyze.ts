@@ -1,7 +1,15 @@
-// CONTRACT STUB: replaced by the core-model helper.
+/**
+ * The core's entry point: load a document and its includes, build the QEMU region tree,
+ * flatten every address space and run every check. Pure and total: the host is the only
+ * way out to files, and nothing here throws on any input.
+ */
 import type { Diagnostic } from '../diagnostics';
 import type { FileNode } from '../syntax/ast';
 import type { AddressSpace, FlatView, RegionId, RegionTree } from './types';
+import { buildTree, compareText } from './build/buildTree';
+import { loadDocuments } from './build/load';
+import { createState } from './build/state';
+import { flatten } from './flatten';
 
 /**
  * What the core needs from its host to follow `include`s. The core never touches a
@@ -48,26 +56,50 @@ export interface Analysis {
 	readonly entry: string;
 	/** The entry document and every document it includes, transitively. */
 	readonly documents: ReadonlyMap<string, SourceDocument>;
-	/** uri -> the uris it includes (resolved), in order. */
+	/**
+	 * uri -> the uris it includes (resolved by the host), in order, including ones that
+	 * could not be read or that close a cycle (those have no entry in `documents`, or
+	 * are already loaded).
+	 */
 	readonly includes: ReadonlyMap<string, readonly string[]>;
 	readonly tree: RegionTree;
 	/** One flat view per address space, in `tree.spaces` order. */
 	readonly views: readonly SpaceView[];
 	readonly references: readonly ResolvedReference[];
-	/** Syntax, reference and check diagnostics of every document, each with its `uri`. */
+	/**
+	 * Syntax, reference and check diagnostics of every document, each with its `uri`,
+	 * sorted by uri then offset.
+	 */
 	readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Parses `entryUri` and its includes, builds the region tree, flattens and checks. Never throws. */
+/**
+ * Parses `entryUri` and its includes, builds the region tree, flattens every address
+ * space and checks. Never throws. An unreadable entry yields an empty document and one
+ * `include.not-found` diagnostic.
+ */
 export function analyze(entryUri: string, host: WorkspaceHost): Analysis {
-	void entryUri;
-	void host;
-	throw new Error('not implemented');
+	const state = createState();
+	const loaded = loadDocuments(entryUri, host, state);
+	const { tree, references } = buildTree(state, loaded.items);
+	const views: SpaceView[] = tree.spaces.map((space) => ({ space, view: flatten(tree, space.root) }));
+	const diagnostics = [...state.diagnostics];
+	diagnostics.sort((a, b) => compareText(a.uri, b.uri) || a.offset - b.offset);
+	return {
+		entry: entryUri,
+		documents: loaded.documents,
+		includes: loaded.includes,
+		tree,
+		views,
+		references,
+		diagnostics,
+	};
 }
 
 /** `analyze` for one document with no include support (includes report not-found). */
 export function analyzeText(text: string, uri = 'untitled:memmap'): Analysis {
-	void text;
-	void uri;
-	throw new Error('not implemented');
+	return analyze(uri, {
+		readText: (wanted) => (wanted === uri ? text : undefined),
+		resolveInclude: (_from, path) => path,
+	});
 }

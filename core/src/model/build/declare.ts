@@ -1,0 +1,235 @@
+/**
+ * Declaration pass: one region draft per named region node (pre-order, includes inline),
+ * its properties and settings checked against its kind, nested regions placed in their
+ * enclosing region (QEMU `memory_region_add_subregion[_overlap]`), and `map` statements
+ * collected for the placement pass.
+ */
+import type {
+	ItemNode,
+	MemberNode,
+	PropName,
+	PropNode,
+	RegionNode,
+	Span,
+} from '../../syntax/ast';
+import type { RegionId, SourceLocation } from '../types';
+import { addressSpaceSize } from '../types';
+import { applySetting } from './settings';
+import { at, kindPhrase, q, related, report, type BuildState, type RegionDraft } from './state';
+import { addressValue, priorityValue, sizeValue } from './values';
+
+/** One item of the loaded files, in textual order with includes expanded in place. */
+export interface LoadedItem {
+	readonly uri: string;
+	readonly item: ItemNode;
+}
+
+interface Walk {
+	readonly state: BuildState;
+	seq: number;
+}
+
+/** Declares every region of `items`, collecting maps and spaces into `state`. */
+export function declareAll(state: BuildState, items: readonly LoadedItem[]): void {
+	const walk: Walk = { state, seq: 0 };
+	const topNames = occurrences(items.map((entry) => entry.item));
+	items.forEach((entry, index) => {
+		const item = entry.item;
+		if (item.kind === 'space') {
+			state.spaces.push({ uri: entry.uri, node: item });
+		} else if (item.kind === 'region' && item.name) {
+			const id = declareRegion(walk, entry.uri, item, undefined, '', topNames[index]);
+			state.topLevel.push(id);
+		}
+	});
+}
+
+/**
+ * For each node, its path segment suffix: `#N` when several regions at the same level
+ * share its name (so the path is itself an unambiguous reference), else ''.
+ */
+function occurrences(nodes: readonly (ItemNode | MemberNode)[]): string[] {
+	const counts = new Map<string, number>();
+	for (const node of nodes) {
+		if (node.kind === 'region' && node.name) {
+			counts.set(node.name.text, (counts.get(node.name.text) ?? 0) + 1);
+		}
+	}
+	const seen = new Map<string, number>();
+	return nodes.map((node) => {
+		if (node.kind !== 'region' || !node.name) {
+			return '';
+		}
+		const name = node.name.text;
+		const n = (seen.get(name) ?? 0) + 1;
+		seen.set(name, n);
+		return (counts.get(name) ?? 0) > 1 ? `#${n}` : '';
+	});
+}
+
+function declareRegion(
+	walk: Walk,
+	uri: string,
+	node: RegionNode,
+	parent: RegionId | undefined,
+	parentPath: string,
+	suffix: string | undefined,
+): RegionId {
+	const { state } = walk;
+	const name = node.name?.text ?? '';
+	const id = state.regions.length;
+	const path = (parentPath ? parentPath + '/' : '') + name + (suffix ?? '');
+	const draft: RegionDraft = {
+		id,
+		name,
+		kind: node.regionKind,
+		size: 0n,
+		addr: 0n,
+		priority: 0,
+		mayOverlap: false,
+		parent,
+		children: [],
+		enabled: true,
+		// QEMU's ROM is RAM with `readonly` set (R2.3); ROM devices are not readonly.
+		readonly: node.regionKind === 'rom',
+		nonvolatile: false,
+		romdMode: true,
+		...(node.doc !== undefined ? { doc: node.doc } : {}),
+		definition: at(uri, node),
+		nameLocation: at(uri, node.name ?? node.keyword),
+		path,
+		locations: {},
+	};
+	const ofProp = node.props.find((prop) => prop.name === 'of');
+	const ofRef = ofProp?.value?.kind === 'ref' ? ofProp.value : undefined;
+	state.regions.push(draft);
+	state.sources.push({ uri, node, declaredIn: parent, declared: [], of: ofRef, seq: walk.seq++ });
+	if (parent !== undefined) {
+		draft.placement = at(uri, headerSpan(node));
+	}
+	applyProps(state, draft, uri, node);
+	checkRequired(state, draft, uri, node);
+	if (node.body) {
+		declareMembers(walk, uri, draft, node.body.members);
+	}
+	return id;
+}
+
+function declareMembers(
+	walk: Walk,
+	uri: string,
+	owner: RegionDraft,
+	members: readonly MemberNode[],
+): void {
+	const suffixes = occurrences(members);
+	const seen = new Map<string, SourceLocation>();
+	members.forEach((member, index) => {
+		if (member.kind === 'region') {
+			if (member.name) {
+				const child = declareRegion(walk, uri, member, owner.id, owner.path, suffixes[index]);
+				walk.state.sources[owner.id]?.declared.push(child);
+			}
+		} else if (member.kind === 'map') {
+			walk.state.maps.push({ uri, node: member, container: owner.id, seq: walk.seq++ });
+		} else {
+			applySetting(walk.state, owner, uri, member, seen);
+		}
+	});
+}
+
+/** The header of a region: from its kind keyword to its last property (no block). */
+export function headerSpan(node: RegionNode): Span {
+	let end = node.keyword.offset + node.keyword.length;
+	for (const span of [node.name, ...node.props]) {
+		if (span) {
+			end = Math.max(end, span.offset + span.length);
+		}
+	}
+	return { offset: node.offset, length: end - node.offset };
+}
+
+const nestedOnly: ReadonlySet<PropName> = new Set(['at', 'priority', 'overlap']);
+const aliasOnly: ReadonlySet<PropName> = new Set(['of', 'offset']);
+
+function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode): void {
+	const seen = new Map<PropName, PropNode>();
+	const nested = draft.parent !== undefined;
+	for (const prop of node.props) {
+		const first = seen.get(prop.name);
+		if (first) {
+			report(state, 'prop.duplicate', 'error', at(uri, prop), `${q(prop.name)} is written twice on ${q(draft.name)}; the first one counts.`, {
+				related: [related(at(uri, first), `first ${q(prop.name)} of ${q(draft.name)}`)],
+			});
+			continue;
+		}
+		seen.set(prop.name, prop);
+		if (!nested && nestedOnly.has(prop.name)) {
+			report(state, 'prop.wrong-kind', 'error', at(uri, prop), `${q(prop.name)} places a nested region, but ${q(draft.name)} is top-level: top-level regions are defined, not mapped; place it with 'map ${draft.name} at ...' inside a container.`);
+			continue;
+		}
+		if (draft.kind !== 'alias' && aliasOnly.has(prop.name)) {
+			report(state, 'prop.wrong-kind', 'error', at(uri, prop), `${q(prop.name)} applies to aliases only, and ${q(draft.name)} is ${kindPhrase(draft.kind)}.`);
+			continue;
+		}
+		draft.locations[prop.name] = at(uri, prop);
+		applyProp(state, draft, uri, prop);
+	}
+}
+
+function applyProp(state: BuildState, draft: RegionDraft, uri: string, prop: PropNode): void {
+	const number = prop.value?.kind === 'number' ? prop.value : undefined;
+	switch (prop.name) {
+		case 'at':
+			draft.addr = addressValue(state, uri, number, "'at'") ?? 0n;
+			break;
+		case 'size':
+			draft.size = sizeValue(state, uri, number, "'size'") ?? 0n;
+			break;
+		case 'priority':
+			draft.priority = priorityValue(state, uri, number) ?? 0;
+			draft.mayOverlap = true;
+			break;
+		case 'overlap':
+			draft.mayOverlap = true;
+			break;
+		case 'offset':
+			draft.alias = { target: undefined, offset: addressValue(state, uri, number, "'offset'") ?? 0n };
+			break;
+		case 'readonly':
+			draft.readonly = true;
+			break;
+		case 'disabled':
+			draft.enabled = false;
+			break;
+		case 'nonvolatile':
+			draft.nonvolatile = true;
+			break;
+		case 'of':
+			break;
+	}
+}
+
+/** `at` inside a block, `size` always, `of` on aliases; and `at + size` within 2^64. */
+function checkRequired(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode): void {
+	const has = (name: PropName): boolean => node.props.some((prop) => prop.name === name);
+	if (draft.parent !== undefined && !has('at')) {
+		report(state, 'prop.missing-at', 'error', draft.nameLocation, `${q(draft.name)} is nested, so it needs 'at' (its offset in the enclosing region); 0 is assumed.`);
+	}
+	if (!has('size')) {
+		report(state, 'region.missing-size', 'error', draft.nameLocation, `${q(draft.name)} has no 'size'${draft.kind === 'alias' ? " (an alias's size is its window)" : ''}; 0 is assumed.`);
+	}
+	if (draft.kind === 'alias') {
+		draft.alias ??= { target: undefined, offset: 0n };
+		if (!has('of')) {
+			report(state, 'alias.missing-target', 'error', draft.nameLocation, `Alias ${q(draft.name)} has no target: write 'of REGION'.`);
+		}
+	}
+	checkOverflow(state, draft, draft.locations.at ?? at(uri, node));
+}
+
+/** `address.overflow`: a placement whose end passes 2^64 (QEMU prints DETECTED OVERFLOW). */
+export function checkOverflow(state: BuildState, draft: RegionDraft, where: SourceLocation): void {
+	if (draft.parent !== undefined && draft.addr + draft.size > addressSpaceSize) {
+		report(state, 'address.overflow', 'error', where, `${q(draft.name)} at 0x${draft.addr.toString(16)} with size 0x${draft.size.toString(16)} ends past 2^64.`);
+	}
+}

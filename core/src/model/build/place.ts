@@ -1,0 +1,139 @@
+/**
+ * Placement pass: `map REF at N [priority P | overlap]` is QEMU's
+ * `memory_region_add_subregion[_overlap]`. A region has one parent (D1): a second
+ * placement is `region.mapped-twice`. A map that makes a region its own ancestor (D7)
+ * is `region.cycle` and is dropped, so nothing downstream recurses forever. Finally every
+ * children list is put in QEMU list order (R3.2).
+ */
+import type { ResolvedReference } from '../analyze';
+import type { RegionId } from '../types';
+import { checkOverflow } from './declare';
+import type { NameIndex } from './resolve';
+import { resolveRef } from './resolve';
+import { at, q, related, report, type BuildState, type MapDraft } from './state';
+import { addressValue, priorityValue } from './values';
+
+/** Resolves and applies every `map` in source order. */
+export function placeMaps(state: BuildState, index: NameIndex, references: ResolvedReference[]): void {
+	for (const map of state.maps) {
+		if (!map.node.target) {
+			continue;
+		}
+		const ref = resolveRef(state, index, map.uri, map.node.target, 'map');
+		references.push(ref);
+		if (ref.target !== undefined) {
+			map.target = ref.target;
+			place(state, map, ref.target);
+		}
+	}
+}
+
+function place(state: BuildState, map: MapDraft, id: RegionId): void {
+	const region = state.regions[id];
+	const source = state.sources[id];
+	if (!region || !source) {
+		return;
+	}
+	const where = at(map.uri, map.node);
+	if (source.declaredIn !== undefined || source.mappedBy) {
+		const parent = source.declaredIn ?? source.mappedBy?.container ?? 0;
+		const first = source.mappedBy ? at(source.mappedBy.uri, source.mappedBy.node) : region.placement;
+		report(state, 'region.mapped-twice', 'error', where, `${q(region.path)} is already placed in ${q(state.regions[parent]?.path ?? '')}: a region has one parent (QEMU asserts); map an alias to show it twice.`, {
+			related: first ? [related(first, `${q(region.path)} is placed here`)] : [],
+		});
+		return;
+	}
+	source.mappedBy = map;
+	source.seq = map.seq;
+	region.parent = map.container;
+	region.placement = where;
+	const node = map.node;
+	if (node.at) {
+		region.locations.at = at(map.uri, node.at);
+	}
+	if (node.priority) {
+		region.locations.priority = at(map.uri, node.priority);
+	}
+	if (node.overlap) {
+		region.locations.overlap = at(map.uri, node.overlap);
+	}
+	region.addr = addressValue(state, map.uri, node.at, "'at'") ?? 0n;
+	region.priority = priorityValue(state, map.uri, node.priority) ?? 0;
+	region.mayOverlap = node.priority !== undefined || node.overlap !== undefined;
+	checkOverflow(state, region, region.locations.at ?? where);
+}
+
+/**
+ * Finds cycles in the parent relation and breaks each at its latest `map` (declaration
+ * nesting alone is a tree, so every cycle holds at least one map). Linear: each region
+ * is walked once.
+ */
+export function breakContainmentCycles(state: BuildState): void {
+	const walkOf = new Int32Array(state.regions.length).fill(-1);
+	for (let start = 0; start < state.regions.length; start++) {
+		let id: RegionId | undefined = start;
+		while (id !== undefined && walkOf[id] === -1) {
+			walkOf[id] = start;
+			id = state.regions[id]?.parent;
+		}
+		if (id !== undefined && walkOf[id] === start) {
+			breakCycle(state, cycleFrom(state, id));
+		}
+	}
+}
+
+function cycleFrom(state: BuildState, first: RegionId): RegionId[] {
+	const cycle = [first];
+	for (let id = state.regions[first]?.parent; id !== undefined && id !== first; id = state.regions[id]?.parent) {
+		cycle.push(id);
+	}
+	return cycle;
+}
+
+function breakCycle(state: BuildState, cycle: readonly RegionId[]): void {
+	let cut: RegionId | undefined;
+	for (const id of cycle) {
+		const seq = state.sources[id]?.mappedBy?.seq ?? -1;
+		if (seq >= 0 && (cut === undefined || seq > (state.sources[cut]?.mappedBy?.seq ?? -1))) {
+			cut = id;
+		}
+	}
+	const region = cut === undefined ? undefined : state.regions[cut];
+	const map = cut === undefined ? undefined : state.sources[cut]?.mappedBy;
+	if (!region || !map || cut === undefined) {
+		return;
+	}
+	const start = cycle.indexOf(cut);
+	const order = [...cycle.slice(start), ...cycle.slice(0, start), cut];
+	const chain = order.map((id) => q(state.regions[id]?.path ?? '')).join(' in ');
+	report(state, 'region.cycle', 'error', at(map.uri, map.node), `Mapping ${q(region.path)} into ${q(state.regions[map.container]?.path ?? '')} makes it contain itself (${chain}); QEMU would recurse forever. The map is ignored.`, {
+		related: order.slice(1, -1).map((id) => related(state.regions[id]?.placement ?? region.definition, `${q(state.regions[id]?.path ?? '')} is placed here`)),
+	});
+	region.parent = undefined;
+	region.addr = 0n;
+	region.priority = 0;
+	region.mayOverlap = false;
+	region.placement = undefined;
+	delete region.locations.at;
+	delete region.locations.priority;
+	delete region.locations.overlap;
+}
+
+/** Fills every children list in QEMU list order: priority descending, later first. */
+export function orderChildren(state: BuildState): void {
+	for (const region of state.regions) {
+		region.children = [];
+	}
+	for (const region of state.regions) {
+		if (region.parent !== undefined) {
+			state.regions[region.parent]?.children.push(region.id);
+		}
+	}
+	const seqOf = (id: RegionId): number => state.sources[id]?.seq ?? 0;
+	const priorityOf = (id: RegionId): number => state.regions[id]?.priority ?? 0;
+	for (const region of state.regions) {
+		if (region.children.length > 1) {
+			region.children.sort((a, b) => priorityOf(b) - priorityOf(a) || seqOf(b) - seqOf(a));
+		}
+	}
+}

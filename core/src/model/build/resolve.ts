@@ -1,0 +1,153 @@
+/**
+ * Reference resolution. A REF is a name or a path `a/b/c`; a segment may carry `#N`, the
+ * N-th same-named region at that level in declaration order.
+ *
+ * - A single bare name (no `#N`) resolves against every region with that name, anywhere.
+ * - Otherwise the first segment names a top-level region (`foo#2` is the second top-level
+ *   `foo`); a path whose first name matches no top-level region falls back to regions of
+ *   that name anywhere, so `pci/pc.rom` works when `pci` is nested but unique.
+ * - Later segments name regions declared in the previous one's block.
+ * Every segment must pick exactly one region, else `ref.unknown` or `ref.ambiguous`.
+ */
+import type { RefNode, RefSegment } from '../../syntax/ast';
+import type { ResolvedReference } from '../analyze';
+import type { RegionId } from '../types';
+import { suggest } from './suggest';
+import { at, q, related, report, type BuildState } from './state';
+
+/** Name lookups over the declared regions, built once per analysis. */
+export interface NameIndex {
+	readonly anywhere: ReadonlyMap<string, readonly RegionId[]>;
+	readonly topLevel: ReadonlyMap<string, readonly RegionId[]>;
+	/** Declared children by name, built on first use per region. */
+	readonly children: Map<RegionId, Map<string, RegionId[]>>;
+	/** How many more "did you mean" searches this analysis may run. */
+	readonly suggestions: { budget: number };
+}
+
+export function buildIndex(state: BuildState): NameIndex {
+	const anywhere = new Map<string, RegionId[]>();
+	for (const region of state.regions) {
+		push(anywhere, region.name, region.id);
+	}
+	const topLevel = new Map<string, RegionId[]>();
+	for (const id of state.topLevel) {
+		push(topLevel, state.regions[id]?.name ?? '', id);
+	}
+	return { anywhere, topLevel, children: new Map(), suggestions: { budget: 100 } };
+}
+
+function push(map: Map<string, RegionId[]>, key: string, id: RegionId): void {
+	const list = map.get(key);
+	if (list) {
+		list.push(id);
+	} else {
+		map.set(key, [id]);
+	}
+}
+
+function childrenNamed(state: BuildState, index: NameIndex, parent: RegionId, name: string): readonly RegionId[] {
+	let byName = index.children.get(parent);
+	if (!byName) {
+		byName = new Map();
+		for (const child of state.sources[parent]?.declared ?? []) {
+			push(byName, state.regions[child]?.name ?? '', child);
+		}
+		index.children.set(parent, byName);
+	}
+	return byName.get(name) ?? [];
+}
+
+/** Resolves `ref` written in `uri`, reporting failures; never throws. */
+export function resolveRef(
+	state: BuildState,
+	index: NameIndex,
+	uri: string,
+	ref: RefNode,
+	context: ResolvedReference['context'],
+): ResolvedReference {
+	const segments: { offset: number; length: number; region: RegionId | undefined }[] = [];
+	let current: RegionId | undefined;
+	let failed = false;
+	ref.segments.forEach((segment, i) => {
+		let region: RegionId | undefined;
+		if (!failed) {
+			const candidates = candidatesOf(state, index, ref, i, current);
+			region = pick(state, index, uri, segment, candidates, i === 0 ? undefined : current);
+			failed = region === undefined;
+			current = region;
+		}
+		segments.push({ offset: segment.offset, length: segment.length, region });
+	});
+	const target = failed || segments.length === 0 ? undefined : current;
+	return { uri, offset: ref.offset, length: ref.length, context, segments, target };
+}
+
+function candidatesOf(
+	state: BuildState,
+	index: NameIndex,
+	ref: RefNode,
+	i: number,
+	parent: RegionId | undefined,
+): readonly RegionId[] {
+	const segment = ref.segments[i];
+	const name = segment?.name.text ?? '';
+	if (i > 0) {
+		return parent === undefined ? [] : childrenNamed(state, index, parent, name);
+	}
+	if (ref.segments.length === 1 && segment?.occurrence === undefined) {
+		return index.anywhere.get(name) ?? [];
+	}
+	const top = index.topLevel.get(name);
+	if (top || segment?.occurrence !== undefined) {
+		return top ?? [];
+	}
+	return index.anywhere.get(name) ?? [];
+}
+
+function pick(
+	state: BuildState,
+	index: NameIndex,
+	uri: string,
+	segment: RefSegment,
+	candidates: readonly RegionId[],
+	parent: RegionId | undefined,
+): RegionId | undefined {
+	const name = segment.name.text;
+	const where = at(uri, segment);
+	const scope = parent === undefined ? '' : ` in ${q(state.regions[parent]?.path ?? '')}`;
+	if (segment.occurrence !== undefined) {
+		const found = candidates[segment.occurrence - 1];
+		if (found === undefined) {
+			const level = parent === undefined ? 'at the top level' : `in ${q(state.regions[parent]?.path ?? '')}`;
+			report(state, 'ref.unknown', 'error', where, `There is no region ${q(`${name}#${segment.occurrence}`)} ${level}: ${candidates.length} region${candidates.length === 1 ? '' : 's'} named ${q(name)} there.`);
+		}
+		return found;
+	}
+	if (candidates.length === 1) {
+		return candidates[0];
+	}
+	if (candidates.length === 0) {
+		// Suggestions scan names; a file with thousands of broken references stops asking.
+		const hint = index.suggestions.budget-- > 0 ? suggest(name, nearbyNames(state, index, parent)) : undefined;
+		report(state, 'ref.unknown', 'error', where, `Unknown region ${q(name)}${scope}${hint ? `; did you mean ${q(hint)}?` : '.'}`);
+		return undefined;
+	}
+	const paths = candidates.map((id) => state.regions[id]?.path ?? '');
+	const shown = paths.slice(0, 8).map(q).join(', ') + (paths.length > 8 ? ', ...' : '');
+	report(state, 'ref.ambiguous', 'error', where, `${q(name)} is ambiguous: ${candidates.length} regions have this name (${shown}); write a path or '#N'.`, {
+		related: candidates.slice(0, 20).map((id) => {
+			const region = state.regions[id];
+			return related(region?.nameLocation ?? where, `candidate ${q(region?.path ?? '')}`);
+		}),
+	});
+	return undefined;
+}
+
+/** The names a misspelt segment could have meant: children of `parent`, or every name. */
+function nearbyNames(state: BuildState, index: NameIndex, parent: RegionId | undefined): Iterable<string> {
+	if (parent === undefined) {
+		return index.anywhere.keys();
+	}
+	return (state.sources[parent]?.declared ?? []).map((id) => state.regions[id]?.name ?? '');
+}

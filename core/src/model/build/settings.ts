@@ -1,0 +1,84 @@
+/**
+ * Block settings (`valid`, `impl`, `endian`, `coalesce`): QEMU's `MemoryRegionOps`
+ * constraints and coalesced MMIO, which only `io` and `romd` regions have.
+ */
+import type { AccessNode, CoalesceNode, SettingNode } from '../../syntax/ast';
+import type { AccessSizes, SourceLocation } from '../types';
+import { addressSpaceSize } from '../types';
+import { at, kindPhrase, q, related, report, type BuildState, type RegionDraft } from './state';
+import { addressValue, isAccessSize, sizeValue } from './values';
+
+/** Applies one setting of `owner`'s block; `seen` holds the settings already written. */
+export function applySetting(
+	state: BuildState,
+	owner: RegionDraft,
+	uri: string,
+	setting: SettingNode,
+	seen: Map<string, SourceLocation>,
+): void {
+	const key = setting.kind === 'access' ? setting.which : setting.kind;
+	const where = at(uri, setting);
+	const first = seen.get(key);
+	if (first) {
+		report(state, 'prop.duplicate', 'error', where, `${q(key)} is written twice in ${q(owner.name)}; the first one counts.`, {
+			related: [related(first, `first ${q(key)} of ${q(owner.name)}`)],
+		});
+		return;
+	}
+	seen.set(key, where);
+	if (owner.kind !== 'io' && owner.kind !== 'romd') {
+		report(state, 'prop.wrong-kind', 'error', where, `${q(key)} applies to io and romd regions only (they have MemoryRegionOps), and ${q(owner.name)} is ${kindPhrase(owner.kind)}.`);
+		return;
+	}
+	owner.locations[key] = where;
+	const access = (owner.access ??= {});
+	if (setting.kind === 'access') {
+		const sizes = accessSizes(state, uri, setting);
+		if (sizes) {
+			access[setting.which] = sizes;
+		}
+	} else if (setting.kind === 'endian') {
+		if (setting.value) {
+			access.endian = setting.value;
+		}
+	} else {
+		const coalesce = coalesceRange(state, owner, uri, setting);
+		if (coalesce) {
+			access.coalesce = coalesce;
+		}
+	}
+}
+
+function accessSizes(state: BuildState, uri: string, node: AccessNode): AccessSizes | undefined {
+	let valid = true;
+	for (const bound of [node.min, node.max]) {
+		if (bound?.value === undefined) {
+			valid = false;
+		} else if (!isAccessSize(bound.value)) {
+			report(state, 'access.invalid-size', 'error', at(uri, bound), `Access size ${bound.text} is not 1, 2, 4 or 8 bytes (0 means unset): QEMU's access splitting would make overlapping or over-wide calls.`);
+			valid = false;
+		}
+	}
+	if (!valid || node.min?.value === undefined || node.max?.value === undefined) {
+		return undefined;
+	}
+	return { min: Number(node.min.value), max: Number(node.max.value), unaligned: node.unaligned !== undefined };
+}
+
+function coalesceRange(
+	state: BuildState,
+	owner: RegionDraft,
+	uri: string,
+	node: CoalesceNode,
+): { start: bigint; size: bigint | undefined } | undefined {
+	if (node.start === undefined && node.size === undefined) {
+		if (owner.size === addressSpaceSize) {
+			report(state, 'coalesce.full-size', 'error', at(uri, node), `${q(owner.name)} is 2^64 bytes: coalescing the whole region asserts in QEMU (the size does not fit 64 bits); coalesce a range instead.`);
+			return undefined;
+		}
+		return { start: 0n, size: undefined };
+	}
+	const start = addressValue(state, uri, node.start, 'Coalesce start');
+	const size = sizeValue(state, uri, node.size, 'Coalesce size');
+	return start === undefined || size === undefined ? undefined : { start, size };
+}

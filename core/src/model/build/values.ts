@@ -1,0 +1,87 @@
+/**
+ * Range checks of numeric literals by meaning: addresses 0..2^64-1, sizes 0..2^64,
+ * priorities signed 32-bit. A literal the parser could not read (`value` undefined) was
+ * already reported by it and yields undefined silently.
+ */
+import type { NumberNode } from '../../syntax/ast';
+import { formatAddress, maxAddress, twoTo64 } from '../address';
+import { at, report, type BuildState } from './state';
+
+const int32Min = -(2n ** 31n);
+const int32Max = 2n ** 31n - 1n;
+
+/** An address or offset (`at`, `offset`, a coalesce start): 0..2^64-1. */
+export function addressValue(
+	state: BuildState,
+	uri: string,
+	node: NumberNode | undefined,
+	what: string,
+): bigint | undefined {
+	const value = node?.value;
+	if (node === undefined || value === undefined) {
+		return undefined;
+	}
+	if (value < 0n || value > maxAddress) {
+		report(
+			state,
+			'number.out-of-range',
+			'error',
+			at(uri, node),
+			`${what} ${node.text} is out of range: an address is 0..${formatAddress(maxAddress)}.`,
+		);
+		return undefined;
+	}
+	return value;
+}
+
+/** A size: 0..2^64 (`16E`). */
+export function sizeValue(
+	state: BuildState,
+	uri: string,
+	node: NumberNode | undefined,
+	what: string,
+): bigint | undefined {
+	const value = node?.value;
+	if (node === undefined || value === undefined) {
+		return undefined;
+	}
+	if (value < 0n || value > twoTo64) {
+		report(
+			state,
+			'number.out-of-range',
+			'error',
+			at(uri, node),
+			`${what} ${node.text} is out of range: a size is 0..2^64 (16E).`,
+		);
+		return undefined;
+	}
+	return value;
+}
+
+/** A priority: signed 32-bit, as QEMU's `int priority`. */
+export function priorityValue(
+	state: BuildState,
+	uri: string,
+	node: NumberNode | undefined,
+): number | undefined {
+	const value = node?.value;
+	if (node === undefined || value === undefined) {
+		return undefined;
+	}
+	if (value < int32Min || value > int32Max) {
+		report(
+			state,
+			'priority.out-of-range',
+			'error',
+			at(uri, node),
+			`Priority ${node.text} does not fit a signed 32-bit integer (-2147483648..2147483647); QEMU would truncate it.`,
+		);
+		return undefined;
+	}
+	return Number(value);
+}
+
+/** The access sizes QEMU's splitting handles; 0 means "unset" as in `MemoryRegionOps`. */
+export function isAccessSize(value: bigint): boolean {
+	return value === 0n || value === 1n || value === 2n || value === 4n || value === 8n;
+}
