@@ -1,19 +1,77 @@
-// CONTRACT STUB: replaced by the core-syntax helper.
+/**
+ * The `.memmap` parser: recursive descent over the hand-written scanner, with explicit
+ * synchronisation tokens for recovery (kind keywords, `map`, `valid`, `impl`, `endian`,
+ * `coalesce`, `include`, `space`, `}` and `;`).
+ */
 import type { Diagnostic } from '../diagnostics';
-import type { FileNode } from './ast';
+import type { FileNode, ItemNode } from './ast';
+import { ParserState } from './parserState';
+import { isRegionKind, parseMemberAs, parseRegion } from './parseRegion';
+import { parseInclude, parseSpace } from './parseStatements';
+import { recoverUnknown } from './recovery';
+import { itemKeywords, kindKeywords, memberKeywords } from './scanner';
 
 /** The result of `parse`: always a tree, plus syntax diagnostics. */
 export interface ParseResult {
 	readonly file: FileNode;
+	/** Syntax diagnostics sorted by offset, at most one per offset, each inside the text. */
 	readonly diagnostics: readonly Diagnostic[];
 }
 
+const itemExpectation =
+	"a declaration: 'include', 'space' or a region kind (container, ram, rom, romd, io, alias, ramd)";
+
 /**
  * Parses `.memmap` text. Never throws: syntax errors become diagnostics (with `uri`) and
- * the parser recovers so the rest of the file still yields nodes.
+ * the parser recovers so the rest of the file still yields nodes. Runs in time linear in
+ * the length of the text. Numbers are not range-checked here (the analyzer does that by
+ * context), nor are properties checked against the region kind.
  */
 export function parse(text: string, uri = ''): ParseResult {
-	void text;
-	void uri;
-	throw new Error('not implemented');
+	const p = new ParserState(text, uri);
+	const items: ItemNode[] = [];
+	while (p.peek().kind !== 'eof') {
+		const token = p.peek();
+		const item = parseItem(p);
+		if (item) {
+			items.push(item);
+		}
+		if (p.peek() === token) {
+			p.next();
+		}
+	}
+	const file: FileNode = { kind: 'file', offset: 0, length: text.length, items, comments: p.comments };
+	return { file, diagnostics: p.sink.sorted() };
+}
+
+function parseItem(p: ParserState): ItemNode | undefined {
+	const token = p.peek();
+	if (token.kind === 'word') {
+		const item = parseItemAs(p, token.text);
+		if (item) {
+			return item;
+		}
+		if (memberKeywords.includes(token.text)) {
+			p.unexpected(`'${token.text}' is only allowed inside a region's block { ... }`);
+			void parseMemberAs(p, token.text, 0);
+			return undefined;
+		}
+	}
+	if (token.kind === 'rbrace') {
+		p.unexpected("unexpected '}': there is no open block to close");
+		p.next();
+		return undefined;
+	}
+	const guess = recoverUnknown(p, [...kindKeywords, ...itemKeywords], itemExpectation);
+	return guess === undefined ? undefined : parseItemAs(p, guess);
+}
+
+function parseItemAs(p: ParserState, keyword: string): ItemNode | undefined {
+	if (isRegionKind(keyword)) {
+		return parseRegion(p, keyword, 0);
+	}
+	if (keyword === 'include') {
+		return parseInclude(p);
+	}
+	return keyword === 'space' ? parseSpace(p) : undefined;
 }

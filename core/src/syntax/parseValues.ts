@@ -1,0 +1,129 @@
+/**
+ * Parsing of the leaves of the grammar: names, references (`a/b#2/c`), numbers and strings.
+ */
+import { parseNumber } from '../model/address';
+import type { NameNode, NumberNode, RefNode, RefSegment, StringNode } from './ast';
+import { isNameLike, type ParserState } from './parserState';
+import type { Token } from './scanner';
+
+function nameNode(token: Token): NameNode {
+	const quoted = token.kind === 'string';
+	const text = quoted ? (token.value ?? '') : token.text;
+	return { kind: 'name', offset: token.offset, length: token.length, text, quoted };
+}
+
+/**
+ * Parses a NAME. A reserved word in name position is taken as the name (with an error
+ * that says to quote it) unless what follows shows that the name is simply missing
+ * (`ram size 4K`, or `of` at the end of a line followed by a new region).
+ * `what` describes the expectation: "a region name after 'ram'".
+ */
+export function parseName(p: ParserState, what: string): NameNode | undefined {
+	const token = p.peek();
+	if (isNameLike(token)) {
+		return nameNode(p.next());
+	}
+	if (token.kind === 'word') {
+		const following = p.peek(1);
+		if (!isNameLike(following) && following.kind !== 'number') {
+			p.error(
+				'syntax.unexpected-token',
+				`'${token.text}' is a keyword; write "${token.text}" to use it as a name`,
+				token,
+			);
+			return nameNode(p.next());
+		}
+	}
+	const hint =
+		token.kind === 'number' ? ` (a name starts with a letter or '_'; quote other names: "${token.text}")` : '';
+	p.expected(what + hint);
+	return undefined;
+}
+
+/** Parses a REF: `NAME ('#' N)? ('/' NAME ('#' N)?)*`. */
+export function parseRef(p: ParserState, what: string): RefNode | undefined {
+	const first = parseSegment(p, what);
+	if (!first) {
+		return undefined;
+	}
+	const segments: RefSegment[] = [first];
+	while (p.peek().kind === 'slash') {
+		p.next();
+		const segment = parseSegment(p, "a region name after '/'");
+		if (!segment) {
+			break;
+		}
+		segments.push(segment);
+	}
+	return { kind: 'ref', offset: first.offset, length: p.lengthFrom(first.offset), segments };
+}
+
+function parseSegment(p: ParserState, what: string): RefSegment | undefined {
+	const name = parseName(p, what);
+	if (!name) {
+		return undefined;
+	}
+	if (p.peek().kind !== 'hash') {
+		return { offset: name.offset, length: p.lengthFrom(name.offset), name };
+	}
+	p.next();
+	const token = p.peek();
+	if (token.kind !== 'number') {
+		p.expected(`an occurrence number after '#' (as in '${name.text}#2')`);
+		return { offset: name.offset, length: p.lengthFrom(name.offset), name };
+	}
+	p.next();
+	const value = parseNumber(token.text);
+	const valid = value !== undefined && value >= 1n && value <= 0x7fffffffn;
+	if (!valid) {
+		p.error(
+			'number.invalid',
+			`'#${token.text}' is not a valid occurrence: write a positive integer (#1 is the first of the same-named regions)`,
+			token,
+		);
+	}
+	const occurrence = valid ? Number(value) : undefined;
+	return { offset: name.offset, length: p.lengthFrom(name.offset), name, occurrence };
+}
+
+/**
+ * Parses a NUMBER (or, with `signed`, an INT with an optional leading `-`). Malformed
+ * literals yield a node with `value: undefined` and a `number.invalid` diagnostic.
+ */
+export function parseNumberNode(p: ParserState, what: string, signed = false): NumberNode | undefined {
+	const token = p.peek();
+	if (token.kind !== 'number') {
+		p.expected(what);
+		return undefined;
+	}
+	p.next();
+	const negative = token.text.startsWith('-');
+	const magnitude = parseNumber(negative ? token.text.slice(1) : token.text);
+	let value = magnitude === undefined ? undefined : negative ? -magnitude : magnitude;
+	if (magnitude === undefined) {
+		p.error('number.invalid', invalidNumberMessage(token.text), token);
+	} else if (negative && !signed) {
+		p.error('number.invalid', `'${token.text}' is negative; only 'priority' takes a negative number`, token);
+		value = undefined;
+	}
+	return { kind: 'number', offset: token.offset, length: token.length, text: token.text, value };
+}
+
+function invalidNumberMessage(text: string): string {
+	const usage = 'write decimal, 0x hex or 0b binary digits with optional _ separators and a unit K, M, G, T, P, E (or KiB..EiB)';
+	if (/\./.test(text)) {
+		return `'${text}' is not a valid number: fractions are not allowed; ${usage}`;
+	}
+	return `'${text}' is not a valid number: ${usage}`;
+}
+
+/** Parses the STRING of an `include`. */
+export function parseString(p: ParserState, what: string): StringNode | undefined {
+	const token = p.peek();
+	if (token.kind !== 'string') {
+		p.expected(what);
+		return undefined;
+	}
+	p.next();
+	return { kind: 'string', offset: token.offset, length: token.length, value: token.value ?? '' };
+}

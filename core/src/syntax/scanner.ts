@@ -1,0 +1,312 @@
+/**
+ * The hand-written scanner of `.memmap` text. It turns text into tokens with UTF-16
+ * offsets, collects every comment (with `///` documentation attached to the token that
+ * follows it) and reports lexical errors. It never throws and runs in linear time.
+ */
+import type { CommentNode } from './ast';
+import { DiagnosticSink } from './diagnosticSink';
+
+/**
+ * Token kinds. `word` is a bare identifier or keyword (keywords are contextual: the parser
+ * decides); `string` is a double-quoted literal; `number` a numeric literal, possibly with
+ * a leading `-` and possibly malformed (the parser validates it); `range` is `..`;
+ * `invalid` is a run of characters that start no token (already reported).
+ */
+export type TokenKind =
+	| 'word'
+	| 'string'
+	| 'number'
+	| 'lbrace'
+	| 'rbrace'
+	| 'semicolon'
+	| 'equals'
+	| 'slash'
+	| 'hash'
+	| 'range'
+	| 'invalid'
+	| 'eof';
+
+/** A token: the span `[offset, offset + length)` of the text, in UTF-16 code units. */
+export interface Token {
+	readonly kind: TokenKind;
+	readonly offset: number;
+	readonly length: number;
+	/** The source text of the token (a string token includes its quotes). */
+	readonly text: string;
+	/** For `string` tokens: the value with `\"` and `\\` resolved. */
+	readonly value: string | undefined;
+	/** True when a line break separates this token from the previous token. */
+	readonly newlineBefore: boolean;
+	/** The `///` lines directly above this token (only set on the first token of a line). */
+	readonly doc: string | undefined;
+}
+
+/** Region kind keywords. */
+export const kindKeywords: readonly string[] = [
+	'container',
+	'ram',
+	'rom',
+	'romd',
+	'io',
+	'alias',
+	'ramd',
+];
+/** Property keywords of a region header. */
+export const propertyKeywords: readonly string[] = [
+	'at',
+	'size',
+	'priority',
+	'overlap',
+	'of',
+	'offset',
+	'readonly',
+	'disabled',
+	'nonvolatile',
+];
+/** Keywords that start a member of a block other than a region. */
+export const memberKeywords: readonly string[] = ['map', 'valid', 'impl', 'endian', 'coalesce'];
+/** Keywords that start a top-level item other than a region. */
+export const itemKeywords: readonly string[] = ['include', 'space'];
+/** Words that are keywords only right after another keyword (`endian little`, `unaligned`). */
+export const contextualKeywords: readonly string[] = ['little', 'big', 'native', 'unaligned'];
+
+const reserved = new Set([...kindKeywords, ...propertyKeywords, ...memberKeywords, ...itemKeywords]);
+
+/** True for the words that cannot be a bare name (quote them to use them as names). */
+export function isReservedWord(text: string): boolean {
+	return reserved.has(text);
+}
+
+/** True for any keyword of the language, contextual ones included. */
+export function isKeyword(text: string): boolean {
+	return reserved.has(text) || contextualKeywords.includes(text);
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isAlnum = (c: number): boolean => isLetter(c) || isDigit(c);
+const isNameChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 45;
+const isSpace = (c: number): boolean =>
+	c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xfeff || c === 0xa0;
+
+const punctuation: Readonly<Record<string, TokenKind>> = {
+	'{': 'lbrace',
+	'}': 'rbrace',
+	';': 'semicolon',
+	'=': 'equals',
+	'/': 'slash',
+	'#': 'hash',
+};
+
+/** True when `c` can start a token, so a run of invalid characters stops before it. */
+function startsToken(c: number): boolean {
+	return isSpace(c) || isAlnum(c) || c === 34 || c === 45 || c === 46 || '{};=/#'.includes(String.fromCharCode(c));
+}
+
+/**
+ * Produces tokens on demand. Comments are collected in `comments`; lexical errors go to the
+ * sink given to the constructor (so they share the parser's one-diagnostic-per-offset rule).
+ */
+export class Scanner {
+	readonly #text: string;
+	readonly #sink: DiagnosticSink;
+	#pos = 0;
+	/** Line breaks seen since the previous token or comment. */
+	#breaks = 0;
+	#sawTokenOrComment = false;
+	#pendingDoc: string[] | undefined;
+	readonly comments: CommentNode[] = [];
+
+	constructor(text: string, sink: DiagnosticSink) {
+		this.#text = text;
+		this.#sink = sink;
+	}
+
+	/** The next token; after the end of the text, always an `eof` token. */
+	next(): Token {
+		let newline = false;
+		this.#skipTrivia((brokeLine) => (newline ||= brokeLine));
+		const doc = this.#pendingDoc && this.#breaks === 1 ? this.#pendingDoc.join('\n') : undefined;
+		this.#pendingDoc = undefined;
+		this.#breaks = 0;
+		this.#sawTokenOrComment = true;
+		const start = this.#pos;
+		if (start >= this.#text.length) {
+			return this.#token('eof', start, newline, doc);
+		}
+		const c = this.#text.charCodeAt(start);
+		if (isLetter(c)) {
+			this.#pos = this.#scanWhile(start + 1, isNameChar);
+			return this.#token('word', start, newline, doc);
+		}
+		if (isDigit(c) || (c === 45 && isDigit(this.#text.charCodeAt(start + 1)))) {
+			this.#pos = this.#scanNumber(start + 1);
+			return this.#token('number', start, newline, doc);
+		}
+		if (c === 34) {
+			return this.#scanString(start, newline, doc);
+		}
+		if (c === 46 && this.#text.charCodeAt(start + 1) === 46) {
+			this.#pos = start + 2;
+			return this.#token('range', start, newline, doc);
+		}
+		const punct = punctuation[this.#text[start] ?? ''];
+		if (punct) {
+			this.#pos = start + 1;
+			return this.#token(punct, start, newline, doc);
+		}
+		return this.#scanInvalid(start, newline, doc);
+	}
+
+	#token(kind: TokenKind, start: number, newline: boolean, doc: string | undefined, value?: string): Token {
+		const text = this.#text.slice(start, this.#pos);
+		return { kind, offset: start, length: this.#pos - start, text, value, newlineBefore: newline, doc };
+	}
+
+	#scanWhile(pos: number, accept: (c: number) => boolean): number {
+		const text = this.#text;
+		while (pos < text.length && accept(text.charCodeAt(pos))) {
+			pos++;
+		}
+		return pos;
+	}
+
+	/** A number runs over letters, digits and `_`, and over a `.` that sits between them (`1.5M`, reported later). */
+	#scanNumber(pos: number): number {
+		const text = this.#text;
+		for (;;) {
+			pos = this.#scanWhile(pos, isAlnum);
+			if (text.charCodeAt(pos) === 46 && isAlnum(text.charCodeAt(pos + 1))) {
+				pos++;
+				continue;
+			}
+			return pos;
+		}
+	}
+
+	#scanString(start: number, newline: boolean, doc: string | undefined): Token {
+		const text = this.#text;
+		let pos = start + 1;
+		let value = '';
+		let chunk = pos;
+		for (;;) {
+			const c = text.charCodeAt(pos);
+			if (pos >= text.length || c === 10 || c === 13) {
+				value += text.slice(chunk, pos);
+				this.#pos = pos;
+				this.#sink.error('syntax.unterminated-string', 'unterminated string: add the closing \'"\' on this line', start, pos - start);
+				return this.#token('string', start, newline, doc, value);
+			}
+			if (c === 34) {
+				value += text.slice(chunk, pos);
+				this.#pos = pos + 1;
+				return this.#token('string', start, newline, doc, value);
+			}
+			const escaped = text.charCodeAt(pos + 1);
+			if (c === 92 && (escaped === 34 || escaped === 92)) {
+				value += text.slice(chunk, pos) + text[pos + 1];
+				pos += 2;
+				chunk = pos;
+				continue;
+			}
+			pos++;
+		}
+	}
+
+	#scanInvalid(start: number, newline: boolean, doc: string | undefined): Token {
+		let pos = start + 1;
+		while (pos < this.#text.length && !startsToken(this.#text.charCodeAt(pos))) {
+			pos++;
+		}
+		this.#pos = pos;
+		const text = this.#text.slice(start, pos);
+		const shown = text.length > 20 ? text.slice(0, 20) + '…' : text;
+		const what = text.length === 1 ? 'character' : 'characters';
+		this.#sink.error('syntax.invalid-character', `unexpected ${what} '${shown}'`, start, pos - start);
+		return this.#token('invalid', start, newline, doc);
+	}
+
+	/** Skips whitespace and comments; reports through `onBreak` whether a line ended. */
+	#skipTrivia(onBreak: (brokeLine: boolean) => void): void {
+		const text = this.#text;
+		for (;;) {
+			const c = text.charCodeAt(this.#pos);
+			if (this.#pos >= text.length) {
+				return;
+			}
+			if (c === 10 || (c === 13 && text.charCodeAt(this.#pos + 1) !== 10)) {
+				this.#breaks++;
+				onBreak(true);
+				this.#pos++;
+			} else if (isSpace(c)) {
+				this.#pos++;
+			} else if (c === 47 && text.charCodeAt(this.#pos + 1) === 47) {
+				this.#lineComment();
+			} else if (c === 47 && text.charCodeAt(this.#pos + 1) === 42) {
+				if (this.#blockComment()) {
+					onBreak(true);
+				}
+			} else {
+				return;
+			}
+		}
+	}
+
+	#lineComment(): void {
+		const text = this.#text;
+		const start = this.#pos;
+		let end = start + 2;
+		while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) {
+			end++;
+		}
+		const body = text.slice(start, end);
+		const isDoc = body.startsWith('///') && !body.startsWith('////');
+		const startsLine = this.#breaks > 0 || !this.#sawTokenOrComment;
+		this.comments.push({ kind: 'comment', offset: start, length: end - start, text: body, doc: isDoc, block: false });
+		if (isDoc && startsLine) {
+			const line = body.slice(body.startsWith('/// ') ? 4 : 3);
+			this.#pendingDoc = this.#pendingDoc && this.#breaks === 1 ? [...this.#pendingDoc, line] : [line];
+		} else {
+			this.#pendingDoc = undefined;
+		}
+		this.#breaks = 0;
+		this.#sawTokenOrComment = true;
+		this.#pos = end;
+	}
+
+	/** Scans a block comment; returns whether it spans a line break. */
+	#blockComment(): boolean {
+		const text = this.#text;
+		const start = this.#pos;
+		const close = text.indexOf('*/', start + 2);
+		const end = close < 0 ? text.length : close + 2;
+		if (close < 0) {
+			this.#sink.error('syntax.unterminated-comment', "unterminated comment: add the closing '*/'", start, 2);
+		}
+		const body = text.slice(start, end);
+		this.comments.push({ kind: 'comment', offset: start, length: end - start, text: body, doc: false, block: true });
+		this.#pendingDoc = undefined;
+		this.#breaks = 0;
+		this.#sawTokenOrComment = true;
+		this.#pos = end;
+		return /[\r\n]/.test(body);
+	}
+}
+
+/** Scans a whole text: every token up to and including `eof`, plus comments and diagnostics. */
+export function tokenize(text: string, uri = ''): {
+	tokens: Token[];
+	comments: CommentNode[];
+	diagnostics: ReturnType<DiagnosticSink['sorted']>;
+} {
+	const sink = new DiagnosticSink(uri, text.length);
+	const scanner = new Scanner(text, sink);
+	const tokens: Token[] = [];
+	for (;;) {
+		const token = scanner.next();
+		tokens.push(token);
+		if (token.kind === 'eof') {
+			return { tokens, comments: scanner.comments, diagnostics: sink.sorted() };
+		}
+	}
+}
