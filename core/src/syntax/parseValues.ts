@@ -98,7 +98,7 @@ export function parseNumberNode(p: ParserState, what: string, signed = false): N
 	}
 	p.next();
 	const negative = token.text.startsWith('-');
-	const magnitude = parseNumber(negative ? token.text.slice(1) : token.text);
+	const magnitude = numberValue(negative ? token.text.slice(1) : token.text);
 	let value = magnitude === undefined ? undefined : negative ? -magnitude : magnitude;
 	if (magnitude === undefined) {
 		p.error('number.invalid', invalidNumberMessage(token.text), token);
@@ -107,6 +107,11 @@ export function parseNumberNode(p: ParserState, what: string, signed = false): N
 		value = undefined;
 	}
 	return { kind: 'number', offset: token.offset, length: token.length, text: token.text, value };
+}
+
+/** Plain decimal or `0x` hex digits go straight to BigInt; anything else through parseNumber. */
+function numberValue(text: string): bigint | undefined {
+	return /^(?:[0-9]{1,15}|0x[0-9a-fA-F]{1,12})$/.test(text) ? BigInt(text) : parseNumber(text);
 }
 
 function invalidNumberMessage(text: string): string {

@@ -115,6 +115,8 @@ export class Scanner {
 	#breaks = 0;
 	#sawTokenOrComment = false;
 	#pendingDoc: string[] | undefined;
+	/** Whether a line break was skipped before the token being scanned. */
+	#newline = false;
 	readonly comments: CommentNode[] = [];
 
 	constructor(text: string, sink: DiagnosticSink) {
@@ -124,8 +126,9 @@ export class Scanner {
 
 	/** The next token; after the end of the text, always an `eof` token. */
 	next(): Token {
-		let newline = false;
-		this.#skipTrivia((brokeLine) => (newline ||= brokeLine));
+		this.#newline = false;
+		this.#skipTrivia();
+		const newline = this.#newline;
 		const doc = this.#pendingDoc && this.#breaks === 1 ? this.#pendingDoc.join('\n') : undefined;
 		this.#pendingDoc = undefined;
 		this.#breaks = 0;
@@ -226,8 +229,8 @@ export class Scanner {
 		return this.#token('invalid', start, newline, doc);
 	}
 
-	/** Skips whitespace and comments; reports through `onBreak` whether a line ended. */
-	#skipTrivia(onBreak: (brokeLine: boolean) => void): void {
+	/** Skips whitespace and comments, noting line breaks. */
+	#skipTrivia(): void {
 		const text = this.#text;
 		for (;;) {
 			const c = text.charCodeAt(this.#pos);
@@ -236,16 +239,14 @@ export class Scanner {
 			}
 			if (c === 10 || (c === 13 && text.charCodeAt(this.#pos + 1) !== 10)) {
 				this.#breaks++;
-				onBreak(true);
+				this.#newline = true;
 				this.#pos++;
 			} else if (isSpace(c)) {
 				this.#pos++;
 			} else if (c === 47 && text.charCodeAt(this.#pos + 1) === 47) {
 				this.#lineComment();
 			} else if (c === 47 && text.charCodeAt(this.#pos + 1) === 42) {
-				if (this.#blockComment()) {
-					onBreak(true);
-				}
+				this.#newline = this.#blockComment() || this.#newline;
 			} else {
 				return;
 			}
