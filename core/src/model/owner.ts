@@ -1,11 +1,36 @@
-// CONTRACT STUB: replaced by the core-flatten helper.
+/**
+ * Ownership queries over a flat view: which range answers an address (binary search),
+ * which ranges a region owns, and a full explanation of why (the render path, alias
+ * window arithmetic, and every region that also covers the address but loses).
+ */
+import { toHex } from './address';
+import { describeAccess, hiddenClaims } from './ownerReasons';
+import type { PointVisit } from './pointWalk';
+import { walkPoint } from './pointWalk';
 import type { FlatRange, FlatView, RegionId, RegionTree } from './types';
+
+export { visibility, type RegionVisibility, type SpaceVisibility } from './visibility';
 
 /** The range of `view` that contains `address`, by binary search; undefined in a hole. */
 export function findRange(view: FlatView, address: bigint): FlatRange | undefined {
-	void view;
-	void address;
-	throw new Error('not implemented');
+	const ranges = view.ranges;
+	let low = 0;
+	let high = ranges.length - 1;
+	while (low <= high) {
+		const mid = (low + high) >>> 1;
+		const range = ranges[mid];
+		if (range === undefined) {
+			return undefined;
+		}
+		if (address < range.start) {
+			high = mid - 1;
+		} else if (address >= range.start + range.size) {
+			low = mid + 1;
+		} else {
+			return range;
+		}
+	}
+	return undefined;
 }
 
 /** A region that claims an address but does not own it, and why. */
@@ -28,16 +53,90 @@ export interface OwnerExplanation {
 	readonly lines: readonly string[];
 }
 
-export function explainOwner(tree: RegionTree, view: FlatView, address: bigint): OwnerExplanation {
-	void tree;
-	void view;
-	void address;
-	throw new Error('not implemented');
+/**
+ * Explains who owns `address` in `view` and why. `spaceName`, when given, is named in
+ * the first line. Never throws; on huge trees the search for losing regions is bounded.
+ */
+export function explainOwner(tree: RegionTree, view: FlatView, address: bigint, spaceName?: string): OwnerExplanation {
+	const range = findRange(view, address);
+	const visits = view.root === undefined ? [] : walkPoint(tree, view.root, address);
+	const owner = firstClaim(visits, range?.region);
+	const chain = owner?.path ?? range?.path ?? [];
+	const hidden = hiddenClaims(tree, visits, chain);
+	const name = (id: RegionId): string => tree.regions[id]?.name ?? '?';
+	const where = `${toHex(address)}${spaceName === undefined ? '' : ` in space '${spaceName}'`}`;
+	const lines: string[] = [];
+	if (range === undefined) {
+		lines.push(`${where} is a hole: no region renders there (unassigned)`);
+	} else {
+		const region = tree.regions[range.region];
+		const offset = range.offsetInRegion + (address - range.start);
+		lines.push(`${where} is owned by '${name(range.region)}' (${region?.kind ?? '?'}, ${region?.path ?? '?'}) at offset ${toHex(offset)}`);
+		lines.push(`path: ${chain.map(name).join(' > ')}`);
+		lines.push(...aliasLines(tree, visits, chain, address));
+		const flags = [range.readonly ? 'readonly' : '', range.nonvolatile ? 'nonvolatile' : ''].filter(Boolean);
+		if (flags.length > 0) {
+			lines.push(`attributes: ${flags.join(', ')}`);
+		}
+	}
+	for (const claim of hidden) {
+		lines.push(`${/^(hidden|its subregion)/.test(claim.reason) ? 'hides' : 'ignored'}: ${claim.line}`);
+	}
+	const access = range === undefined ? undefined : describeAccess(tree.regions[range.region]);
+	if (access !== undefined) {
+		lines.push(`access: ${access}`);
+	}
+	return { address, range, chain, hidden: hidden.map(({ region, reason }) => ({ region, reason })), lines };
 }
+
+/** The first region to claim the address, preferring agreement with the flat view. */
+function firstClaim(visits: readonly PointVisit[], owner: RegionId | undefined): PointVisit | undefined {
+	let best: PointVisit | undefined;
+	for (const visit of visits) {
+		if (visit.claim >= 0 && (best === undefined || visit.claim < best.claim)) {
+			best = visit;
+		}
+	}
+	return best !== undefined && best.id === owner ? best : undefined;
+}
+
+/** R4.5 arithmetic for every alias on the chain: window, target origin, target offset. */
+function aliasLines(tree: RegionTree, visits: readonly PointVisit[], chain: readonly RegionId[], address: bigint): string[] {
+	const lines: string[] = [];
+	for (let depth = 0; depth < chain.length; depth++) {
+		const id = chain[depth] ?? -1;
+		const region = tree.regions[id];
+		const target = region?.alias?.target;
+		const visit = visits.find((v) => v.path.length === depth + 1 && v.id === id);
+		if (region === undefined || target === undefined || visit === undefined) {
+			continue;
+		}
+		const offset = region.alias?.offset ?? 0n;
+		const targetName = tree.regions[target]?.name ?? '?';
+		lines.push(
+			`alias '${region.name}' maps [${toHex(visit.base)}, ${toHex(visit.base + region.size)}) to '${targetName}' ` +
+				`[${toHex(offset)}, ${toHex(offset + region.size)}): ${toHex(address)} -> '${targetName}' + ${toHex(address - visit.base + offset)}`,
+		);
+	}
+	return lines;
+}
+
+const rangeIndex = new WeakMap<FlatView, Map<RegionId, FlatRange[]>>();
 
 /** Every flat range of `view` owned by `region` (its visible pieces, via any alias). */
 export function rangesOf(view: FlatView, region: RegionId): readonly FlatRange[] {
-	void view;
-	void region;
-	throw new Error('not implemented');
+	let index = rangeIndex.get(view);
+	if (index === undefined) {
+		index = new Map();
+		for (const range of view.ranges) {
+			const list = index.get(range.region);
+			if (list === undefined) {
+				index.set(range.region, [range]);
+			} else {
+				list.push(range);
+			}
+		}
+		rangeIndex.set(view, index);
+	}
+	return index.get(region) ?? [];
 }

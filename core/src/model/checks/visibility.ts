@@ -1,0 +1,158 @@
+/**
+ * Visibility checks: terminal regions that are placed in a rendered space but never own
+ * a byte (fully shadowed), and regions mapped under a tree that no address space renders
+ * and no alias reaches (W20).
+ */
+import type { Diagnostic } from '../../diagnostics';
+import type { SpaceView } from '../analyze';
+import { isTerminal } from '../flatViewRoot';
+import type { AddressSpan } from '../visibility';
+import { rangesIn } from '../visibility';
+import type { FlatView, RegionId, RegionTree } from '../types';
+import { addressSpaceSize } from '../types';
+import { placedAt, report, span } from './report';
+
+/** Every visibility diagnostic of the tree. */
+export function checkVisibility(tree: RegionTree, views: readonly SpaceView[]): Diagnostic[] {
+	return [...checkShadowed(tree, views), ...checkInvisible(tree)];
+}
+
+/** Where a terminal region is first placed: the view and its clipped extent there. */
+interface Placement {
+	readonly view: SpaceView;
+	readonly span: AddressSpan;
+}
+
+/** Region visits per view at most: aliases can multiply a walk; this keeps checks bounded. */
+const walkBudget = 2_000_000;
+
+/** A terminal region placed in some rendered view that owns no byte in any view. */
+function checkShadowed(tree: RegionTree, views: readonly SpaceView[]): Diagnostic[] {
+	const visible = new Set<RegionId>();
+	for (const { view } of views) {
+		for (const range of view.ranges) {
+			visible.add(range.region);
+		}
+	}
+	const placed = new Map<RegionId, Placement>();
+	for (const spaceView of views) {
+		if (spaceView.view.root !== undefined) {
+			recordPlacements(tree, spaceView, spaceView.view.root, placed);
+		}
+	}
+	const out: Diagnostic[] = [];
+	for (const [id, placement] of placed) {
+		const region = tree.regions[id];
+		if (region === undefined || visible.has(id) || !isTerminal(region)) {
+			continue;
+		}
+		const owners = ownersIn(placement.view.view, placement.span, id);
+		const names = owners.slice(0, 3).map((owner) => `'${tree.regions[owner]?.name ?? '?'}'`);
+		const more = owners.length > 3 ? ` and ${owners.length - 3} more` : '';
+		const message =
+			`'${region.name}' is placed at ${span(placement.span.start, placement.span.end)} in space '${placement.view.space.name}' ` +
+			`but is never visible: it is fully hidden by ${names.join(', ') || 'other regions'}${more}.`;
+		const related = owners.slice(0, 3).flatMap((owner) => {
+			const r = tree.regions[owner];
+			return r === undefined ? [] : [{ at: r.nameLocation, message: `'${r.name}' owns these addresses` }];
+		});
+		out.push(report('region.shadowed', 'warning', message, region.nameLocation, related, true));
+	}
+	return out;
+}
+
+/** The regions owning the bytes of `where` other than `self`, in address order. */
+function ownersIn(view: FlatView, where: AddressSpan, self: RegionId): RegionId[] {
+	const owners: RegionId[] = [];
+	for (const range of rangesIn(view, where)) {
+		if (range.region !== self && !owners.includes(range.region)) {
+			owners.push(range.region);
+		}
+	}
+	return owners;
+}
+
+/**
+ * Walks the render tree like the flattener (clips, alias rebasing, disabled subtrees
+ * skipped), recording each region's first placement. Order does not matter here.
+ */
+function recordPlacements(tree: RegionTree, spaceView: SpaceView, root: RegionId, placed: Map<RegionId, Placement>): void {
+	let budget = walkBudget;
+	const stack: { id: RegionId; base: bigint; start: bigint; end: bigint }[] = [{ id: root, base: 0n, start: 0n, end: addressSpaceSize }];
+	for (let item = stack.pop(); item !== undefined && budget-- > 0; item = stack.pop()) {
+		const region = tree.regions[item.id];
+		if (region === undefined || !region.enabled) {
+			continue;
+		}
+		const base = item.base + region.addr;
+		const start = base > item.start ? base : item.start;
+		const end = base + region.size < item.end ? base + region.size : item.end;
+		if (start >= end) {
+			continue;
+		}
+		if (!placed.has(item.id)) {
+			placed.set(item.id, { view: spaceView, span: { start, end } });
+		}
+		const target = region.alias?.target;
+		if (region.kind === 'alias' && target !== undefined) {
+			const shifted = base - (tree.regions[target]?.addr ?? 0n) - (region.alias?.offset ?? 0n);
+			stack.push({ id: target, base: shifted, start, end });
+		} else if (region.kind !== 'alias') {
+			for (const child of region.children) {
+				stack.push({ id: child, base, start, end });
+			}
+		}
+	}
+}
+
+/**
+ * W20: a region mapped (it has a parent) under a tree that no space renders and no alias
+ * reaches. Regions inside an alias target's subtree are fine. Only the topmost such
+ * region of each tree is reported.
+ */
+function checkInvisible(tree: RegionTree): Diagnostic[] {
+	const reachable = reach(tree, tree.spaces.map((space) => space.root), true);
+	const targets = tree.regions.flatMap((r) => (r.alias?.target === undefined ? [] : [r.alias.target]));
+	const aliased = reach(tree, targets, false);
+	const invisible = (id: RegionId | undefined): boolean =>
+		id !== undefined && tree.regions[id]?.parent !== undefined && !reachable.has(id) && !aliased.has(id);
+	const out: Diagnostic[] = [];
+	for (const region of tree.regions) {
+		if (!invisible(region.id) || invisible(region.parent)) {
+			continue;
+		}
+		const top = topOf(tree, region.id);
+		const topRegion = tree.regions[top];
+		const message = `'${region.name}' is mapped under '${topRegion?.name ?? '?'}', which no address space renders and no alias reaches: it is never visible (W20).`;
+		const related = topRegion === undefined ? [] : [{ at: topRegion.nameLocation, message: `'${topRegion.name}' is not rendered` }];
+		out.push(report('region.invisible', 'warning', message, placedAt(region), related));
+	}
+	return out;
+}
+
+/** Regions reachable from `starts` through children (and alias targets if `viaAliases`). */
+function reach(tree: RegionTree, starts: readonly RegionId[], viaAliases: boolean): Set<RegionId> {
+	const found = new Set<RegionId>(starts);
+	const queue = [...starts];
+	for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+		const region = tree.regions[id];
+		const target = viaAliases ? region?.alias?.target : undefined;
+		for (const next of [...(region?.children ?? []), ...(target === undefined ? [] : [target])]) {
+			if (!found.has(next)) {
+				found.add(next);
+				queue.push(next);
+			}
+		}
+	}
+	return found;
+}
+
+function topOf(tree: RegionTree, id: RegionId): RegionId {
+	const seen = new Set<RegionId>();
+	let current = id;
+	for (let parent = tree.regions[current]?.parent; parent !== undefined && !seen.has(parent); parent = tree.regions[current]?.parent) {
+		seen.add(parent);
+		current = parent;
+	}
+	return current;
+}
