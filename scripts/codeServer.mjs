@@ -248,9 +248,10 @@ export async function waitForHttp(url, { timeoutMs = 60_000, child } = {}) {
  * Starts code-server on 127.0.0.1 with a throw-away profile (or the given one) and waits until
  * it answers /healthz. Returns { url, authority, profile, child, stop }.
  */
-export async function launchCodeServer({ profile = makeProfile(), folder, timeoutMs = 60_000, keepProfile = false } = {}) {
+export async function launchCodeServer(options = {}) {
+	const { profile = makeProfile(), folder, timeoutMs = 60_000, keepProfile = false } = options;
 	const entry = ensureCodeServer();
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const authority = `127.0.0.1:${port}`;
 	const args = [
 		entry,
