@@ -1,0 +1,58 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repoRoot } from '../util/golden';
+import { checkGolden, fixture, memmap } from './run';
+
+/** Copies fixtures into a fresh temporary directory; returns the copies' paths. */
+function copies(...names: string[]): string[] {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-fmt-'));
+	return names.map((name) => {
+		const target = path.join(dir, path.basename(name));
+		fs.copyFileSync(path.join(repoRoot, fixture(name)), target);
+		return target;
+	});
+}
+
+suite('cli: fmt', () => {
+	test('prints the formatted text of one file', () => {
+		const result = checkGolden('fmt-unformatted', ['fmt', fixture('unformatted.memmap')]);
+		assert.strictEqual(result.status, 0);
+	});
+
+	test('is idempotent on its own output', () => {
+		const [file = ''] = copies('unformatted.memmap');
+		fs.writeFileSync(file, memmap(['fmt', file]).stdout);
+		const again = memmap(['fmt', file, '--check']);
+		assert.strictEqual(again.status, 0, again.stdout);
+		assert.strictEqual(again.stdout, '');
+	});
+
+	test('--check lists unformatted files and exits 1', () => {
+		const [unformatted = '', formatted = ''] = copies('unformatted.memmap', 'board.memmap');
+		fs.writeFileSync(formatted, memmap(['fmt', formatted]).stdout);
+		const result = memmap(['fmt', unformatted, formatted, '--check']);
+		assert.strictEqual(result.status, 1);
+		assert.strictEqual(result.stdout, `${unformatted}\n`);
+		assert.strictEqual(fs.readFileSync(unformatted, 'utf8'), fs.readFileSync(path.join(repoRoot, fixture('unformatted.memmap')), 'utf8'));
+	});
+
+	test('--write rewrites in place', () => {
+		const [file = ''] = copies('unformatted.memmap');
+		const expected = memmap(['fmt', file]).stdout;
+		const result = memmap(['fmt', file, '--write']);
+		assert.strictEqual(result.status, 0);
+		assert.strictEqual(result.stdout, '');
+		assert.strictEqual(fs.readFileSync(file, 'utf8'), expected);
+	});
+
+	test('refuses a file with syntax errors and prints them', () => {
+		const [file = ''] = copies('syntax.memmap');
+		const before = fs.readFileSync(file, 'utf8');
+		const result = memmap(['fmt', file, '--write']);
+		assert.strictEqual(result.status, 1);
+		assert.match(result.stderr, /syntax\.memmap:2:\d+: error: .*\[syntax\./);
+		assert.strictEqual(fs.readFileSync(file, 'utf8'), before);
+	});
+});

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert';
+import { checkGolden, fixture, memmap } from './run';
+
+interface JsonRange {
+	start: string;
+	end: string;
+	kind: string;
+	path: string;
+}
+
+suite('cli: flat, tree, owner', () => {
+	const board = fixture('board.memmap');
+
+	test('flat: every space with its ranges and holes', () => {
+		assert.strictEqual(checkGolden('flat-board', ['flat', board]).status, 0);
+	});
+
+	test('flat --space', () => {
+		assert.strictEqual(checkGolden('flat-board-pio', ['flat', board, '--space', 'pio']).status, 0);
+	});
+
+	test('flat --format json covers the root without gaps', () => {
+		const result = memmap(['flat', board, '--format', 'json']);
+		assert.strictEqual(result.status, 0);
+		const spaces = JSON.parse(result.stdout) as { name: string; ranges: JsonRange[] }[];
+		assert.deepStrictEqual(spaces.map((s) => s.name), ['memory', 'pio']);
+		for (const space of spaces) {
+			let cursor = 0n;
+			for (const range of space.ranges) {
+				assert.strictEqual(BigInt(range.start), cursor);
+				cursor = BigInt(range.end);
+			}
+		}
+		const memory = spaces[0]?.ranges ?? [];
+		assert.strictEqual(memory[memory.length - 1]?.end, '0x100000000');
+		assert.ok(memory.some((r) => r.kind === 'hole'));
+	});
+
+	test('tree: absolute addresses, QEMU child order', () => {
+		assert.strictEqual(checkGolden('tree-board', ['tree', board]).status, 0);
+	});
+
+	test('tree --format json nests children with absolute addresses', () => {
+		const result = memmap(['tree', board, '--format', 'json']);
+		assert.strictEqual(result.status, 0);
+		const tree = JSON.parse(result.stdout) as {
+			spaces: { name: string; root: { children: { name: string; start: string; children: { name: string; start: string }[] }[] } }[];
+		};
+		const pci = tree.spaces[0]?.root.children.find((c) => c.name === 'pci');
+		const bios = pci?.children.find((c) => c.name === 'pc.bios');
+		assert.strictEqual(bios?.start, '0xfffc0000');
+	});
+
+	test('owner: through an alias, with what it hides', () => {
+		assert.strictEqual(checkGolden('owner-board-isa-bios', ['owner', board, '0xe_0000', '--space', 'memory']).status, 0);
+	});
+
+	test('owner: every number form', () => {
+		const hex = memmap(['owner', board, '0xfee00000']);
+		assert.strictEqual(hex.status, 0);
+		for (const form of ['0xfee0_0000', '4276092928', '0b11111110111000000000000000000000']) {
+			assert.strictEqual(memmap(['owner', board, form]).stdout, hex.stdout, form);
+		}
+		const unit = memmap(['owner', board, '64K', '--space', 'memory']);
+		assert.strictEqual(unit.stdout, memmap(['owner', board, '0x10000', '--space', 'memory']).stdout);
+	});
+
+	test('owner: a hole in every space asked exits 1', () => {
+		const result = checkGolden('owner-board-hole', ['owner', board, '0xf000_0000']);
+		assert.strictEqual(result.status, 1);
+	});
+
+	test('a board with errors: best-effort output, errors on stderr, exit 1', () => {
+		const result = memmap(['flat', fixture('errors.memmap')]);
+		assert.strictEqual(result.status, 1);
+		assert.match(result.stdout, /^space memory/);
+		assert.match(result.stderr, /errors\.memmap:7:\d+: error: .*\[ref\.unknown\]/);
+	});
+});
