@@ -24,8 +24,8 @@ export interface LayoutOptions {
 export const defaultLayoutOptions: LayoutOptions = {
 	minHeight: 24,
 	linearCap: 96,
-	logStep: 10,
-	maxHeight: 180,
+	logStep: 6,
+	maxHeight: 220,
 	holeMaxHeight: 48,
 	tickSpacing: 16,
 };

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { blockDetail, blockTitle, detailLines } from '../../../webview/src/labels';
+import { readToWebview } from '../../../webview/src/messages';
+import { buildSpaceModel, findRangeIndex, matchesFilter, matchesPath, rangeKey } from '../../../webview/src/model';
+import { pcLikeSpace, range } from './fixtures';
+
+suite('webview model', () => {
+	const space = buildSpaceModel(pcLikeSpace());
+
+	test('finds the owner of an address, at both ends of ranges and of the space', () => {
+		assert.equal(findRangeIndex(space.ranges, 0n), 0);
+		assert.equal(findRangeIndex(space.ranges, (2n << 30n) - 1n), 0);
+		assert.equal(findRangeIndex(space.ranges, 2n << 30n), 1);
+		assert.equal(findRangeIndex(space.ranges, 0xfec00fffn), 2);
+		assert.equal(findRangeIndex(space.ranges, 0xfec01000n), 3);
+		assert.equal(findRangeIndex(space.ranges, (1n << 64n) - 1n), 5);
+		assert.equal(findRangeIndex(space.ranges, 1n << 64n), -1);
+		assert.equal(findRangeIndex([], 0n), -1);
+	});
+
+	test('cursor paths match owners, descendants and aliases, never holes', () => {
+		const [ram, hole, ioapic] = space.ranges;
+		assert.ok(ram && hole && ioapic);
+		assert.ok(matchesPath(ram, 'system/ram-below-4g'));
+		assert.ok(matchesPath(ram, 'pc.ram'));
+		assert.ok(matchesPath(ioapic, 'system'));
+		assert.ok(!matchesPath(ioapic, 'sys'));
+		assert.ok(!matchesPath(hole, ''));
+	});
+
+	test('the filter matches names, paths, kinds and aliases case-insensitively', () => {
+		const ioapic = space.ranges[2];
+		const ram = space.ranges[0];
+		assert.ok(ioapic && ram);
+		assert.ok(matchesFilter(ioapic, 'IOAPIC'));
+		assert.ok(matchesFilter(ioapic, 'io'));
+		assert.ok(matchesFilter(ram, 'below-4g'));
+		assert.ok(!matchesFilter(ioapic, 'bios'));
+	});
+
+	test('the visual key ignores source locations', () => {
+		const location = { uri: 'file:///a.memmap', range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } } };
+		const a = range(0n, 16n, 'io', 'x');
+		assert.equal(rangeKey(a), rangeKey({ ...a, location }));
+		assert.notEqual(rangeKey(a), rangeKey({ ...a, priority: 1 }));
+	});
+
+	test('labels say the alias, its target and the offset', () => {
+		const bios = buildSpaceModel({
+			name: 's',
+			root: 'r',
+			flatRoot: 'r',
+			ranges: [
+				range(0xe0000n, 0x100000n, 'rom', 'pc.bios', {
+					offsetInRegion: '0x20000',
+					aliases: [{ alias: 'isa-bios', aliasPath: 'system/pci/isa-bios', target: 'pc.bios', offset: '0x20000' }],
+				}),
+			],
+		}).ranges[0];
+		assert.ok(bios);
+		assert.equal(blockTitle(bios), 'isa-bios → pc.bios +0x2_0000');
+		assert.equal(blockDetail(bios), '128 KiB  [0xe_0000, 0x10_0000)');
+		assert.ok(detailLines(bios).includes('through alias system/pci/isa-bios → pc.bios at offset 0x20000'));
+	});
+
+	test('messages from the extension are narrowed', () => {
+		assert.equal(readToWebview({ type: 'update', view: { uri: 1, spaces: [] }, title: 't' }), undefined);
+		assert.equal(readToWebview({ type: 'highlight', path: 3 }), undefined);
+		assert.equal(readToWebview('update'), undefined);
+		assert.deepEqual(readToWebview({ type: 'highlight', path: null }), { type: 'highlight', path: null });
+		assert.deepEqual(readToWebview({ type: 'empty', reason: 'r' }), { type: 'empty', reason: 'r' });
+	});
+});
