@@ -12,3 +12,4 @@ export * from './model/address';
 export * from './model/analyze';
 export { flatten } from './model/flatten';
 export * from './model/owner';
+export * from './qemu';

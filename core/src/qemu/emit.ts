@@ -1,0 +1,118 @@
+/**
+ * The `.memmap` text of an import model: a header comment, the spaces, then every
+ * top-level region with its nested regions and `map` placements.
+ */
+import type { ImportModel, ImportRegion, ImportSpace } from './importModel';
+import { addressText, nameText, References, sizeText } from './names';
+
+/**
+ * The order in which a region's subregions are written: QEMU's print order with every run
+ * of equal address and priority reversed, because the language puts the later-declared of
+ * equal-priority siblings first in list order (QEMU: the newest wins), and the print shows
+ * list order for such ties.
+ */
+export function declarationOrder(model: ImportModel, region: ImportRegion): number[] {
+	const result: number[] = [];
+	let run: number[] = [];
+	const flush = (): void => {
+		result.push(...run.reverse());
+		run = [];
+	};
+	for (const id of region.children) {
+		const child = model.regions[id] as ImportRegion;
+		const previous = model.regions[run[run.length - 1] ?? -1];
+		if (previous && (previous.addr !== child.addr || previous.priority !== child.priority)) {
+			flush();
+		}
+		run.push(id);
+	}
+	flush();
+	return result;
+}
+
+/** Writes the model as `.memmap` text, `header` lines first (each becomes a `//` comment). */
+export function emitMemmap(model: ImportModel, spaces: readonly ImportSpace[], header: readonly string[]): string {
+	const order = new Map(model.regions.map((region) => [region.id, declarationOrder(model, region)]));
+	const declared = new Map(
+		[...order].map(([id, children]) => [id, children.filter((child) => !model.regions[child]?.topLevel)]),
+	);
+	const refs = new References(model, declared);
+	const out: string[] = header.map((line) => (line === '' ? '//' : `// ${line}`));
+	out.push('');
+	for (const space of spaces) {
+		out.push(`space ${nameText(space.name)} = ${refs.ref(space.root)}`);
+	}
+	for (const id of refs.topLevel) {
+		out.push('');
+		emitRegion(model, refs, order, model.regions[id] as ImportRegion, 0, out);
+	}
+	return out.join('\n') + '\n';
+}
+
+function emitRegion(
+	model: ImportModel,
+	refs: References,
+	order: ReadonlyMap<number, readonly number[]>,
+	region: ImportRegion,
+	depth: number,
+	out: string[],
+): void {
+	const indent = '\t'.repeat(depth);
+	if (!region.node.line) {
+		out.push(`${indent}// Not printed by plain \`info mtree\`: a disabled region (name, size and kind unknown).`);
+	}
+	const children = order.get(region.id) ?? [];
+	const head = `${indent}${headerText(refs, region, depth > 0)}`;
+	if (children.length === 0) {
+		out.push(head);
+		return;
+	}
+	out.push(`${head} {`);
+	for (const id of children) {
+		const child = model.regions[id] as ImportRegion;
+		if (child.topLevel) {
+			out.push(`${indent}\t${mapText(refs, child)}`);
+		} else {
+			emitRegion(model, refs, order, child, depth + 1, out);
+		}
+	}
+	out.push(`${indent}}`);
+}
+
+function headerText(refs: References, region: ImportRegion, nested: boolean): string {
+	const parts = [region.kind, nameText(region.name)];
+	if (nested) {
+		parts.push('at', addressText(region.addr));
+	}
+	parts.push('size', sizeText(region.size));
+	if (nested) {
+		parts.push(...placementProps(region));
+	}
+	if (region.alias) {
+		parts.push('of', refs.ref(region.alias.target));
+		if (region.alias.offset !== 0n) {
+			parts.push('offset', addressText(region.alias.offset));
+		}
+	}
+	if (region.readonly && region.kind !== 'rom') {
+		parts.push('readonly');
+	}
+	if (region.nonvolatile) {
+		parts.push('nonvolatile');
+	}
+	if (!region.enabled) {
+		parts.push('disabled');
+	}
+	return parts.join(' ');
+}
+
+function placementProps(region: ImportRegion): string[] {
+	if (region.priority !== 0) {
+		return ['priority', String(region.priority)];
+	}
+	return region.overlap ? ['overlap'] : [];
+}
+
+function mapText(refs: References, region: ImportRegion): string {
+	return ['map', refs.ref(region.id), 'at', addressText(region.addr), ...placementProps(region)].join(' ');
+}

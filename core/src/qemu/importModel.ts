@@ -1,0 +1,124 @@
+/**
+ * The importer's region model: one entry per identified QEMU object, with everything the
+ * `.memmap` text needs (kind, size, placement, alias target, flags) and the address
+ * spaces. Built from the print forest, the identity classes and the alias targets.
+ */
+import type { RegionKind } from '../syntax/ast';
+import type { AliasTargets } from './aliasTargets';
+import type { Identity } from './identify';
+import type { MtreeError, MtreeGroup, MtreeType } from './mtreeModel';
+import type { PrintForest, PrintNode } from './printNodes';
+import { wrap64 } from './regionType';
+
+export interface ImportRegion {
+	readonly id: number;
+	/** The first print of the object (a hidden disabled parent has no line). */
+	readonly node: PrintNode;
+	readonly name: string;
+	kind: RegionKind;
+	/** The printed type column, which decides the kind. */
+	readonly type: MtreeType | undefined;
+	readonly size: bigint;
+	/** QEMU `addr`: the offset in its container, or the printed start of a top-level print. */
+	readonly addr: bigint;
+	readonly priority: number;
+	readonly enabled: boolean;
+	nonvolatile: boolean;
+	readonly: boolean;
+	/** Marked when it overlaps a sibling (QEMU no longer records intended overlap). */
+	overlap: boolean;
+	alias?: { readonly target: number; readonly offset: bigint };
+	readonly parent: number | undefined;
+	/** Subregions in QEMU's print order (address ascending, priority descending, list order). */
+	readonly children: number[];
+	/** Defined at file level: no container, or also printed as a group root. */
+	readonly topLevel: boolean;
+}
+
+export interface ImportSpace {
+	readonly name: string;
+	readonly root: number;
+	/** The tree group it came from (groups share a root). */
+	readonly group: number;
+}
+
+export interface ImportModel {
+	readonly regions: ImportRegion[];
+	readonly spaces: ImportSpace[];
+}
+
+/** Builds one region per identity class, in order of first print. */
+export function buildModel(
+	forest: PrintForest,
+	groups: readonly MtreeGroup[],
+	identity: Identity,
+	aliases: AliasTargets,
+	errors: MtreeError[],
+): ImportModel {
+	const members = new Map<number, PrintNode[]>();
+	for (const node of forest.nodes) {
+		const cls = identity.find(node.index);
+		const list = members.get(cls);
+		if (list) {
+			list.push(node);
+		} else {
+			members.set(cls, [node]);
+		}
+	}
+	const idOf = new Map<number, number>([...members.keys()].map((cls, id) => [cls, id]));
+	const regionOf = (node: PrintNode): number => idOf.get(identity.find(node.index)) ?? 0;
+	const regions: ImportRegion[] = [];
+	for (const nodes of members.values()) {
+		regions.push(makeRegion(regions, nodes, regionOf));
+	}
+	for (const region of regions) {
+		const target = aliases.targets.get(region.node.index);
+		const alias = region.node.line?.alias;
+		if (alias && target) {
+			region.alias = { target: regionOf(target), offset: alias.start };
+			checkWindow(region, errors);
+		}
+	}
+	const spaces: ImportSpace[] = [];
+	groups.forEach((group, index) => {
+		const root = forest.roots[index];
+		if (group.kind === 'address-space' && root) {
+			spaces.push(...group.names.map((name) => ({ name, root: regionOf(root), group: index })));
+		}
+	});
+	return { regions, spaces };
+}
+
+function makeRegion(regions: readonly ImportRegion[], nodes: readonly PrintNode[], regionOf: (node: PrintNode) => number): ImportRegion {
+	const node = nodes[0] as PrintNode;
+	const nested = nodes.find((member) => member.parent);
+	const parent = nested?.parent ? regionOf(nested.parent) : undefined;
+	const line = node.line;
+	const parentSize = parent === undefined ? 1n << 64n : (regions[parent]?.size ?? 1n << 64n);
+	return {
+		id: regions.length,
+		node,
+		name: line?.name ?? '(hidden)',
+		kind: 'container',
+		type: line?.type,
+		size: line ? wrap64(line.end - line.start) + 1n : parentSize,
+		addr: (nested ?? node).relAddr,
+		priority: line?.priority ?? 0,
+		enabled: line ? !line.disabled : false,
+		nonvolatile: line?.nonvolatile ?? false,
+		readonly: false,
+		overlap: false,
+		parent,
+		children: node.children.map(regionOf),
+		topLevel: parent === undefined || nodes.some((member) => !member.parent),
+	};
+}
+
+/** An alias line's window must be as long as its extent (a hand edit breaks that). */
+function checkWindow(region: ImportRegion, errors: MtreeError[]): void {
+	const line = region.node.line;
+	const alias = line?.alias;
+	if (line && alias && wrap64(alias.end - alias.start) !== wrap64(line.end - line.start)) {
+		errors.push({ line: line.line, column: alias.column, message: `expected the alias window ${alias.start.toString(16)}-... to be as long as the alias (${(wrap64(line.end - line.start) + 1n).toString(16)} bytes)` });
+	}
+}

@@ -1,0 +1,84 @@
+/**
+ * `memmap import-mtree`: QEMU `info mtree -D` text (and optionally the matching
+ * `info mtree -f` text) to a clean `.memmap` file. See docs/qemu.md for the heuristics.
+ */
+import { resolveAliasTargets } from './aliasTargets';
+import { decideKinds, markOverlaps, orderSpaces } from './decide';
+import { emitMemmap } from './emit';
+import { identify } from './identify';
+import { buildModel, type ImportModel } from './importModel';
+import type { FlatBlock, MtreeError, MtreeGroup } from './mtreeModel';
+import { parseFlat } from './parseFlat';
+import { parseTree } from './parseTree';
+import { buildForest } from './printNodes';
+
+/** Options of `importMtree`. */
+export interface ImportMtreeOptions {
+	/** Where the text came from (a file name), quoted in the header comment. */
+	readonly source?: string;
+}
+
+/** The `.memmap` text (empty when there are errors) and the located input errors. */
+export interface ImportMtreeResult {
+	readonly text: string;
+	readonly errors: readonly MtreeError[];
+}
+
+/**
+ * Imports `info mtree -D` text (plain `info mtree` works too: hidden disabled parents
+ * become placeholder containers), with `flatText` from `info mtree -f` of the same run to
+ * tell I/O regions from containers and to recover readonly paths. Any unparseable or
+ * inconsistent line yields located errors and an empty text: never a guessed map.
+ * Never throws.
+ */
+export function importMtree(treeText: string, flatText?: string, options: ImportMtreeOptions = {}): ImportMtreeResult {
+	const tree = parseTree(treeText);
+	const flat = flatText === undefined ? undefined : parseFlat(flatText);
+	const errors: MtreeError[] = [...tree.errors, ...(flat?.errors ?? []).map(inFlat)];
+	if (errors.length > 0) {
+		return { text: '', errors };
+	}
+	const forest = buildForest(tree.groups);
+	const identity = identify(forest, tree.groups);
+	const aliases = resolveAliasTargets(forest, tree.groups);
+	errors.push(...aliases.errors);
+	const model = buildModel(forest, tree.groups, identity, aliases, errors);
+	errors.push(...checkFlatSpaces(tree.groups, flat?.blocks).map(inFlat));
+	if (errors.length > 0) {
+		return { text: '', errors };
+	}
+	decideKinds(model, flat?.blocks);
+	markOverlaps(model);
+	const spaces = orderSpaces(model.spaces, flat?.blocks);
+	return { text: emitMemmap(model, spaces, header(model, options, flat !== undefined, treeText)), errors: [] };
+}
+
+function inFlat(error: MtreeError): MtreeError {
+	return { ...error, file: 'flat' };
+}
+
+/** Every address space of the flat text must be one of the tree text (same QEMU run). */
+function checkFlatSpaces(groups: readonly MtreeGroup[], blocks: readonly FlatBlock[] | undefined): MtreeError[] {
+	const names = new Set(groups.filter((group) => group.kind === 'address-space').flatMap((group) => group.names));
+	return (blocks ?? []).flatMap((block) =>
+		block.spaces
+			.filter((space) => !names.has(space.name))
+			.map((space) => ({ line: space.line, column: 2, message: `expected an address space of the tree text, found AS "${space.name}": are both texts from the same QEMU run?` })),
+	);
+}
+
+function header(model: ImportModel, options: ImportMtreeOptions, hasFlat: boolean, treeText: string): string[] {
+	const plain = !treeText.includes(' [disabled]');
+	const lines = [
+		`Imported from QEMU \`info mtree${plain ? '' : ' -D'}\`${hasFlat ? ' and `info mtree -f`' : ''} output${options.source ? ` (${options.source})` : ''} by \`memmap import-mtree\`.`,
+		hasFlat
+			? 'Kinds: QEMU prints pure containers and I/O regions both as `i/o`; a region that owns ranges of the `info mtree -f` text is `io`, any other is a `container`.'
+			: 'Kinds: QEMU prints pure containers and I/O regions both as `i/o`; without `info mtree -f` text (--flat) every one of them is imported as a `container`.',
+		'Overlaps: QEMU no longer records whether an overlap was intended, so every region that overlaps a sibling is marked `overlap` (or carries its `priority`).',
+		'Regions printed both as an address-space root or alias target and inside a container are defined at top level and placed with `map`.',
+	];
+	if (plain && model.regions.some((region) => !region.node.line)) {
+		lines.push('Plain `info mtree` hides disabled regions but prints their subregions: each hidden parent is a disabled placeholder container.');
+	}
+	return lines;
+}

@@ -1,0 +1,9 @@
+/**
+ * QEMU fidelity: import `info mtree` text into `.memmap`, and print QEMU 7.2's own
+ * `info mtree -D` and `info mtree -f` formats from an analysis. Pure: text in, text out.
+ */
+export { importMtree, type ImportMtreeOptions, type ImportMtreeResult } from './importMtree';
+export type { MtreeError } from './mtreeModel';
+export { printMtree, type PrintMtreeOptions } from './printMtree';
+export { printFlatViews } from './printFlatViews';
+export { normalizeMtree, normalizeFlat } from './normalize';

@@ -1,0 +1,112 @@
+/**
+ * A column-tracking reader for the fields of one `info mtree` line, so that a bad number
+ * or a missing piece is reported at its exact column.
+ */
+import type { MtreeError, MtreeExtent, MtreeType } from './mtreeModel';
+
+const types: ReadonlySet<string> = new Set(['ram', 'rom', 'romd', 'ramd', 'i/o', 'container']);
+
+/** Shortens input text quoted in an error message. */
+export function shown(text: string): string {
+	return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
+
+/** Reads `text` left to right; every failure becomes one located error. */
+export class LineReader {
+	readonly #text: string;
+	readonly #line: number;
+	#pos: number;
+
+	constructor(text: string, line: number, pos = 0) {
+		this.#text = text;
+		this.#line = line;
+		this.#pos = pos;
+	}
+
+	get pos(): number {
+		return this.#pos;
+	}
+
+	get rest(): string {
+		return this.#text.slice(this.#pos);
+	}
+
+	/** An error at the current column (1-based). */
+	error(message: string): MtreeError {
+		return { line: this.#line, column: this.#pos + 1, message };
+	}
+
+	/** Consumes `literal` or returns an error naming it. */
+	expect(literal: string, what = `"${literal}"`): MtreeError | undefined {
+		if (this.#text.startsWith(literal, this.#pos)) {
+			this.#pos += literal.length;
+			return undefined;
+		}
+		return this.error(`expected ${what}, found "${shown(this.rest)}"`);
+	}
+
+	/** 16 hex digits, as QEMU prints every address. */
+	hex16(what: string): bigint | MtreeError {
+		const digits = /^[0-9a-fA-F]{16}/.exec(this.rest)?.[0];
+		if (!digits || /^[0-9a-fA-F]/.test(this.#text.slice(this.#pos + 16))) {
+			return this.error(`expected ${what} as 16 hex digits, found "${shown(this.rest)}"`);
+		}
+		this.#pos += 16;
+		return BigInt('0x' + digits);
+	}
+
+	/** A signed 32-bit decimal priority. */
+	priority(): number | MtreeError {
+		const digits = /^-?[0-9]+/.exec(this.rest)?.[0];
+		const value = digits === undefined ? undefined : Number(digits);
+		if (value === undefined || !Number.isSafeInteger(value) || value < -(2 ** 31) || value >= 2 ** 31) {
+			return this.error(`expected a priority (a signed 32-bit decimal), found "${shown(this.rest)}"`);
+		}
+		this.#pos += (digits ?? '').length;
+		return value;
+	}
+
+	/** `[nv-]TYPE` up to the closing parenthesis. */
+	type(): { type: MtreeType; nonvolatile: boolean } | MtreeError {
+		const close = this.#text.indexOf(')', this.#pos);
+		const word = close < 0 ? this.rest : this.#text.slice(this.#pos, close);
+		const nonvolatile = word.startsWith('nv-');
+		const type = nonvolatile ? word.slice(3) : word;
+		if (!types.has(type)) {
+			return this.error(`expected a region type (ram, rom, romd, ramd or i/o), found "${shown(word)}"`);
+		}
+		this.#pos += word.length;
+		return { type: type as MtreeType, nonvolatile };
+	}
+}
+
+/**
+ * Reads `START-END (prio P, TYPE): ` and returns the extent fields with the rest of the
+ * line (the name part) or the first error.
+ */
+export function readExtent(reader: LineReader, line: number): { extent: Omit<MtreeExtent, 'name'>; rest: string } | MtreeError {
+	const start = reader.hex16('a start address');
+	if (typeof start !== 'bigint') {
+		return start;
+	}
+	const dash = reader.expect('-');
+	const end = dash ?? reader.hex16('an end address');
+	if (typeof end !== 'bigint') {
+		return end;
+	}
+	const open = reader.expect(' (prio ');
+	const priority = open ?? reader.priority();
+	if (typeof priority !== 'number') {
+		return priority;
+	}
+	const comma = reader.expect(', ');
+	const type = comma ?? reader.type();
+	if ('message' in type) {
+		return type;
+	}
+	const close = reader.expect('): ');
+	if (close) {
+		return close;
+	}
+	return { extent: { line, start, end, priority, ...type }, rest: reader.rest };
+}

@@ -1,0 +1,44 @@
+/**
+ * Order normalisation of `info mtree` text, for comparing two outputs of the same machine.
+ * QEMU prints address-space groups and FlatView blocks in hash-table order, which differs
+ * between runs; nothing else varies. These helpers sort exactly those blocks.
+ */
+
+/** Splits text into blank-line separated blocks (each without its trailing newline). */
+function blocks(text: string): string[] {
+	const body = text.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+	return body === '' ? [] : body.split(/\n\n+/);
+}
+
+function byText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `info mtree [-D]` with its `address-space:` groups sorted, and its `memory-region:`
+ * blocks sorted too: QEMU fills the alias-target queue while it prints the groups, so the
+ * queue's order is a consequence of the group order and varies with it. The text of every
+ * block is kept as is. Trailing blank lines are ignored (QEMU ends with one; captures
+ * often strip it); the result ends with one newline.
+ */
+export function normalizeMtree(text: string): string {
+	const all = blocks(text);
+	const groups = all.filter((block) => !block.startsWith('memory-region: ')).sort(byText);
+	const queued = all.filter((block) => block.startsWith('memory-region: ')).sort(byText);
+	return join([...groups, ...queued]);
+}
+
+/**
+ * `info mtree -f` with its FlatView blocks sorted by their text after the `FlatView #n`
+ * line, then renumbered from 0 in that order. Everything else is kept as is (the order of
+ * the `AS` lines inside a block is QEMU's creation order, not hash order).
+ */
+export function normalizeFlat(text: string): string {
+	const bodies = blocks(text).map((block) => block.replace(/^FlatView #\d+\n/, ''));
+	bodies.sort(byText);
+	return join(bodies.map((body, index) => `FlatView #${index}\n${body}`));
+}
+
+function join(parts: readonly string[]): string {
+	return parts.length === 0 ? '' : parts.join('\n\n') + '\n';
+}

@@ -1,0 +1,77 @@
+/**
+ * Flattens the parsed groups into numbered print nodes (input order, pre-order) with
+ * their parents, relative addresses and structural signatures: the raw material for
+ * telling which printed lines are the same QEMU object.
+ */
+import type { MtreeGroup, MtreeLine, MtreeNode } from './mtreeModel';
+import { wrap64 } from './regionType';
+
+/** One printed occurrence of a region (or a hidden disabled parent, `line` undefined). */
+export interface PrintNode {
+	readonly index: number;
+	readonly group: number;
+	readonly line: MtreeLine | undefined;
+	readonly parent: PrintNode | undefined;
+	readonly children: PrintNode[];
+	/** The printed start of this node (a hidden node starts where its parent starts). */
+	readonly start: bigint;
+	/** QEMU `addr`: the start relative to the parent's start (to 0 for a group root). */
+	readonly relAddr: bigint;
+	/** Equal for nodes whose whole printed subtrees are equal (relative addresses included). */
+	signature: number;
+}
+
+/** Every print node in input order, and each group's root node. */
+export interface PrintForest {
+	readonly nodes: readonly PrintNode[];
+	readonly roots: readonly (PrintNode | undefined)[];
+}
+
+/** Numbers the nodes of `groups` and computes their signatures. */
+export function buildForest(groups: readonly MtreeGroup[]): PrintForest {
+	const nodes: PrintNode[] = [];
+	const roots = groups.map((group, index) =>
+		group.root ? addNode(nodes, group.root, index, undefined) : undefined,
+	);
+	const interned = new Map<string, number>();
+	for (let i = nodes.length - 1; i >= 0; i--) {
+		const node = nodes[i] as PrintNode;
+		const key = `${lineKey(node.line)}|${node.relAddr}|${node.children.map((child) => child.signature).join(',')}`;
+		let id = interned.get(key);
+		if (id === undefined) {
+			id = interned.size;
+			interned.set(key, id);
+		}
+		node.signature = id;
+	}
+	return { nodes, roots };
+}
+
+function addNode(nodes: PrintNode[], source: MtreeNode, group: number, parent: PrintNode | undefined): PrintNode {
+	const parentStart = parent?.start ?? 0n;
+	const start = source.line?.start ?? parentStart;
+	const node: PrintNode = {
+		index: nodes.length,
+		group,
+		line: source.line,
+		parent,
+		children: [],
+		start,
+		relAddr: wrap64(start - parentStart),
+		signature: -1,
+	};
+	nodes.push(node);
+	for (const child of source.children) {
+		node.children.push(addNode(nodes, child, group, node));
+	}
+	return node;
+}
+
+function lineKey(line: MtreeLine | undefined): string {
+	if (!line) {
+		return 'hidden';
+	}
+	const alias = line.alias ? `${line.alias.target}@${line.alias.start}-${line.alias.end}` : '';
+	const size = wrap64(line.end - line.start);
+	return JSON.stringify([line.name, line.type, line.nonvolatile, line.priority, line.disabled, size.toString(), alias]);
+}
