@@ -1,1 +1,93 @@
-export {};
+/**
+ * The memmap language server entry point: creates the connection (stdio, node-ipc or
+ * socket, from the command line), declares capabilities and registers each feature.
+ * Wiring only; every feature lives in `features/`.
+ */
+import {
+	createConnection,
+	ProposedFeatures,
+	TextDocuments,
+	TextDocumentSyncKind,
+	type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServerContext } from './context';
+import { DocumentCache } from './documentCache';
+import { registerCodeActions } from './features/codeActions';
+import { registerCompletion } from './features/completion';
+import { registerConfiguration } from './features/configuration';
+import { registerDefinition } from './features/definition';
+import { DiagnosticsFeature } from './features/diagnostics';
+import { registerDocumentLinks } from './features/documentLinks';
+import { registerDocumentSymbols } from './features/documentSymbols';
+import { registerFlatView } from './features/flatView';
+import { registerFoldingRanges } from './features/foldingRanges';
+import { registerFormatting } from './features/formatting';
+import { registerHover } from './features/hover';
+import { registerInlayHints } from './features/inlayHints';
+import { registerOwner } from './features/owner';
+import { registerReferences } from './features/references';
+import { registerRename } from './features/rename';
+import { registerSelectionRanges } from './features/selectionRanges';
+import { registerSemanticTokens, semanticTokensLegend } from './features/semanticTokens';
+import { registerWatchedFiles } from './features/watchedFiles';
+import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { defaultSettings } from './settings';
+import { Workspace } from './workspace';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const workspace = new Workspace(documents);
+const ctx: ServerContext = {
+	connection,
+	documents,
+	workspace,
+	cache: new DocumentCache(workspace),
+	settings: defaultSettings,
+	onSettingsChanged: [],
+};
+
+const capabilities: InitializeResult['capabilities'] = {
+	textDocumentSync: TextDocumentSyncKind.Incremental,
+	hoverProvider: true,
+	definitionProvider: true,
+	referencesProvider: true,
+	renameProvider: { prepareProvider: true },
+	documentSymbolProvider: true,
+	workspaceSymbolProvider: true,
+	documentLinkProvider: { resolveProvider: false },
+	foldingRangeProvider: true,
+	selectionRangeProvider: true,
+	completionProvider: { triggerCharacters: [' ', '/'] },
+	inlayHintProvider: true,
+	codeActionProvider: { codeActionKinds: ['quickfix'] },
+	documentFormattingProvider: true,
+	semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+};
+
+connection.onInitialize((params) => {
+	registerConfiguration(ctx, params);
+	return { capabilities, serverInfo: { name: 'memmap-language-server', version: '0.1.0' } };
+});
+
+const diagnostics = new DiagnosticsFeature(ctx);
+registerWatchedFiles(ctx, diagnostics);
+registerHover(ctx);
+registerDefinition(ctx);
+registerReferences(ctx);
+registerRename(ctx);
+registerDocumentSymbols(ctx);
+registerWorkspaceSymbols(ctx);
+registerDocumentLinks(ctx);
+registerFoldingRanges(ctx);
+registerSelectionRanges(ctx);
+registerCompletion(ctx);
+registerInlayHints(ctx);
+registerCodeActions(ctx);
+registerFormatting(ctx);
+registerSemanticTokens(ctx);
+registerFlatView(ctx);
+registerOwner(ctx);
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,211 @@
+/**
+ * The only core -> LSP mapping: UTF-16 offsets <-> positions, core diagnostics -> LSP
+ * diagnostics, source locations -> LSP locations, bigint flat views -> hex DTOs (with the
+ * holes that make a view tile [0, 2^64)). Nothing else in the server calls `positionAt`.
+ */
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
+import type { Diagnostic as LspDiagnostic, Location, Position, Range } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toHex, twoTo64 } from '../../core/src/index';
+import type {
+	Analysis,
+	Diagnostic,
+	FlatRange,
+	Region,
+	SourceDocument,
+	SourceLocation,
+	SpaceView,
+} from '../../core/src/index';
+import type { FlatRangeDto, LocationDto, SpaceViewDto } from '../../core/src/protocol';
+
+/** Where each diagnostic code is documented: the README's table, anchored by the code. */
+export const codeDocsBase = 'https://github.com/memmap/memmap/blob/main/README.md#';
+
+/** A per-code severity override from the settings; `off` drops the diagnostic. */
+export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+const lineIndexes = new WeakMap<SourceDocument, TextDocument>();
+
+/** A line index over the text of an analysed document (built once per document state). */
+export function lineIndexOf(doc: SourceDocument): TextDocument {
+	let index = lineIndexes.get(doc);
+	if (!index) {
+		index = TextDocument.create(doc.uri, 'memmap', 0, doc.text);
+		lineIndexes.set(doc, index);
+	}
+	return index;
+}
+
+/** A position of `document` from a UTF-16 offset. */
+export function toPosition(document: TextDocument, offset: number): Position {
+	return document.positionAt(offset);
+}
+
+/** The UTF-16 offset of an LSP position in `document`. */
+export function toOffset(document: TextDocument, position: Position): number {
+	return document.offsetAt(position);
+}
+
+/** The range of the span `[offset, offset + length)` of `document`. */
+export function toRange(document: TextDocument, offset: number, length: number): Range {
+	return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
+}
+
+/** The range of a span of `uri` inside an analysis; an empty range at 0:0 if unknown. */
+export function rangeIn(analysis: Analysis, uri: string, offset: number, length: number): Range {
+	const doc = analysis.documents.get(uri);
+	if (!doc) {
+		return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+	}
+	return toRange(lineIndexOf(doc), offset, length);
+}
+
+/** An LSP location for a core source location. */
+export function toLocation(analysis: Analysis, loc: SourceLocation): Location {
+	return { uri: loc.uri, range: rangeIn(analysis, loc.uri, loc.offset, loc.length) };
+}
+
+const severities: Readonly<Record<Exclude<SeverityOverride, 'off'>, DiagnosticSeverity>> = {
+	error: DiagnosticSeverity.Error,
+	warning: DiagnosticSeverity.Warning,
+	information: DiagnosticSeverity.Information,
+	hint: DiagnosticSeverity.Hint,
+};
+
+/** The LSP severity of a core severity, after a possible override; undefined for `off`. */
+export function toSeverity(
+	severity: Diagnostic['severity'],
+	override?: SeverityOverride,
+): DiagnosticSeverity | undefined {
+	if (override === 'off') {
+		return undefined;
+	}
+	if (override) {
+		return severities[override];
+	}
+	return severity === 'info' ? DiagnosticSeverity.Information : severities[severity];
+}
+
+/** A core diagnostic as LSP: code, docs link, related locations, unnecessary tag. */
+export function toLspDiagnostic(
+	analysis: Analysis,
+	diagnostic: Diagnostic,
+	override?: SeverityOverride,
+): LspDiagnostic | undefined {
+	const severity = toSeverity(diagnostic.severity, override);
+	if (severity === undefined) {
+		return undefined;
+	}
+	const result: LspDiagnostic = {
+		range: rangeIn(analysis, diagnostic.uri, diagnostic.offset, diagnostic.length),
+		severity,
+		code: diagnostic.code,
+		codeDescription: { href: codeDocsBase + diagnostic.code },
+		source: 'memmap',
+		message: diagnostic.message,
+	};
+	if (diagnostic.related && diagnostic.related.length > 0) {
+		result.relatedInformation = diagnostic.related.map((r) => ({
+			location: toLocation(analysis, r),
+			message: r.message,
+		}));
+	}
+	if (diagnostic.unnecessary) {
+		result.tags = [DiagnosticTag.Unnecessary];
+	}
+	return result;
+}
+
+/** A location DTO (same shape as LSP's) for a core location. */
+export function toLocationDto(analysis: Analysis, loc: SourceLocation): LocationDto {
+	return toLocation(analysis, loc);
+}
+
+/** One flat range as a DTO, with its owner, aliases and source location. */
+export function toFlatRangeDto(analysis: Analysis, range: FlatRange): FlatRangeDto {
+	const regions = analysis.tree.regions;
+	const owner: Region | undefined = regions[range.region];
+	const aliases = range.path
+		.map((id) => regions[id])
+		.filter((r): r is Region => r !== undefined && r.kind === 'alias' && r.alias !== undefined)
+		.map((r) => {
+			const target = r.alias?.target === undefined ? undefined : regions[r.alias.target];
+			return {
+				alias: r.name,
+				aliasPath: r.path,
+				target: target?.path ?? '',
+				offset: toHex(r.alias?.offset ?? 0n),
+				location: toLocationDto(analysis, r.nameLocation),
+			};
+		});
+	return {
+		start: toHex(range.start),
+		end: toHex(range.start + range.size),
+		size: toHex(range.size),
+		kind: rangeKind(owner),
+		region: owner?.name ?? '',
+		path: owner?.path ?? '',
+		priority: owner?.priority ?? 0,
+		offsetInRegion: toHex(range.offsetInRegion),
+		readonly: range.readonly,
+		nonvolatile: range.nonvolatile,
+		aliases,
+		...(owner ? { location: toLocationDto(analysis, owner.nameLocation) } : {}),
+	};
+}
+
+function rangeKind(owner: Region | undefined): FlatRangeDto['kind'] {
+	switch (owner?.kind) {
+		case 'rom':
+			return 'rom';
+		case 'romd':
+			return 'romd';
+		case 'io':
+			return 'io';
+		case undefined:
+			return 'hole';
+		default:
+			return 'ram';
+	}
+}
+
+/** A hole DTO covering `[start, end)`. */
+export function holeDto(start: bigint, end: bigint): FlatRangeDto {
+	return {
+		start: toHex(start),
+		end: toHex(end),
+		size: toHex(end - start),
+		kind: 'hole',
+		region: '',
+		path: '',
+		priority: 0,
+		offsetInRegion: '0x0',
+		readonly: false,
+		nonvolatile: false,
+		aliases: [],
+	};
+}
+
+/** A space's flat view as a DTO whose ranges tile `[0, 2^64)`, holes included. */
+export function toSpaceViewDto(analysis: Analysis, view: SpaceView): SpaceViewDto {
+	const regions = analysis.tree.regions;
+	const ranges: FlatRangeDto[] = [];
+	let cursor = 0n;
+	for (const range of view.view.ranges) {
+		if (range.start > cursor) {
+			ranges.push(holeDto(cursor, range.start));
+		}
+		ranges.push(toFlatRangeDto(analysis, range));
+		cursor = range.start + range.size;
+	}
+	if (cursor < twoTo64) {
+		ranges.push(holeDto(cursor, twoTo64));
+	}
+	const flatRoot = view.view.root;
+	return {
+		name: view.space.name,
+		root: regions[view.space.root]?.path ?? '',
+		flatRoot: flatRoot === undefined ? null : (regions[flatRoot]?.path ?? null),
+		ranges,
+	};
+}

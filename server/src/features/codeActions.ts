@@ -1,0 +1,128 @@
+/**
+ * Quick fixes: an unintended overlap can be marked `overlap`, given `priority 1`, or moved
+ * to the next free aligned address; an alias window past its target can be shrunk; an
+ * unknown reference can be created as a new region at the end of the file.
+ */
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatAddress, formatSizeLiteral } from '../../../core/src/index';
+import type { Analysis, Diagnostic, MapNode, Region, RegionNode } from '../../../core/src/index';
+import { toOffset, toRange } from '../convert';
+import { analysisFor, guard, type ServerContext } from '../context';
+import { referenceAt } from '../model';
+import { endOf, pathAt } from '../syntaxQuery';
+import { nextFreeAddress, regionAtDiagnostic } from './codeActionHelpers';
+import { spellName } from './rename';
+
+type Fix = (analysis: Analysis, document: TextDocument, d: Diagnostic) => CodeAction[];
+
+const fixes: Readonly<Partial<Record<Diagnostic['code'], Fix>>> = {
+	'region.overlap': overlapFixes,
+	'alias.window-overrun': shrinkFix,
+	'ref.unknown': createFix,
+};
+
+/** The quick fixes for the diagnostics of `document` that touch `[from, to]`. */
+export function codeActions(
+	analysis: Analysis,
+	document: TextDocument,
+	from: number,
+	to: number,
+	reported: readonly LspDiagnostic[] = [],
+): CodeAction[] {
+	const actions: CodeAction[] = [];
+	for (const d of analysis.diagnostics) {
+		const fix = fixes[d.code];
+		if (fix && d.uri === document.uri && d.offset <= to && from <= d.offset + d.length) {
+			const match = reported.filter((r) => r.code === d.code);
+			for (const action of fix(analysis, document, d)) {
+				actions.push(match.length > 0 ? { ...action, diagnostics: match } : action);
+			}
+		}
+	}
+	return actions;
+}
+
+function edit(document: TextDocument, title: string, offset: number, length: number, newText: string): CodeAction {
+	return {
+		title,
+		kind: CodeActionKind.QuickFix,
+		edit: { changes: { [document.uri]: [{ range: toRange(document, offset, length), newText }] } },
+	};
+}
+
+/** The written statement (nested declaration or `map`) that places a region. */
+function placementNode(analysis: Analysis, region: Region): RegionNode | MapNode | undefined {
+	const loc = region.placement ?? region.definition;
+	const file = analysis.documents.get(loc.uri)?.file;
+	const path = file ? pathAt(file, loc.offset) : [];
+	return path.find((n): n is RegionNode | MapNode => (n.kind === 'region' || n.kind === 'map') && n.offset === loc.offset);
+}
+
+function headerEnd(node: RegionNode | MapNode): number {
+	const parts = node.kind === 'map' ? [node.target, node.at, node.priority, node.overlap] : [node.name, ...node.props];
+	return Math.max(node.offset + 1, ...parts.map((p) => (p ? endOf(p) : 0)));
+}
+
+function overlapFixes(analysis: Analysis, document: TextDocument, d: Diagnostic): CodeAction[] {
+	const region = regionAtDiagnostic(analysis, d);
+	const node = region && placementNode(analysis, region);
+	if (!region || !node || (region.placement ?? region.definition).uri !== document.uri) {
+		return [];
+	}
+	const at = headerEnd(node);
+	const actions = [
+		edit(document, `Mark '${region.name}' as an intended overlap`, at, 0, ' overlap'),
+		edit(document, `Give '${region.name}' priority 1`, at, 0, ' priority 1'),
+	];
+	const atNode = node.kind === 'map' ? node.at : node.props.find((p) => p.name === 'at')?.value;
+	const free = nextFreeAddress(analysis, region);
+	if (atNode && free !== undefined) {
+		const text = formatAddress(free);
+		actions.push(edit(document, `Move '${region.name}' to the next free address ${text}`, atNode.offset, atNode.length, text));
+	}
+	return actions;
+}
+
+function shrinkFix(analysis: Analysis, document: TextDocument, d: Diagnostic): CodeAction[] {
+	const region = regionAtDiagnostic(analysis, d);
+	const target = region?.alias?.target === undefined ? undefined : analysis.tree.regions[region.alias.target];
+	const node = region && placementNode(analysis, region);
+	const size = node?.kind === 'region' ? node.props.find((p) => p.name === 'size')?.value : undefined;
+	if (!region || !target || !size || target.size <= (region.alias?.offset ?? 0n)) {
+		return [];
+	}
+	const fitted = formatSizeLiteral(target.size - (region.alias?.offset ?? 0n));
+	return [edit(document, `Shrink '${region.name}' to ${fitted} to end at its target's end`, size.offset, size.length, fitted)];
+}
+
+function createFix(analysis: Analysis, document: TextDocument, d: Diagnostic): CodeAction[] {
+	const hit = referenceAt(analysis, document.uri, d.offset);
+	const reference = hit?.reference;
+	if (!reference || reference.segments.length !== 1) {
+		return [];
+	}
+	const segment = reference.segments[0];
+	const name = segment ? document.getText().slice(segment.offset, segment.offset + segment.length) : '';
+	if (!name || spellName(name.replace(/^"|"$/g, '')) === undefined) {
+		return [];
+	}
+	const body = reference.context === 'space' ? `container ${name} size 16E {\n}` : `ram ${name} size 4K`;
+	const text = document.getText();
+	const lead = text.length === 0 || text.endsWith('\n') ? '\n' : '\n\n';
+	return [edit(document, `Create region '${name}'`, text.length, 0, `${lead}${body}\n`)];
+}
+
+export function registerCodeActions(ctx: ServerContext): void {
+	ctx.connection.onCodeAction(
+		guard(ctx, 'codeActions', [], (params: CodeActionParams) => {
+			const found = analysisFor(ctx, params.textDocument.uri);
+			if (!found) {
+				return [];
+			}
+			const from = toOffset(found.document, params.range.start);
+			const to = toOffset(found.document, params.range.end);
+			return codeActions(found.analysis, found.document, from, to, params.context.diagnostics);
+		}),
+	);
+}

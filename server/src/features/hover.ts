@@ -1,0 +1,166 @@
+/**
+ * Hover: on an address or offset, the absolute address in each space and who really owns
+ * it; on any other hex literal (comments included), the owner in each space; on a region
+ * name, its kind, size, visible ranges, shadowing, constraints and `///` docs.
+ */
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatAddress, formatSize, parseNumber } from '../../../core/src/index';
+import type { Analysis, NumberNode, Region, Span } from '../../../core/src/index';
+import { toOffset, toRange } from '../convert';
+import { analysisFor, guard, type ServerContext } from '../context';
+import { placementsOf, referenceAt, regionDeclaredAt, regionPlacedAt } from '../model';
+import { pathAt, type SyntaxNode } from '../syntaxQuery';
+import { describeAccess, ownerLines, visibilityLines } from './regionInfo';
+
+/** The hover at `offset` of `document`, or null when there is nothing to say. */
+export function hover(analysis: Analysis, document: TextDocument, offset: number): Hover | null {
+	const source = analysis.documents.get(document.uri);
+	if (!source) {
+		return null;
+	}
+	const path = pathAt(source.file, offset);
+	const leaf = path[path.length - 1];
+	const parent = path[path.length - 2];
+	let text: string | undefined;
+	let span: Span | undefined = leaf;
+	if (leaf?.kind === 'number') {
+		text = numberHover(analysis, document.uri, leaf, path);
+	} else if (leaf?.kind === 'name' && parent?.kind === 'region') {
+		text = regionHover(analysis, regionDeclaredAt(analysis, document.uri, parent.offset));
+	} else if (leaf?.kind === 'name' || leaf?.kind === 'segment') {
+		const hit = referenceAt(analysis, document.uri, offset);
+		const id = hit?.reference.segments[hit.segment]?.region;
+		text = regionHover(analysis, id === undefined ? undefined : analysis.tree.regions[id]);
+	} else {
+		const literal = literalAt(source.text, offset);
+		span = literal;
+		text = literal && absoluteHover(analysis, literal.value, literal.text);
+	}
+	if (!text || !span) {
+		return null;
+	}
+	return {
+		contents: { kind: MarkupKind.Markdown, value: text },
+		range: toRange(document, span.offset, span.length),
+	};
+}
+
+function numberHover(
+	analysis: Analysis,
+	uri: string,
+	number: NumberNode,
+	path: readonly SyntaxNode[],
+): string | undefined {
+	const parent = path[path.length - 2];
+	const holder = path[path.length - 3];
+	if (number.value === undefined) {
+		return undefined;
+	}
+	if (parent?.kind === 'prop' && parent.name === 'at' && holder?.kind === 'region') {
+		return placedHover(analysis, regionDeclaredAt(analysis, uri, holder.offset), number);
+	}
+	if (parent?.kind === 'map' && parent.at === number) {
+		return placedHover(analysis, regionPlacedAt(analysis, uri, parent.offset), number);
+	}
+	if (parent?.kind === 'prop' && parent.name === 'offset') {
+		return undefined;
+	}
+	return /^0[xX]/.test(number.text) ? absoluteHover(analysis, number.value, number.text) : undefined;
+}
+
+/** `at` of a region: where that lands in each space, and who answers there. */
+function placedHover(
+	analysis: Analysis,
+	region: Region | undefined,
+	number: NumberNode,
+): string | undefined {
+	if (!region) {
+		return undefined;
+	}
+	const lines = [`**${number.text}**: offset of \`${region.name}\` in its container`, ''];
+	for (const placement of placementsOf(analysis, region).slice(0, 8)) {
+		const name = placement.space.space.name;
+		lines.push(`In space \`${name}\`: absolute **${formatAddress(placement.start)}**`, '');
+		lines.push(...codeBlock(ownerLines(analysis, placement.space, placement.start)));
+	}
+	const access = describeAccess(region);
+	if (access) {
+		lines.push(`Access: ${access}`);
+	}
+	return lines.join('\n');
+}
+
+/** A literal read as an absolute address: the owner in each space. */
+function absoluteHover(analysis: Analysis, value: bigint, text: string): string | undefined {
+	if (analysis.views.length === 0) {
+		return undefined;
+	}
+	const lines = [`**${text}** = ${formatAddress(value)}`, ''];
+	for (const space of analysis.views) {
+		lines.push(`In space \`${space.space.name}\`:`, '');
+		lines.push(...codeBlock(ownerLines(analysis, space, value)));
+	}
+	return lines.join('\n');
+}
+
+/** A region name: what it is, where it shows, what hides it, its docs. */
+export function regionHover(analysis: Analysis, region: Region | undefined): string | undefined {
+	if (!region) {
+		return undefined;
+	}
+	const lines = [
+		`**${region.kind}** \`${region.name}\`: ${formatSize(region.size)} (${formatAddress(region.size)} bytes)`,
+		'',
+		`Path \`${region.path}\``,
+	];
+	const target = region.alias?.target === undefined ? undefined : analysis.tree.regions[region.alias.target];
+	if (target) {
+		lines.push('', `Alias of \`${target.path}\` from offset ${formatAddress(region.alias?.offset ?? 0n)}`);
+	}
+	const visibility = visibilityLines(analysis, region);
+	lines.push('', visibility.length > 0 ? 'Visible:' : 'Not visible in any address space.', ...visibility);
+	const access = describeAccess(region);
+	if (access) {
+		lines.push('', `Access: ${access}`);
+	}
+	if (region.doc) {
+		lines.push('', '---', '', region.doc);
+	}
+	return lines.join('\n');
+}
+
+function codeBlock(lines: readonly string[]): string[] {
+	return ['```text', ...lines, '```', ''];
+}
+
+/** A number literal under the cursor in raw text (for comments): `0x4000_1000`. */
+export function literalAt(
+	text: string,
+	offset: number,
+): (Span & { value: bigint; text: string }) | undefined {
+	const isWord = (c: string | undefined): boolean => c !== undefined && /[0-9A-Za-z_]/.test(c);
+	let start = offset;
+	let end = offset;
+	while (start > 0 && offset - start < 64 && isWord(text[start - 1])) {
+		start--;
+	}
+	while (end < text.length && end - offset < 64 && isWord(text[end])) {
+		end++;
+	}
+	const word = text.slice(start, end);
+	const value = /^0[xX][0-9a-fA-F_]+$/.test(word) ? parseNumber(word) : undefined;
+	return value === undefined ? undefined : { offset: start, length: end - start, value, text: word };
+}
+
+export function registerHover(ctx: ServerContext): void {
+	ctx.connection.onHover(
+		guard(ctx, 'hover', null, (params: HoverParams) => {
+			const found = analysisFor(ctx, params.textDocument.uri);
+			if (!found) {
+				return null;
+			}
+			return hover(found.analysis, found.document, toOffset(found.document, params.position));
+		}),
+	);
+}

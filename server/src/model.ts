@@ -1,0 +1,202 @@
+/**
+ * Indexes over an `Analysis` that several features share, each built once per analysis
+ * (cached in a WeakMap, so they die with it): regions by the offset of their declaration,
+ * references by document, and the absolute placements of every region in every space.
+ */
+import type {
+	Analysis,
+	Region,
+	RegionId,
+	ResolvedReference,
+	SourceLocation,
+	Span,
+	SpaceView,
+} from '../../core/src/index';
+import { pathAt } from './syntaxQuery';
+
+interface Indexes {
+	readonly byDefinition: Map<string, RegionId>;
+	readonly byPlacement: Map<string, RegionId>;
+	readonly referencesByUri: Map<string, ResolvedReference[]>;
+	placements?: Map<RegionId, Placement[]>;
+}
+
+/** Where a region starts in an address space (reached through containers and aliases). */
+export interface Placement {
+	readonly space: SpaceView;
+	readonly start: bigint;
+}
+
+const cache = new WeakMap<Analysis, Indexes>();
+
+function key(uri: string, offset: number): string {
+	return `${offset}\u0000${uri}`;
+}
+
+function indexes(analysis: Analysis): Indexes {
+	let found = cache.get(analysis);
+	if (!found) {
+		const byDefinition = new Map<string, RegionId>();
+		const byPlacement = new Map<string, RegionId>();
+		for (const region of analysis.tree.regions) {
+			byDefinition.set(key(region.definition.uri, region.definition.offset), region.id);
+			if (region.placement) {
+				byPlacement.set(key(region.placement.uri, region.placement.offset), region.id);
+			}
+		}
+		const referencesByUri = new Map<string, ResolvedReference[]>();
+		for (const ref of analysis.references) {
+			const list = referencesByUri.get(ref.uri) ?? [];
+			list.push(ref);
+			referencesByUri.set(ref.uri, list);
+		}
+		for (const list of referencesByUri.values()) {
+			list.sort((a, b) => a.offset - b.offset);
+		}
+		found = { byDefinition, byPlacement, referencesByUri };
+		cache.set(analysis, found);
+	}
+	return found;
+}
+
+/** The region declared by the region node starting at `offset` of `uri`. */
+export function regionDeclaredAt(analysis: Analysis, uri: string, offset: number): Region | undefined {
+	const id = indexes(analysis).byDefinition.get(key(uri, offset));
+	return id === undefined ? undefined : analysis.tree.regions[id];
+}
+
+/** The region placed by the statement (nested declaration or `map`) starting at `offset`. */
+export function regionPlacedAt(analysis: Analysis, uri: string, offset: number): Region | undefined {
+	const id = indexes(analysis).byPlacement.get(key(uri, offset));
+	return id === undefined ? undefined : analysis.tree.regions[id];
+}
+
+/** The references written in `uri`, sorted by offset. */
+export function referencesIn(analysis: Analysis, uri: string): readonly ResolvedReference[] {
+	return indexes(analysis).referencesByUri.get(uri) ?? [];
+}
+
+/** The reference segment at `offset` of `uri` (end inclusive), if any. */
+export function referenceAt(
+	analysis: Analysis,
+	uri: string,
+	offset: number,
+): { reference: ResolvedReference; segment: number } | undefined {
+	const list = referencesIn(analysis, uri);
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((list[mid]?.offset ?? 0) <= offset) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	const reference = list[lo - 1];
+	if (!reference || offset > reference.offset + reference.length) {
+		return undefined;
+	}
+	const segment = reference.segments.findIndex(
+		(s) => s.offset <= offset && offset <= s.offset + s.length,
+	);
+	return segment < 0 ? undefined : { reference, segment };
+}
+
+/**
+ * The region named at `offset` of `uri`: by a declaration's name or by a reference
+ * segment; with its name span (for rename) when found.
+ */
+export function regionAtCursor(
+	analysis: Analysis,
+	uri: string,
+	offset: number,
+): { region: Region; span: Span } | undefined {
+	const hit = referenceAt(analysis, uri, offset);
+	if (hit) {
+		const segment = hit.reference.segments[hit.segment];
+		const region = segment?.region === undefined ? undefined : analysis.tree.regions[segment.region];
+		return region && segment ? { region, span: segment } : undefined;
+	}
+	const file = analysis.documents.get(uri)?.file;
+	const path = file ? pathAt(file, offset) : [];
+	const leaf = path[path.length - 1];
+	const parent = path[path.length - 2];
+	if (leaf?.kind === 'name' && parent?.kind === 'region') {
+		const region = regionDeclaredAt(analysis, uri, parent.offset);
+		return region ? { region, span: leaf } : undefined;
+	}
+	return undefined;
+}
+
+/** Every written name of `region`: its declaration's name and each reference segment to it. */
+export function occurrencesOf(analysis: Analysis, region: Region): SourceLocation[] {
+	const result: SourceLocation[] = [region.nameLocation];
+	for (const reference of analysis.references) {
+		for (const segment of reference.segments) {
+			if (segment.region === region.id) {
+				result.push({ uri: reference.uri, offset: segment.offset, length: segment.length });
+			}
+		}
+	}
+	return result;
+}
+
+/** The start of `region` relative to its outermost container (following `map`s). */
+export function startInRoot(analysis: Analysis, region: Region): { root: Region; start: bigint } {
+	let start = 0n;
+	let current = region;
+	for (let guard = 0; guard < 4096 && current.parent !== undefined; guard++) {
+		const parent = analysis.tree.regions[current.parent];
+		if (!parent) {
+			break;
+		}
+		start += current.addr;
+		current = parent;
+	}
+	return { root: current, start };
+}
+
+/** Caps the walk over containers and aliases on boards with many aliases of aliases. */
+const maxPlacementVisits = 500_000;
+
+/**
+ * Every absolute start of every region in every space: a walk from each space root down
+ * through children (at `addr`) and alias targets (shifted by the alias offset). Disabled
+ * regions are skipped, as QEMU renders nothing of them.
+ */
+export function placementsOf(analysis: Analysis, region: Region): readonly Placement[] {
+	const index = indexes(analysis);
+	index.placements ??= computePlacements(analysis);
+	return index.placements.get(region.id) ?? [];
+}
+
+function computePlacements(analysis: Analysis): Map<RegionId, Placement[]> {
+	const result = new Map<RegionId, Placement[]>();
+	const regions = analysis.tree.regions;
+	let visits = 0;
+	for (const space of analysis.views) {
+		const stack: { id: RegionId; start: bigint; depth: number }[] = [
+			{ id: space.space.root, start: 0n, depth: 0 },
+		];
+		while (stack.length > 0 && visits++ < maxPlacementVisits) {
+			const top = stack.pop();
+			const region = top === undefined ? undefined : regions[top.id];
+			if (!top || !region || !region.enabled || top.depth > 64) {
+				continue;
+			}
+			const list = result.get(region.id) ?? [];
+			list.push({ space, start: top.start });
+			result.set(region.id, list);
+			if (region.alias?.target !== undefined) {
+				const start = top.start - region.alias.offset;
+				stack.push({ id: region.alias.target, start, depth: top.depth + 1 });
+			}
+			for (const child of region.children) {
+				const addr = regions[child]?.addr ?? 0n;
+				stack.push({ id: child, start: top.start + addr, depth: top.depth + 1 });
+			}
+		}
+	}
+	return result;
+}

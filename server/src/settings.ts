@@ -1,0 +1,56 @@
+/**
+ * The server's settings (`memmap.*`), read through `workspace/configuration` when the client
+ * supports it, else from `initializationOptions` and `didChangeConfiguration` payloads.
+ * Everything arriving here is `unknown` and narrowed field by field.
+ */
+import type { SeverityOverride } from './convert';
+
+export interface Settings {
+	/** Per-code severity overrides: `{ "region.overlap": "error", "region.unused": "off" }`. */
+	readonly severity: Readonly<Record<string, SeverityOverride>>;
+	readonly inlayHints: boolean;
+	/** Delay between the last edit and re-analysis for diagnostics, in milliseconds. */
+	readonly debounceMs: number;
+}
+
+export const defaultSettings: Settings = { severity: {}, inlayHints: true, debounceMs: 200 };
+
+const overrides = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads settings from a `memmap` configuration section (`{ diagnostics: { severity,
+ * debounce }, inlayHints: { enabled } }`), also accepting the flat dotted form
+ * (`{ "diagnostics.severity": ... }`). Missing or malformed fields keep `base`.
+ */
+export function readSettings(section: unknown, base: Settings = defaultSettings): Settings {
+	if (!isRecord(section)) {
+		return base;
+	}
+	const diagnostics = isRecord(section['diagnostics']) ? section['diagnostics'] : {};
+	const hints = isRecord(section['inlayHints']) ? section['inlayHints'] : {};
+	const severity = diagnostics['severity'] ?? section['diagnostics.severity'];
+	const enabled = hints['enabled'] ?? section['inlayHints.enabled'];
+	const debounce = diagnostics['debounce'] ?? section['diagnostics.debounce'] ?? section['debounceMs'];
+	return {
+		severity: isRecord(severity) ? readOverrides(severity) : base.severity,
+		inlayHints: typeof enabled === 'boolean' ? enabled : base.inlayHints,
+		debounceMs:
+			typeof debounce === 'number' && debounce >= 0 && debounce <= 10_000
+				? debounce
+				: base.debounceMs,
+	};
+}
+
+function readOverrides(record: Record<string, unknown>): Record<string, SeverityOverride> {
+	const result: Record<string, SeverityOverride> = {};
+	for (const [code, value] of Object.entries(record)) {
+		if (typeof value === 'string' && overrides.has(value)) {
+			result[code] = value as SeverityOverride;
+		}
+	}
+	return result;
+}

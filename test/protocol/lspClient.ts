@@ -1,0 +1,167 @@
+/**
+ * A real LSP client for protocol tests and the bench: spawns `bin/memmap-language-server.js
+ * --stdio`, speaks JSON-RPC over its stdio with `vscode-languageserver-protocol`, and lets
+ * tests await the next `publishDiagnostics` for a uri (with a timeout, never a fixed sleep).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+	createProtocolConnection,
+	DidChangeTextDocumentNotification,
+	DidCloseTextDocumentNotification,
+	DidOpenTextDocumentNotification,
+	ExitNotification,
+	InitializedNotification,
+	InitializeRequest,
+	PublishDiagnosticsNotification,
+	ShutdownRequest,
+	StreamMessageReader,
+	StreamMessageWriter,
+	type ClientCapabilities,
+	type ProtocolConnection,
+	type PublishDiagnosticsParams,
+	type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+
+/** The repository root (this file runs from out/test/protocol or out/bench). */
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+export const serverBin = path.join(repoRoot, 'bin', 'memmap-language-server.js');
+
+/** The `file:` URI of a path under the repository. */
+export function fileUri(...parts: string[]): string {
+	return pathToFileURL(path.join(repoRoot, ...parts)).href;
+}
+
+interface Waiter {
+	readonly uri: string;
+	readonly resolve: (p: PublishDiagnosticsParams) => void;
+}
+
+export class LspClient {
+	readonly connection: ProtocolConnection;
+	readonly process: ChildProcess;
+	readonly #versions = new Map<string, number>();
+	readonly #waiters: Waiter[] = [];
+	/** The latest diagnostics per uri, and the count of notifications per uri. */
+	readonly latest = new Map<string, PublishDiagnosticsParams>();
+	readonly notifications: { method: string; params: unknown }[] = [];
+	stderr = '';
+
+	private constructor(child: ChildProcess) {
+		this.process = child;
+		if (!child.stdout || !child.stdin) {
+			throw new Error('server without stdio');
+		}
+		child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+		this.connection = createProtocolConnection(
+			new StreamMessageReader(child.stdout),
+			new StreamMessageWriter(child.stdin),
+		);
+		this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+			this.latest.set(params.uri, params);
+			const index = this.#waiters.findIndex((w) => w.uri === params.uri);
+			if (index >= 0) {
+				this.#waiters.splice(index, 1)[0]?.resolve(params);
+			}
+		});
+		this.connection.onUnhandledNotification((message) =>
+			this.notifications.push({ method: message.method, params: message.params }),
+		);
+		this.connection.onRequest('workspace/configuration', () => [this.configuration]);
+		this.connection.onRequest('client/registerCapability', () => null);
+		this.connection.listen();
+	}
+
+	/** What `workspace/configuration` answers with (section `memmap`). */
+	configuration: unknown = {};
+
+	/** Spawns and initializes a server. */
+	static async start(
+		initializationOptions: unknown = { debounceMs: 0 },
+		capabilities: ClientCapabilities = {},
+	): Promise<LspClient> {
+		const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		const client = new LspClient(child);
+		await client.connection.sendRequest(InitializeRequest.type, {
+			processId: process.pid,
+			rootUri: null,
+			capabilities,
+			initializationOptions,
+			workspaceFolders: null,
+		});
+		await client.connection.sendNotification(InitializedNotification.type, {});
+		return client;
+	}
+
+	/** Resolves with the next diagnostics published for `uri`; rejects after `timeoutMs`. */
+	nextDiagnostics(uri: string, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+		return new Promise((resolve, reject) => {
+			const waiter: Waiter = {
+				uri,
+				resolve: (p) => {
+					clearTimeout(timer);
+					resolve(p);
+				},
+			};
+			const timer = setTimeout(() => {
+				this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+				reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`));
+			}, timeoutMs);
+			this.#waiters.push(waiter);
+		});
+	}
+
+	/** Opens a document and waits for its first diagnostics. */
+	async open(uri: string, text: string): Promise<PublishDiagnosticsParams> {
+		const next = this.nextDiagnostics(uri);
+		this.#versions.set(uri, 1);
+		await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+			textDocument: { uri, languageId: 'memmap', version: 1, text },
+		});
+		return next;
+	}
+
+	/** Sends a change (full text or incremental events) without waiting. */
+	async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+		const version = (this.#versions.get(uri) ?? 0) + 1;
+		this.#versions.set(uri, version);
+		await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+			textDocument: { uri, version },
+			contentChanges: changes,
+		});
+	}
+
+	/** Replaces the whole text and waits for the diagnostics that follow. */
+	async replace(uri: string, text: string): Promise<PublishDiagnosticsParams> {
+		const next = this.nextDiagnostics(uri);
+		await this.change(uri, [{ text }]);
+		return next;
+	}
+
+	async close(uri: string): Promise<void> {
+		await this.connection.sendNotification(DidCloseTextDocumentNotification.type, {
+			textDocument: { uri },
+		});
+	}
+
+	/** Shuts the server down and waits for the process to exit. */
+	async stop(): Promise<number | null> {
+		const exited = new Promise<number | null>((resolve) => {
+			if (this.process.exitCode !== null) {
+				resolve(this.process.exitCode);
+			} else {
+				this.process.once('exit', (code) => resolve(code));
+			}
+		});
+		try {
+			await this.connection.sendRequest(ShutdownRequest.type);
+			await this.connection.sendNotification(ExitNotification.type);
+		} catch {
+			this.process.kill();
+		}
+		const code = await exited;
+		this.connection.dispose();
+		return code;
+	}
+}
