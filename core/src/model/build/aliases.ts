@@ -129,7 +129,7 @@ export function checkAliasWindows(state: BuildState): void {
 			continue;
 		}
 		const offset = region.alias.offset;
-		if (offset >= target.size && (offset > 0n || target.size > 0n)) {
+		if (offset >= target.size && region.size > 0n && (offset > 0n || target.size > 0n)) {
 			report(state, 'alias.offset-past-target', 'error', region.locations.offset ?? region.locations.of ?? at(region.nameLocation.uri, region.nameLocation), `Alias ${q(region.path)} starts at offset 0x${offset.toString(16)}, but its target ${q(target.path)} is only 0x${target.size.toString(16)} bytes: the window shows nothing.`);
 		}
 	}

@@ -15,7 +15,7 @@ import type {
 import type { RegionId, SourceLocation } from '../types';
 import { addressSpaceSize } from '../types';
 import { applySetting } from './settings';
-import { at, kindPhrase, q, related, report, type BuildState, type RegionDraft } from './state';
+import { at, kindPhrase, noChildren, q, related, report, type BuildState, type RegionDraft } from './state';
 import { addressValue, priorityValue, sizeValue } from './values';
 
 /** One item of the loaded files, in textual order with includes expanded in place. */
@@ -88,13 +88,13 @@ function declareRegion(
 		priority: 0,
 		mayOverlap: false,
 		parent,
-		children: [],
+		children: noChildren,
 		enabled: true,
 		// QEMU's ROM is RAM with `readonly` set (R2.3); ROM devices are not readonly.
 		readonly: node.regionKind === 'rom',
 		nonvolatile: false,
 		romdMode: true,
-		...(node.doc !== undefined ? { doc: node.doc } : {}),
+		doc: node.doc,
 		definition: at(uri, node),
 		nameLocation: at(uri, node.name ?? node.keyword),
 		path,
@@ -103,7 +103,7 @@ function declareRegion(
 	const ofProp = node.props.find((prop) => prop.name === 'of');
 	const ofRef = ofProp?.value?.kind === 'ref' ? ofProp.value : undefined;
 	state.regions.push(draft);
-	state.sources.push({ uri, node, declaredIn: parent, declared: [], of: ofRef, seq: walk.seq++ });
+	state.sources.push({ uri, node, declaredIn: parent, declared: noChildren, of: ofRef, seq: walk.seq++ });
 	if (parent !== undefined) {
 		draft.placement = at(uri, headerSpan(node));
 	}
@@ -127,7 +127,10 @@ function declareMembers(
 		if (member.kind === 'region') {
 			if (member.name) {
 				const child = declareRegion(walk, uri, member, owner.id, owner.path, suffixes[index]);
-				walk.state.sources[owner.id]?.declared.push(child);
+				const source = walk.state.sources[owner.id];
+				if (source) {
+					(source.declared === noChildren ? (source.declared = []) : source.declared).push(child);
+				}
 			}
 		} else if (member.kind === 'map') {
 			walk.state.maps.push({ uri, node: member, container: owner.id, seq: walk.seq++ });
@@ -140,10 +143,11 @@ function declareMembers(
 /** The header of a region: from its kind keyword to its last property (no block). */
 export function headerSpan(node: RegionNode): Span {
 	let end = node.keyword.offset + node.keyword.length;
-	for (const span of [node.name, ...node.props]) {
-		if (span) {
-			end = Math.max(end, span.offset + span.length);
-		}
+	if (node.name) {
+		end = Math.max(end, node.name.offset + node.name.length);
+	}
+	for (const prop of node.props) {
+		end = Math.max(end, prop.offset + prop.length);
 	}
 	return { offset: node.offset, length: end - node.offset };
 }

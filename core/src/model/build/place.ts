@@ -10,7 +10,7 @@ import type { RegionId } from '../types';
 import { checkOverflow } from './declare';
 import type { NameIndex } from './resolve';
 import { resolveRef } from './resolve';
-import { at, q, related, report, type BuildState, type MapDraft } from './state';
+import { at, noChildren, q, related, report, type BuildState, type MapDraft } from './state';
 import { addressValue, priorityValue } from './values';
 
 /** Resolves and applies every `map` in source order. */
@@ -122,11 +122,12 @@ function breakCycle(state: BuildState, cycle: readonly RegionId[]): void {
 /** Fills every children list in QEMU list order: priority descending, later first. */
 export function orderChildren(state: BuildState): void {
 	for (const region of state.regions) {
-		region.children = [];
+		region.children = noChildren;
 	}
 	for (const region of state.regions) {
-		if (region.parent !== undefined) {
-			state.regions[region.parent]?.children.push(region.id);
+		const parent = region.parent === undefined ? undefined : state.regions[region.parent];
+		if (parent) {
+			(parent.children === noChildren ? (parent.children = []) : parent.children).push(region.id);
 		}
 	}
 	const seqOf = (id: RegionId): number => state.sources[id]?.seq ?? 0;

@@ -37,7 +37,7 @@ export interface RegionDraft {
 	alias?: { target: RegionId | undefined; offset: bigint };
 	access?: AccessDraft;
 	readonly romdMode: boolean;
-	readonly doc?: string;
+	readonly doc: string | undefined;
 	readonly definition: SourceLocation;
 	readonly nameLocation: SourceLocation;
 	placement?: SourceLocation;
@@ -55,8 +55,8 @@ export interface RegionSource {
 	readonly of: RefNode | undefined;
 	/** What `of` resolved to, kept even when a cycle check drops the alias's target. */
 	ofTarget?: RegionId;
-	/** Regions declared in this one's block, in source order. */
-	readonly declared: RegionId[];
+	/** Regions declared in this one's block, in source order (`noChildren` when none). */
+	declared: RegionId[];
 	/** Position in source order among all block members: later members win ties (R3.2). */
 	seq: number;
 	/** The first `map` of this region (it places the region unless that closes a cycle). */
@@ -87,6 +87,12 @@ export interface BuildState {
 	readonly spaces: SpaceItem[];
 	readonly diagnostics: Diagnostic[];
 }
+
+/**
+ * The shared empty children list of regions without children (most of them), so a big
+ * board does not allocate an array per leaf. Never pushed to: `orderChildren` replaces it.
+ */
+export const noChildren: RegionId[] = [];
 
 export function createState(): BuildState {
 	return { regions: [], sources: [], maps: [], topLevel: [], spaces: [], diagnostics: [] };
