@@ -30,33 +30,43 @@ export function declarationOrder(model: ImportModel, region: ImportRegion): numb
 	return result;
 }
 
+/** The text, and the model ids in the order their declarations appear (the analyzer's ids). */
+export interface Emitted {
+	readonly text: string;
+	readonly declared: readonly number[];
+}
+
 /** Writes the model as `.memmap` text, `header` lines first (each becomes a `//` comment). */
-export function emitMemmap(model: ImportModel, spaces: readonly ImportSpace[], header: readonly string[]): string {
+export function emitMemmap(model: ImportModel, spaces: readonly ImportSpace[], header: readonly string[]): Emitted {
 	const order = new Map(model.regions.map((region) => [region.id, declarationOrder(model, region)]));
 	const declared = new Map(
 		[...order].map(([id, children]) => [id, children.filter((child) => !model.regions[child]?.topLevel)]),
 	);
 	const refs = new References(model, declared);
-	const out: string[] = header.map((line) => (line === '' ? '//' : `// ${line}`));
+	const writer: Writer = { model, refs, order, out: header.map((line) => (line === '' ? '//' : `// ${line}`)), declared: [] };
+	const out = writer.out;
 	out.push('');
 	for (const space of spaces) {
 		out.push(`space ${nameText(space.name)} = ${refs.ref(space.root)}`);
 	}
 	for (const id of refs.topLevel) {
 		out.push('');
-		emitRegion(model, refs, order, model.regions[id] as ImportRegion, 0, out);
+		emitRegion(writer, model.regions[id] as ImportRegion, 0);
 	}
-	return out.join('\n') + '\n';
+	return { text: out.join('\n') + '\n', declared: writer.declared };
 }
 
-function emitRegion(
-	model: ImportModel,
-	refs: References,
-	order: ReadonlyMap<number, readonly number[]>,
-	region: ImportRegion,
-	depth: number,
-	out: string[],
-): void {
+interface Writer {
+	readonly model: ImportModel;
+	readonly refs: References;
+	readonly order: ReadonlyMap<number, readonly number[]>;
+	readonly out: string[];
+	readonly declared: number[];
+}
+
+function emitRegion(writer: Writer, region: ImportRegion, depth: number): void {
+	const { model, refs, order, out } = writer;
+	writer.declared.push(region.id);
 	const indent = '\t'.repeat(depth);
 	if (!region.node.line) {
 		out.push(`${indent}// Not printed by plain \`info mtree\`: a disabled region (name, size and kind unknown).`);
@@ -73,7 +83,7 @@ function emitRegion(
 		if (child.topLevel) {
 			out.push(`${indent}\t${mapText(refs, child)}`);
 		} else {
-			emitRegion(model, refs, order, child, depth + 1, out);
+			emitRegion(writer, child, depth + 1);
 		}
 	}
 	out.push(`${indent}}`);

@@ -18,7 +18,7 @@ export interface ImportRegion {
 	kind: RegionKind;
 	/** The printed type column, which decides the kind. */
 	readonly type: MtreeType | undefined;
-	readonly size: bigint;
+	size: bigint;
 	/** QEMU `addr`: the offset in its container, or the printed start of a top-level print. */
 	readonly addr: bigint;
 	readonly priority: number;
@@ -77,6 +77,7 @@ export function buildModel(
 		if (alias && target) {
 			region.alias = { target: regionOf(target), offset: alias.start };
 			checkWindow(region, errors);
+			zeroSizeWindow(region, regions[region.alias.target]);
 		}
 	}
 	const spaces: ImportSpace[] = [];
@@ -120,5 +121,17 @@ function checkWindow(region: ImportRegion, errors: MtreeError[]): void {
 	const alias = line?.alias;
 	if (line && alias && wrap64(alias.end - alias.start) !== wrap64(line.end - line.start)) {
 		errors.push({ line: line.line, column: alias.column, message: `expected the alias window ${alias.start.toString(16)}-... to be as long as the alias (${(wrap64(line.end - line.start) + 1n).toString(16)} bytes)` });
+	}
+}
+
+/**
+ * QEMU prints a zero-size region as one byte. A one-byte alias whose window starts at or
+ * past its target's end shows nothing either way; it is taken as zero-size (QEMU q35's
+ * `tseg-window` is such an alias), which the language accepts.
+ */
+function zeroSizeWindow(region: ImportRegion, target: ImportRegion | undefined): void {
+	const line = region.node.line;
+	if (line?.alias && line.start === line.end && target && line.alias.start >= target.size) {
+		region.size = 0n;
 	}
 }

@@ -6,6 +6,7 @@ import { resolveAliasTargets } from './aliasTargets';
 import { decideKinds, markOverlaps, orderSpaces } from './decide';
 import { emitMemmap } from './emit';
 import { identify } from './identify';
+import { inferReadonly } from './inferReadonly';
 import { buildModel, type ImportModel } from './importModel';
 import type { FlatBlock, MtreeError, MtreeGroup } from './mtreeModel';
 import { parseFlat } from './parseFlat';
@@ -50,7 +51,13 @@ export function importMtree(treeText: string, flatText?: string, options: Import
 	decideKinds(model, flat?.blocks);
 	markOverlaps(model);
 	const spaces = orderSpaces(model.spaces, flat?.blocks);
-	return { text: emitMemmap(model, spaces, header(model, options, flat !== undefined, treeText)), errors: [] };
+	const lines = header(model, options, flat !== undefined, treeText);
+	const emitted = emitMemmap(model, spaces, lines);
+	if (flat && inferReadonly(model, emitted, flat.blocks)) {
+		lines.push('Readonly: `readonly` marks come from ranges that `info mtree -f` prints `rom` (the tree text does not show them).');
+		return { text: emitMemmap(model, spaces, lines).text, errors: [] };
+	}
+	return { text: emitted.text, errors: [] };
 }
 
 function inFlat(error: MtreeError): MtreeError {
