@@ -1,17 +1,14 @@
 /**
- * Which region the editor cursor is in, read from the flat view's own DTOs (the smallest
- * owner or alias definition that contains the cursor). No language logic: only the
+ * Which region the editor cursor is in, read from the flat view's own DTOs (the owner or
+ * alias whose definition is on the cursor's line). No language logic: only the
  * locations the server already sent.
  */
 import type { FlatViewResult, LocationDto, PositionDto } from '../../core/src/protocol';
 
-function compare(a: PositionDto, b: PositionDto): number {
-	return a.line - b.line || a.character - b.character;
-}
-
+/** The cursor is anywhere on the line(s) of a definition's name: the line says which region. */
 function contains(location: LocationDto, uri: string, position: PositionDto): boolean {
 	const { start, end } = location.range;
-	return location.uri === uri && compare(start, position) <= 0 && compare(position, end) <= 0;
+	return location.uri === uri && start.line <= position.line && position.line <= end.line;
 }
 
 /** A size order for ranges: fewer lines first, then fewer characters. */

@@ -1,0 +1,116 @@
+/**
+ * Loads the real webview bundle (dist/webview.js + dist/webview.css) in headless Chromium
+ * under the panel's CSP, with a stub `acquireVsCodeApi` that records posted messages and
+ * state. Tests talk to it through `post`, `posted` and ordinary DOM queries.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FromWebview, ToWebview } from '../../core/src/protocol';
+import { themeCss } from './themes';
+
+export const repoRoot = path.resolve(__dirname, '../../..');
+const dist = path.join(repoRoot, 'dist');
+
+const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+];
+
+export function chromiumPath(): string {
+	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+	const found = candidates.find((candidate) => candidate && fs.existsSync(candidate));
+	if (!found) {
+		throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
+	}
+	return found;
+}
+
+export function launchChromium(): Promise<Browser> {
+	if (!fs.existsSync(path.join(dist, 'webview.js'))) {
+		throw new Error('dist/webview.js is missing: run `npm run bundle` first');
+	}
+	return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+}
+
+/** Writes the test page (same CSP as the panel, nonce'd stub) and returns its file URL. */
+function writePage(state: unknown): string {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-webview-'));
+	fs.writeFileSync(path.join(dir, 'light.css'), themeCss('light'));
+	fs.writeFileSync(path.join(dir, 'dark.css'), themeCss('dark'));
+	const stub = `
+window.__posted = [];
+window.__violations = [];
+window.__state = ${JSON.stringify(state ?? null)};
+document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+window.acquireVsCodeApi = () => ({
+	postMessage: (m) => window.__posted.push(m),
+	getState: () => window.__state,
+	setState: (s) => { window.__state = s; },
+});`;
+	fs.writeFileSync(path.join(dir, 'stub.js'), stub);
+	const file = (name: string): string => pathToFileURL(name).toString();
+	const html = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src file:; script-src 'nonce-test'; img-src file: data:">
+<link id="theme" rel="stylesheet" href="light.css">
+<link rel="stylesheet" href="${file(path.join(dist, 'webview.css'))}">
+</head><body><div id="root"></div>
+<script nonce="test" src="stub.js"></script>
+<script nonce="test" src="${file(path.join(dist, 'webview.js'))}"></script>
+</body></html>`;
+	fs.writeFileSync(path.join(dir, 'index.html'), html);
+	return file(path.join(dir, 'index.html'));
+}
+
+/**
+ * Evaluates a browser-side expression. Browser code is written as strings because the test
+ * project compiles for Node without the DOM library.
+ */
+export function inPage<T>(page: Page, expression: string): Promise<T> {
+	return page.evaluate(expression) as Promise<T>;
+}
+
+/** Waits for two animation frames: the message event, then the render it scheduled. */
+export function frames(page: Page): Promise<void> {
+	return inPage(page, 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+}
+
+export interface WebviewPage {
+	readonly page: Page;
+	post(message: ToWebview): Promise<void>;
+	posted(): Promise<FromWebview[]>;
+	clearPosted(): Promise<void>;
+	state(): Promise<unknown>;
+	setTheme(name: 'light' | 'dark'): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** Opens the webview in a fresh page; `state` is what `getState` returns at start-up. */
+export async function openWebview(browser: Browser, state?: unknown): Promise<WebviewPage> {
+	const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+	await page.goto(writePage(state));
+	await page.waitForSelector('.app');
+	return {
+		page,
+		post: async (message) => {
+			await inPage(page, `window.postMessage(${JSON.stringify(message)}, '*')`);
+			await frames(page);
+		},
+		posted: () => inPage(page, 'window.__posted'),
+		clearPosted: () => inPage(page, 'void (window.__posted = [])'),
+		state: () => inPage(page, 'window.__state'),
+		setTheme: async (name) => {
+			await inPage(page, `document.getElementById('theme').setAttribute('href', '${name}.css')`);
+			const want = name === 'light' ? 'rgb(255, 255, 255)' : 'rgb(31, 31, 31)';
+			await page.waitForFunction(`getComputedStyle(document.body).backgroundColor === '${want}'`);
+		},
+		close: () => page.close(),
+	};
+}
