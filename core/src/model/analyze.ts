@@ -9,6 +9,7 @@ import type { AddressSpace, FlatView, RegionId, RegionTree } from './types';
 import { buildTree, compareText } from './build/buildTree';
 import { loadDocuments } from './build/load';
 import { createState } from './build/state';
+import { checkTree } from './checks/index';
 import { flatten } from './flatten';
 
 /**
@@ -83,7 +84,7 @@ export function analyze(entryUri: string, host: WorkspaceHost): Analysis {
 	const loaded = loadDocuments(entryUri, host, state);
 	const { tree, references } = buildTree(state, loaded.items);
 	const views: SpaceView[] = tree.spaces.map((space) => ({ space, view: flatten(tree, space.root) }));
-	const diagnostics = [...state.diagnostics];
+	const diagnostics = [...state.diagnostics, ...checkTree(tree, views)];
 	diagnostics.sort((a, b) => compareText(a.uri, b.uri) || a.offset - b.offset);
 	return {
 		entry: entryUri,

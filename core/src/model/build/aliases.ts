@@ -9,7 +9,7 @@ import type { ResolvedReference } from '../analyze';
 import type { RegionId } from '../types';
 import type { NameIndex } from './resolve';
 import { resolveRef } from './resolve';
-import { at, q, report, type BuildState } from './state';
+import { q, report, type BuildState } from './state';
 
 /** Resolves every alias's `of` reference and stores the target. */
 export function resolveAliases(state: BuildState, index: NameIndex, references: ResolvedReference[]): void {
@@ -119,18 +119,4 @@ function isAncestor(state: BuildState, ancestor: RegionId | undefined, id: Regio
 		}
 	}
 	return false;
-}
-
-/** `alias.offset-past-target` (W7 as an error): a window starting at or after the target's end. */
-export function checkAliasWindows(state: BuildState): void {
-	for (const region of state.regions) {
-		const target = region.alias?.target === undefined ? undefined : state.regions[region.alias.target];
-		if (!region.alias || !target) {
-			continue;
-		}
-		const offset = region.alias.offset;
-		if (offset >= target.size && region.size > 0n && (offset > 0n || target.size > 0n)) {
-			report(state, 'alias.offset-past-target', 'error', region.locations.offset ?? region.locations.of ?? at(region.nameLocation.uri, region.nameLocation), `Alias ${q(region.path)} starts at offset 0x${offset.toString(16)}, but its target ${q(target.path)} is only 0x${target.size.toString(16)} bytes: the window shows nothing.`);
-		}
-	}
 }

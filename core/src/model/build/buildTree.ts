@@ -1,11 +1,12 @@
 /**
  * The build pipeline from loaded items to the resolved `RegionTree`: declare, resolve and
- * place maps, break containment cycles, order children, resolve and check aliases, then
- * address spaces. Each pass is linear or n log n in the number of regions.
+ * place maps, break containment cycles, order children, resolve aliases and break alias
+ * cycles, then address spaces. Layout, visibility and access checks run later, on the
+ * finished tree and its flat views (`checks/`). Each pass is linear or n log n.
  */
 import type { ResolvedReference } from '../analyze';
 import type { RegionTree } from '../types';
-import { breakAliasCycles, checkAliasWindows, resolveAliases } from './aliases';
+import { breakAliasCycles, resolveAliases } from './aliases';
 import { declareAll, type LoadedItem } from './declare';
 import { breakContainmentCycles, orderChildren, placeMaps } from './place';
 import { buildIndex } from './resolve';
@@ -28,7 +29,6 @@ export function buildTree(state: BuildState, items: readonly LoadedItem[]): Buil
 	orderChildren(state);
 	resolveAliases(state, index, references);
 	breakAliasCycles(state);
-	checkAliasWindows(state);
 	const spaces = buildSpaces(state, index, references);
 	references.sort((a, b) => compareText(a.uri, b.uri) || a.offset - b.offset);
 	return { tree: { regions: state.regions, topLevel: state.topLevel, spaces }, references };

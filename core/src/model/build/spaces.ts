@@ -58,15 +58,15 @@ function topOf(state: BuildState, id: RegionId): RegionId {
 }
 
 /**
- * Top-level regions that some `map` or `of` uses: the region itself, or a region declared
- * inside it when the reference is written outside it (an alias in `soc` of `soc/sram`
- * does not make `soc` used).
+ * Top-level regions that a `map` or `of` written outside them uses (the region itself or
+ * one declared inside it). A reference from inside does not count: an alias in `soc` of
+ * `soc/sram` does not make `soc` used.
  */
 function usedTopLevel(state: BuildState): Set<RegionId> {
 	const used = new Set<RegionId>();
 	const note = (from: RegionId, target: RegionId): void => {
 		const top = topOf(state, target);
-		if (top === target || topOf(state, from) !== top) {
+		if (topOf(state, from) !== top) {
 			used.add(top);
 		}
 	};

@@ -54,7 +54,7 @@ suite('analyze: references', () => {
 	});
 
 	test('unknown names get a suggestion, ambiguous ones list every candidate', () => {
-		const text = 'ram pc.ram size 4K\nio dev size 1K\ncontainer a size 4K { io dev at 0 size 1K }\ncontainer b size 4K { alias x at 0 size 1K of pc.rma; alias y at 0x100 size 1K of dev }\n';
+		const text = 'ram pc.ram size 4K\nio dev size 1K\ncontainer a size 4K { io dev at 0 size 1K }\ncontainer b size 4K { alias x at 0 size 1K of pc.rma; alias y at 0x400 size 1K of dev }\n';
 		const analysis = analyzeText(text);
 		const messages = analysis.diagnostics.map((d) => `${d.code}: ${d.message}`);
 		assert.deepStrictEqual(messages, [
