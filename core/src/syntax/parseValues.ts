@@ -3,7 +3,7 @@
  */
 import { parseNumber } from '../model/address';
 import type { NameNode, NumberNode, RefNode, RefSegment, StringNode } from './ast';
-import { isNameLike, type ParserState } from './parserState';
+import { isNameLike, isSync, type ParserState } from './parserState';
 import type { Token } from './scanner';
 
 function nameNode(token: Token): NameNode {
@@ -15,7 +15,8 @@ function nameNode(token: Token): NameNode {
 /**
  * Parses a NAME. A reserved word in name position is taken as the name (with an error
  * that says to quote it) unless what follows shows that the name is simply missing
- * (`ram size 4K`, or `of` at the end of a line followed by a new region).
+ * (`ram size 4K`, or `of` at the end of a line followed by a new region: a keyword that
+ * starts a declaration on a new line is never taken as a name).
  * `what` describes the expectation: "a region name after 'ram'".
  */
 export function parseName(p: ParserState, what: string): NameNode | undefined {
@@ -23,7 +24,7 @@ export function parseName(p: ParserState, what: string): NameNode | undefined {
 	if (isNameLike(token)) {
 		return nameNode(p.next());
 	}
-	if (token.kind === 'word') {
+	if (token.kind === 'word' && !(token.newlineBefore && isSync(token))) {
 		const following = p.peek(1);
 		if (!isNameLike(following) && following.kind !== 'number') {
 			p.error(
