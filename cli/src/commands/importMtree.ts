@@ -17,8 +17,8 @@ options:
   --flat FLAT.txt   the 'info mtree -f' text of the same machine
   -o OUT.memmap     write the result there instead of stdout
 
-Problems in the input are printed as 'TREE.txt:LINE:COL: error: message'; then nothing
-is written.
+Problems in the input are printed as 'TREE.txt:LINE:COL: error: message' (or with the
+FLAT.txt name for problems in that file); then nothing is written.
 exit status: 0 ok, 1 the input could not be imported, 2 usage or I/O error
 `;
 
@@ -28,10 +28,11 @@ function runImport(args: ParsedArgs, io: Io): number {
 	const flatFile = args.values.get('--flat');
 	const treeText = readTextFile(treeFile, io.cwd);
 	const flatText = flatFile === undefined ? undefined : readTextFile(flatFile, io.cwd);
-	const result = importQemuMtree(treeText, flatText);
+	const result = importQemuMtree(treeText, flatText, treeFile);
 	if (result.errors.length > 0) {
 		for (const e of result.errors) {
-			io.stderr(`${treeFile}:${e.line}:${e.column ?? 1}: error: ${e.message}\n`);
+			const file = e.file === 'flat' ? (flatFile ?? treeFile) : treeFile;
+			io.stderr(`${file}:${e.line}:${e.column ?? 1}: error: ${e.message}\n`);
 		}
 		return exitFindings;
 	}
