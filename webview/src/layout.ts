@@ -23,9 +23,9 @@ export interface LayoutOptions {
 
 export const defaultLayoutOptions: LayoutOptions = {
 	minHeight: 24,
-	linearCap: 96,
-	logStep: 6,
-	maxHeight: 220,
+	linearCap: 64,
+	logStep: 8,
+	maxHeight: 200,
 	holeMaxHeight: 48,
 	tickSpacing: 16,
 };

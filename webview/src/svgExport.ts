@@ -42,7 +42,7 @@ function blockSvg(range: RangeModel, layout: MapLayout, colours: SvgColours): st
 		parts.push(`<text x="4" y="${top + 12}" class="t">${escapeXml(formatAddress(range.start))}</text>`);
 	}
 	if (layout.compressed[i] === 1) {
-		parts.push(`<text x="4" y="${top + height / 2 + 4}" class="b">≈ not to scale</text>`);
+		parts.push(`<text x="4" y="${top + height * 0.77 + 4}" class="b">≈ not to scale</text>`);
 	}
 	return parts.join('');
 }

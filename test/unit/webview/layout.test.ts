@@ -40,8 +40,9 @@ suite('webview layout', () => {
 	test('heights are linear up to the cap, then grow by log steps', () => {
 		assert.deepEqual(blockHeight(4096n, 4096n, false), { height: 24, compressed: false });
 		assert.deepEqual(blockHeight(8192n, 4096n, false), { height: 48, compressed: false });
-		assert.deepEqual(blockHeight(16384n, 4096n, false), { height: 96, compressed: false });
-		assert.deepEqual(blockHeight(32768n, 4096n, false), { height: 102, compressed: true });
+		assert.deepEqual(blockHeight(10240n, 4096n, false), { height: 60, compressed: false });
+		assert.deepEqual(blockHeight(16384n, 4096n, false), { height: 69, compressed: true });
+		assert.deepEqual(blockHeight(32768n, 4096n, false), { height: 77, compressed: true });
 		assert.deepEqual(blockHeight(1n << 64n, 1n, false), { height: o.maxHeight, compressed: true });
 	});
 
