@@ -26,6 +26,13 @@ function npmRun(script) {
 	}
 }
 
+function npx(args) {
+	const result = spawnSync('npx', args, { cwd: repoRoot, stdio: 'inherit' });
+	if (result.status !== 0) {
+		throw new Error(`npx ${args.join(' ')} failed`);
+	}
+}
+
 /** The .vsix `vsce package` writes: <name>-<version>.vsix at the repo root. */
 export function vsixPath() {
 	const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -79,6 +86,7 @@ async function main() {
 	timed('code-server ready', () => ensureCodeServer());
 	const chromium = timed('chromium ready', () => chromiumPath());
 	timed('build (tsc -b + esbuild)', () => npmRun('build'));
+	timed('compile test/integration', () => npx(['tsc', '-p', 'test/integration']));
 	const vsix = vsixPath();
 	if (!process.argv.includes('--no-package') || !existsSync(vsix)) {
 		timed('package (vsce)', () => npmRun('package'));

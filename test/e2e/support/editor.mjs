@@ -1,0 +1,118 @@
+// Editor-level helpers: open files, move the cursor, read problems, hovers and suggestions.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const quickInput = '.quick-input-widget .quick-input-box input';
+
+/** Runs a command from the Command Palette by its label, as a user does (F1, type, Enter). */
+export async function runCommand(page, label) {
+	await page.keyboard.press('F1');
+	const input = page.locator(quickInput);
+	await input.waitFor({ state: 'visible', timeout: 10_000 });
+	await input.fill(`>${label}`);
+	await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
+	await input.press('Enter');
+}
+
+function exactly(text) {
+	return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/** Opens a workspace file by clicking it in the Explorer and waits for its editor. */
+export async function openFile(page, fileName) {
+	const label = page.locator('.explorer-folders-view .monaco-list-row .label-name', { hasText: exactly(fileName) });
+	await label.first().click({ timeout: 30_000 });
+	await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: 10_000 });
+	await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
+}
+
+/** The status bar's cursor position, e.g. { line: 12, column: 3 }. */
+export async function cursorPosition(page) {
+	const text = await page.locator('[id="status.editor.selection"]').innerText();
+	const match = /Ln (\d+), Col (\d+)/.exec(text);
+	return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+}
+
+/** Waits until the status bar shows the cursor on `line` (1-based). */
+export async function waitForCursorLine(page, line, timeout = 15_000) {
+	await page.waitForFunction(
+		(expected) => document.querySelector('[id="status.editor.selection"]')?.textContent?.includes(`Ln ${expected},`),
+		line,
+		{ timeout },
+	);
+}
+
+/** Moves the cursor to line:column (1-based) with "Go to Line/Column" (Ctrl+G). */
+export async function goToLine(page, line, column = 1) {
+	await focusEditor(page);
+	await page.keyboard.press('Control+G');
+	const input = page.locator(quickInput);
+	await input.waitFor({ state: 'visible', timeout: 10_000 });
+	await input.fill(`:${line}:${column}`);
+	await input.press('Enter');
+	await waitForCursorLine(page, line);
+}
+
+/** Gives the active text editor keyboard focus. */
+export async function focusEditor(page) {
+	await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+}
+
+/** 1-based line and column of the first occurrence of `needle` (+ `delta` characters) in `text`. */
+export function positionOf(text, needle, delta = 0) {
+	const offset = text.indexOf(needle);
+	if (offset < 0) {
+		throw new Error(`'${needle}' not found`);
+	}
+	const before = text.slice(0, offset + delta).split('\n');
+	return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** The text of a file in the e2e workspace. */
+export function readWorkspaceFile(folder, name) {
+	return readFileSync(join(folder, name), 'utf8');
+}
+
+/** Opens the Problems panel and returns a locator of its marker rows. */
+export async function showProblems(page) {
+	await runCommand(page, 'Problems: Focus on Problems View');
+	await page.locator('.markers-panel').waitFor({ timeout: 10_000 });
+	return page.locator('.markers-panel .monaco-list-row');
+}
+
+/** Texts of the Problems panel rows (message, source, code and position per marker). */
+export async function problemTexts(page) {
+	return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
+		rows.map((row) => row.innerText.replace(/\s+/g, ' ').trim()),
+	);
+}
+
+/** Waits until the Problems panel lists a marker with this code (and text, if given). */
+export async function waitForProblem(page, code, text = '') {
+	await page
+		.locator('.markers-panel .monaco-list-row', { hasText: code })
+		.filter({ hasText: text })
+		.first()
+		.waitFor({ timeout: 30_000 });
+}
+
+/** Waits until no Problems row mentions `code`. */
+export async function waitForNoProblem(page, code) {
+	await page.locator('.markers-panel .monaco-list-row', { hasText: code }).first().waitFor({ state: 'detached', timeout: 30_000 });
+}
+
+/** Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its text once it has some. */
+export async function hoverAtCursor(page) {
+	await focusEditor(page);
+	await page.keyboard.press('Control+K');
+	await page.keyboard.press('Control+I');
+	const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
+	await hover.waitFor({ state: 'visible', timeout: 15_000 });
+	return { hover: page.locator('.monaco-hover:not(.hidden)').first(), text: await hover.innerText() };
+}
+
+/** The rendered lines of the active editor (non-breaking spaces normalised). */
+export async function editorText(page) {
+	const text = await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
+	return text.replace(/\u00a0/g, ' ');
+}
