@@ -77,3 +77,24 @@ suite('cli: flat, tree, owner', () => {
 		assert.match(result.stderr, /errors\.memmap:7:\d+: error: .*\[ref\.unknown\]/);
 	});
 });
+
+suite('cli: samples/pc-x86.memmap', () => {
+	const sample = 'samples/pc-x86.memmap';
+
+	test('check', () => {
+		assert.strictEqual(checkGolden('check-pc-x86', ['check', sample]).status, 0);
+	});
+
+	test('flat', () => {
+		assert.strictEqual(checkGolden('flat-pc-x86', ['flat', sample]).status, 0);
+	});
+
+	test('tree', () => {
+		assert.strictEqual(checkGolden('tree-pc-x86', ['tree', sample]).status, 0);
+	});
+
+	test('owner of the ISA BIOS window and of the RTC ports', () => {
+		assert.strictEqual(checkGolden('owner-pc-x86-bios', ['owner', sample, '0xe0000', '--space', 'memory']).status, 0);
+		assert.strictEqual(checkGolden('owner-pc-x86-rtc', ['owner', sample, '0x70', '--space', 'I/O']).status, 0);
+	});
+});

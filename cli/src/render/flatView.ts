@@ -27,6 +27,25 @@ export function paddedAddress(value: bigint): string {
 	return '0x' + hex.padStart(width, '0').replace(/(.{4})(?=.)/g, '$1_');
 }
 
+const binaryUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+
+/**
+ * A size in binary units: exact when that reads well (`128 MiB`, `3948 MiB`, `112 B`),
+ * else rounded with a `~` (`~16 EiB` for a hole of 2^64 - 4 GiB).
+ */
+export function humanSize(size: bigint): string {
+	const exact = formatSize(size);
+	if ((exact.split(' ')[0] ?? '').length <= 5) {
+		return exact;
+	}
+	let unit = 0;
+	while (unit < binaryUnits.length - 1 && size >> BigInt(10 * (unit + 1)) > 0n) {
+		unit++;
+	}
+	const scaled = Number(size >> BigInt(10 * unit - 10 > 0 ? 10 * unit - 10 : 0)) / (unit > 0 ? 1024 : 1);
+	return `~${scaled.toFixed(1).replace(/\.0$/, '')} ${binaryUnits[unit]}`;
+}
+
 /**
  * The ranges of a view with the holes between them, covering the declared root's
  * extent `[0, size)` (nothing outside the root can ever be mapped).
@@ -80,7 +99,7 @@ function pieceCells(tree: RegionTree, piece: Piece): string[] {
 	const span = [
 		paddedAddress(piece.start),
 		paddedAddress(piece.start + piece.size - 1n),
-		formatSize(piece.size),
+		humanSize(piece.size),
 	];
 	if (piece.range === undefined) {
 		return [...span, '-- hole --'];

@@ -3,10 +3,10 @@
  * then the top-level regions that no space contains (alias targets such as `pc.ram`),
  * whose addresses are relative to their own start.
  */
-import { formatSize, toHex } from '../../../core/src/index';
+import { toHex } from '../../../core/src/index';
 import type { Region, RegionId, RegionKind, RegionTree } from '../../../core/src/index';
 import { alignColumns } from '../table';
-import { paddedAddress } from './flatView';
+import { humanSize, paddedAddress } from './flatView';
 
 /** One printed region: its depth in the tree and its absolute start. */
 interface Entry {
@@ -63,7 +63,7 @@ function entryCells(tree: RegionTree, entry: Entry): string[] {
 	const last = start + (region.size > 0n ? region.size - 1n : 0n);
 	return [
 		`${paddedAddress(start)}-${paddedAddress(last)}`,
-		formatSize(region.size),
+		humanSize(region.size),
 		region.kind,
 		`prio ${region.priority}`,
 		'  '.repeat(entry.depth) + region.name,
