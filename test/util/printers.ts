@@ -51,11 +51,14 @@ function diagnosticLine(analysis: Analysis, d: Diagnostic): string {
 /**
  * The region tree: the spaces, then every unplaced top-level region with its subtree.
  * Each line: `name kind [start, end) prio P` and flags; `start` is absolute (the sum of
- * `at`s from the printed root), `end` exclusive and unclipped. A top-level region placed by
- * `map` is marked `mapped`.
+ * `at`s from the printed root), `end` exclusive and unclipped. Children are printed in
+ * `info mtree` order. A top-level region placed by `map` is marked `mapped`.
  */
 export function printTree(tree: RegionTree, header: string): string {
-	const lines = [`# ${header}`, '# name kind [absolute start, end) prio P flags; indentation = parent'];
+	const lines = [
+		`# ${header}`,
+		'# name kind [absolute start, end) prio P flags; indentation = parent; children by address, then priority',
+	];
 	for (const space of tree.spaces) {
 		const root = tree.regions[space.root];
 		lines.push(`space ${space.name} = ${root?.path ?? '?'}${space.implicit ? ' (implicit)' : ''}`);
@@ -85,9 +88,19 @@ function printRegion(
 	const range = `[${formatAddress(start)}, ${formatAddress(start + region.size)})`;
 	const flags = regionFlags(tree, region, topLevel.has(id) && region.parent !== undefined);
 	lines.push(`${'  '.repeat(depth)}${region.name} ${region.kind} ${range} prio ${region.priority}${flags}`);
-	for (const child of region.children) {
+	for (const child of printOrder(tree, region.children)) {
 		printRegion(tree, topLevel, child, start, depth + 1, lines);
 	}
+}
+
+/**
+ * `info mtree` order (R8.6): address ascending, then priority descending; ties keep QEMU
+ * list order (the later-declared first). `children` itself is in list order.
+ */
+function printOrder(tree: RegionTree, children: readonly number[]): number[] {
+	const addr = (id: number): bigint => tree.regions[id]?.addr ?? 0n;
+	const priority = (id: number): number => tree.regions[id]?.priority ?? 0;
+	return [...children].sort((a, b) => (addr(a) < addr(b) ? -1 : addr(a) > addr(b) ? 1 : priority(b) - priority(a)));
 }
 
 function regionFlags(tree: RegionTree, region: Region, mapped: boolean): string {
