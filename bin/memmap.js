@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// Prefer the bundle (installed .vsix / packaged builds), else the tsc output of a clone.
+// In a clone, prefer the tsc output (what `npm test` just compiled) so that a stale bundle
+// is never what runs; an installed package has only the bundle.
 const fs = require('node:fs');
 const path = require('node:path');
-const bundled = path.join(__dirname, '..', 'dist', 'cli.js');
 const compiled = path.join(__dirname, '..', 'out', 'cli', 'src', 'main.js');
-require(fs.existsSync(bundled) ? bundled : compiled).runCli();
+const bundled = path.join(__dirname, '..', 'dist', 'cli.js');
+require(fs.existsSync(compiled) ? compiled : bundled).runCli();

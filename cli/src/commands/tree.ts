@@ -11,8 +11,8 @@ const help = `usage: memmap tree FILE [--format text|json|qemu]
 
 Prints the region tree of each address space with absolute addresses: start-end
 (inclusive), size, kind, priority, the region name indented by depth, and its alias
-target and flags (disabled, readonly, nonvolatile, overlap). Children are listed in
-QEMU's order (higher priority first; among equals the later declared first). Top-level
+target and flags (disabled, readonly, nonvolatile, overlap). Children are listed as
+'info mtree' lists them: by address, then higher priority first. Top-level
 regions in no space (alias targets) follow, with addresses relative to their start.
 
 options:

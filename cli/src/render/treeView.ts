@@ -15,7 +15,20 @@ interface Entry {
 	readonly start: bigint;
 }
 
-/** The regions under `root` in QEMU list order, depth first; cycles are cut. */
+/**
+ * Children in the order `info mtree` prints them (R8.6): address ascending, then
+ * priority descending; ties keep list order (the later declared first).
+ */
+function printOrder(tree: RegionTree, region: Region): RegionId[] {
+	const rank = (id: RegionId): [bigint, number] => [tree.regions[id]?.addr ?? 0n, tree.regions[id]?.priority ?? 0];
+	return [...region.children].sort((a, b) => {
+		const [addrA, prioA] = rank(a);
+		const [addrB, prioB] = rank(b);
+		return addrA !== addrB ? (addrA < addrB ? -1 : 1) : prioB - prioA;
+	});
+}
+
+/** The regions under `root` in print order, depth first; cycles are cut. */
 function walk(tree: RegionTree, root: RegionId, start: bigint): Entry[] {
 	const entries: Entry[] = [];
 	const onPath = new Set<RegionId>();
@@ -26,7 +39,7 @@ function walk(tree: RegionTree, root: RegionId, start: bigint): Entry[] {
 		}
 		onPath.add(id);
 		entries.push({ region, depth, start: base });
-		for (const child of region.children) {
+		for (const child of printOrder(tree, region)) {
 			visit(child, depth + 1, base + (tree.regions[child]?.addr ?? 0n));
 		}
 		onPath.delete(id);
