@@ -8,7 +8,7 @@
  * at the end of that line; a comment inside a multi-line header moves to the end of the
  * joined line (a second line comment goes on its own line after it).
  */
-import type { CommentNode, ItemNode, MemberNode, RegionNode } from './ast';
+import type { CommentNode, ItemNode, MemberNode } from './ast';
 import { layout, measure, rowOf, type Row, type Widths } from './formatRows';
 import { parse } from './parser';
 
@@ -39,6 +39,8 @@ class Printer {
 	#lastEnd = 0;
 	/** False right after `{` (and at the start), where no blank line is kept. */
 	#mayBlank = false;
+	/** Set after a spilled `///` comment: the next line that has a source offset gets a blank line before it. */
+	#forceBlank = false;
 
 	constructor(text: string, comments: readonly CommentNode[]) {
 		this.#text = text;
@@ -60,7 +62,8 @@ class Printer {
 
 	/**
 	 * Widths per node: one measure per run of same-family rows with no blank line between
-	 * them; as in gofmt, a row whose block spans several lines ends its run.
+	 * them; as in gofmt, a row whose block spans several lines ends its run, and so does a
+	 * row followed by a blank line that the formatter adds.
 	 */
 	#groupWidths(nodes: readonly Node[], rows: readonly Row[]): Widths[] {
 		const result: Widths[] = [];
@@ -72,6 +75,7 @@ class Printer {
 				node === undefined ||
 				rows[index]?.family !== rows[start]?.family ||
 				this.#isMultiLine(previous) ||
+				forcesBlank(spillOf(this.#lineComments(previous.offset, this.#headerEnd(previous)))) ||
 				this.#hasBlankLine(previous.offset + previous.length, node.offset);
 			if (breaks) {
 				const widths = measure(rows.slice(start, index));
@@ -87,90 +91,89 @@ class Printer {
 	/** True for a region whose block prints on several lines (members or comments inside). */
 	#isMultiLine(node: Node): boolean {
 		const body = node.kind === 'region' ? node.body : undefined;
-		if (!body) {
-			return false;
-		}
-		return body.members.length > 0 || /\/[/*]/.test(this.#text.slice(body.offset, body.offset + body.length));
+		return body !== undefined && (body.members.length > 0 || this.#hasCommentIn(body));
+	}
+
+	/** Where a node's first line ends: after the `{` of a multi-line block, else at the node's end. */
+	#headerEnd(node: Node): number {
+		const body = node.kind === 'region' ? node.body : undefined;
+		return body && this.#isMultiLine(node) ? body.offset + 1 : node.offset + node.length;
 	}
 
 	#node(node: Node, row: Row, widths: Widths, depth: number): void {
 		this.leading(node.offset, depth);
 		const body = node.kind === 'region' ? node.body : undefined;
-		const headerEnd = body ? body.offset + 1 : node.offset + node.length;
-		const isEmpty = body !== undefined && body.members.length === 0 && !this.#hasCommentIn(body);
-		const inner = this.#take((c) => c.offset < headerEnd);
-		let line = layout(row, widths) + (body ? (isEmpty ? ' {}' : ' {') : '');
-		const spill: CommentNode[] = [];
-		line = this.#trailing(line, inner, headerEnd, spill);
-		this.#push(depth, line, node.offset);
-		this.#lastEnd = headerEnd;
-		for (const comment of spill) {
-			this.#push(body ? depth + 1 : depth, comment.text.trimEnd(), -1);
+		const isMultiLine = this.#isMultiLine(node);
+		const comments = this.#lineComments(node.offset, this.#headerEnd(node));
+		this.#next += comments.length;
+		const brace = body ? (isMultiLine ? ' {' : ' {}') : '';
+		this.#push(depth, layout(row, widths) + brace + renderKept(comments), node.offset);
+		this.#spill(comments, isMultiLine ? depth + 1 : depth);
+		const end = node.offset + node.length;
+		if (body && isMultiLine) {
+			this.#mayBlank = false;
+			this.nodes(body.members, depth + 1);
+			const close = body.offset + body.length - 1;
+			this.leading(close, depth + 1);
+			const closing = this.#lineComments(close, end);
+			this.#next += closing.length;
+			this.#push(depth, '}' + renderKept(closing), -1);
+			this.#spill(closing, depth);
 		}
-		if (body) {
-			this.#block(node as RegionNode, depth, isEmpty);
-		}
-		this.#lastEnd = node.offset + node.length;
+		this.#lastEnd = end;
 		this.#mayBlank = true;
 	}
 
-	#block(region: RegionNode, depth: number, isEmpty: boolean): void {
-		const body = region.body;
-		if (!body || isEmpty) {
-			this.#trailingOf(region, depth);
-			return;
+	/**
+	 * The comments that belong to the line of code spanning `[start, end)`: those inside it
+	 * and those after it on the same line. Does not consume them.
+	 */
+	#lineComments(start: number, end: number): CommentNode[] {
+		const result: CommentNode[] = [];
+		let position = end;
+		for (let index = this.#firstCommentAfter(start - 1); index < this.#comments.length; index++) {
+			const comment = this.#comments[index] as CommentNode;
+			if (comment.offset >= end && !/^[ \t\f\v]*$/.test(this.#text.slice(position, comment.offset))) {
+				break;
+			}
+			result.push(comment);
+			position = Math.max(position, comment.offset + comment.length);
 		}
-		this.#mayBlank = false;
-		this.nodes(body.members, depth + 1);
-		const close = body.offset + body.length - 1;
-		this.leading(close, depth + 1);
-		this.#push(depth, '}', -1);
-		this.#trailingOf(region, depth);
-	}
-
-	/** Appends the comments after a region's `}` on the same line to the last printed line. */
-	#trailingOf(region: RegionNode, depth: number): void {
-		const end = region.offset + region.length;
-		const spill: CommentNode[] = [];
-		const last = this.#lines.pop() ?? '';
-		const line = this.#trailing(last.trimStart(), [], end, spill);
-		this.#push(depth, line, -1);
-		for (const comment of spill) {
-			this.#push(depth, comment.text.trimEnd(), -1);
-		}
+		return result;
 	}
 
 	/** True when a comment lies between the block's braces. */
 	#hasCommentIn(body: { offset: number; length: number }): boolean {
-		const next = this.#comments[this.#next];
-		return next !== undefined && next.offset < body.offset + body.length;
+		const first = this.#comments[this.#firstCommentAfter(body.offset)];
+		return first !== undefined && first.offset < body.offset + body.length;
+	}
+
+	/** The index of the first comment that starts after `offset` (binary search: comments are sorted). */
+	#firstCommentAfter(offset: number): number {
+		let low = 0;
+		let high = this.#comments.length;
+		while (low < high) {
+			const middle = (low + high) >> 1;
+			if ((this.#comments[middle]?.offset ?? 0) <= offset) {
+				low = middle + 1;
+			} else {
+				high = middle;
+			}
+		}
+		return low;
 	}
 
 	/**
-	 * Ends `line` with the header's inner comments and the comments that follow `end` on
-	 * the same line: block comments first, then one line comment (a block comment after
-	 * it would become part of it); further line comments go to `spill`, to be printed on
-	 * their own lines.
+	 * Prints the comments of a line that cannot stay at its end on their own lines. A
+	 * blank line follows a `///` one so that it does not become the documentation of the
+	 * next declaration.
 	 */
-	#trailing(line: string, inner: readonly CommentNode[], end: number, spill: CommentNode[]): string {
-		let position = end;
-		const after = this.#take((c) => {
-			const onLine = /^[ \t\f\v]*$/.test(this.#text.slice(position, c.offset));
-			if (onLine) {
-				position = c.offset + c.length;
-			}
-			return onLine;
-		});
-		const all = [...inner, ...after];
-		const lineComment = all.find((comment) => !comment.block);
-		for (const comment of all) {
-			if (comment.block) {
-				line += ' ' + comment.text;
-			} else if (comment !== lineComment) {
-				spill.push(comment);
-			}
+	#spill(comments: readonly CommentNode[], depth: number): void {
+		const spilled = spillOf(comments);
+		for (const comment of spilled) {
+			this.#push(depth, comment.text.trimEnd(), -1);
 		}
-		return lineComment ? `${line} ${lineComment.text.trimEnd()}` : line;
+		this.#forceBlank = forcesBlank(spilled);
 	}
 
 	/** Prints the comments before `offset` on their own lines, keeping single blank lines. */
@@ -194,9 +197,13 @@ class Printer {
 
 	/** Adds a line; with a source offset, first a blank line if the source had one there. */
 	#push(depth: number, line: string, sourceOffset: number): void {
-		if (sourceOffset >= 0 && this.#mayBlank && this.#hasBlankLine(this.#lastEnd, sourceOffset)) {
+		const blank =
+			sourceOffset >= 0 &&
+			(this.#forceBlank || (this.#mayBlank && this.#hasBlankLine(this.#lastEnd, sourceOffset)));
+		if (blank) {
 			this.#lines.push('');
 		}
+		this.#forceBlank = false;
 		this.#lines.push('\t'.repeat(depth) + line);
 		this.#mayBlank = true;
 	}
@@ -211,4 +218,25 @@ class Printer {
 		const text = this.#text.slice(from, to);
 		return text.indexOf('/') < 0 ? text : text.replace(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g, '#');
 	}
+}
+
+/**
+ * What stays at the end of a line: its block comments, then its first line comment (a
+ * block comment after a line comment would become part of it).
+ */
+function renderKept(comments: readonly CommentNode[]): string {
+	const lineComment = comments.find((comment) => !comment.block);
+	const blocks = comments.filter((comment) => comment.block).map((comment) => ' ' + comment.text);
+	return blocks.join('') + (lineComment ? ' ' + lineComment.text.trimEnd() : '');
+}
+
+/** The line comments of a line after its first: they go on their own lines below it. */
+function spillOf(comments: readonly CommentNode[]): CommentNode[] {
+	return comments.filter((comment) => !comment.block).slice(1);
+}
+
+/** True when the last spilled comment is a `///` one, which needs a blank line after it. */
+function forcesBlank(spilled: readonly CommentNode[]): boolean {
+	const last = spilled[spilled.length - 1];
+	return last !== undefined && /^\/\/\/(?!\/)/.test(last.text);
 }
