@@ -38,32 +38,43 @@ export function declareAll(state: BuildState, items: readonly LoadedItem[]): voi
 		if (item.kind === 'space') {
 			state.spaces.push({ uri: entry.uri, node: item });
 		} else if (item.kind === 'region' && item.name) {
-			const id = declareRegion(walk, entry.uri, item, undefined, '', topNames[index]);
+			const id = declareRegion(walk, entry.uri, item, undefined, '', topNames?.[index]);
 			state.topLevel.push(id);
 		}
 	});
 }
 
 /**
- * For each node, its path segment suffix: `#N` when several regions at the same level
- * share its name (so the path is itself an unambiguous reference), else ''.
+ * The path segment suffix of each region node that shares its name with another at the
+ * same level: `#N`, so the path is itself an unambiguous reference. Indexed like `nodes`;
+ * undefined when no name repeats (the common case, which allocates nothing).
  */
-function occurrences(nodes: readonly (ItemNode | MemberNode)[]): string[] {
+function occurrences(nodes: readonly (ItemNode | MemberNode)[]): (string | undefined)[] | undefined {
+	let regions = 0;
+	for (const node of nodes) {
+		regions += node.kind === 'region' ? 1 : 0;
+	}
+	if (regions < 2) {
+		return undefined;
+	}
 	const counts = new Map<string, number>();
 	for (const node of nodes) {
 		if (node.kind === 'region' && node.name) {
 			counts.set(node.name.text, (counts.get(node.name.text) ?? 0) + 1);
 		}
 	}
+	if (counts.size === regions) {
+		return undefined;
+	}
 	const seen = new Map<string, number>();
 	return nodes.map((node) => {
-		if (node.kind !== 'region' || !node.name) {
-			return '';
+		const name = node.kind === 'region' ? node.name?.text : undefined;
+		if (name === undefined || (counts.get(name) ?? 0) < 2) {
+			return undefined;
 		}
-		const name = node.name.text;
 		const n = (seen.get(name) ?? 0) + 1;
 		seen.set(name, n);
-		return (counts.get(name) ?? 0) > 1 ? `#${n}` : '';
+		return `#${n}`;
 	});
 }
 
@@ -100,8 +111,8 @@ function declareRegion(
 		path,
 		locations: {},
 	};
-	const ofProp = node.props.find((prop) => prop.name === 'of');
-	const ofRef = ofProp?.value?.kind === 'ref' ? ofProp.value : undefined;
+	const ofValue = findProp(node, 'of')?.value;
+	const ofRef = ofValue?.kind === 'ref' ? ofValue : undefined;
 	state.regions.push(draft);
 	state.sources.push({ uri, node, declaredIn: parent, declared: noChildren, of: ofRef, seq: walk.seq++ });
 	if (parent !== undefined) {
@@ -122,11 +133,10 @@ function declareMembers(
 	members: readonly MemberNode[],
 ): void {
 	const suffixes = occurrences(members);
-	const seen = new Map<string, SourceLocation>();
 	members.forEach((member, index) => {
 		if (member.kind === 'region') {
 			if (member.name) {
-				const child = declareRegion(walk, uri, member, owner.id, owner.path, suffixes[index]);
+				const child = declareRegion(walk, uri, member, owner.id, owner.path, suffixes?.[index]);
 				const source = walk.state.sources[owner.id];
 				if (source) {
 					(source.declared === noChildren ? (source.declared = []) : source.declared).push(child);
@@ -135,7 +145,7 @@ function declareMembers(
 		} else if (member.kind === 'map') {
 			walk.state.maps.push({ uri, node: member, container: owner.id, seq: walk.seq++ });
 		} else {
-			applySetting(walk.state, owner, uri, member, seen);
+			applySetting(walk.state, owner, uri, member);
 		}
 	});
 }
@@ -155,18 +165,27 @@ export function headerSpan(node: RegionNode): Span {
 const nestedOnly: ReadonlySet<PropName> = new Set(['at', 'priority', 'overlap']);
 const aliasOnly: ReadonlySet<PropName> = new Set(['of', 'offset']);
 
+function findProp(node: RegionNode, name: PropName): PropNode | undefined {
+	for (const prop of node.props) {
+		if (prop.name === name) {
+			return prop;
+		}
+	}
+	return undefined;
+}
+
+/** Checks and applies the header properties; a repeated one is `prop.duplicate`. */
 function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode): void {
-	const seen = new Map<PropName, PropNode>();
 	const nested = draft.parent !== undefined;
 	for (const prop of node.props) {
-		const first = seen.get(prop.name);
+		// `locations` records every accepted property, so it doubles as the "seen" set.
+		const first = draft.locations[prop.name];
 		if (first) {
 			report(state, 'prop.duplicate', 'error', at(uri, prop), `${q(prop.name)} is written twice on ${q(draft.name)}; the first one counts.`, {
-				related: [related(at(uri, first), `first ${q(prop.name)} of ${q(draft.name)}`)],
+				related: [related(first, `first ${q(prop.name)} of ${q(draft.name)}`)],
 			});
 			continue;
 		}
-		seen.set(prop.name, prop);
 		if (!nested && nestedOnly.has(prop.name)) {
 			report(state, 'prop.wrong-kind', 'error', at(uri, prop), `${q(prop.name)} places a nested region, but ${q(draft.name)} is top-level: top-level regions are defined, not mapped; place it with 'map ${draft.name} at ...' inside a container.`);
 			continue;
@@ -215,7 +234,7 @@ function applyProp(state: BuildState, draft: RegionDraft, uri: string, prop: Pro
 
 /** `at` inside a block, `size` always, `of` on aliases; and `at + size` within 2^64. */
 function checkRequired(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode): void {
-	const has = (name: PropName): boolean => node.props.some((prop) => prop.name === name);
+	const has = (name: PropName): boolean => findProp(node, name) !== undefined;
 	if (draft.parent !== undefined && !has('at')) {
 		report(state, 'prop.missing-at', 'error', draft.nameLocation, `${q(draft.name)} is nested, so it needs 'at' (its offset in the enclosing region); 0 is assumed.`);
 	}

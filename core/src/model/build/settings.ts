@@ -2,30 +2,24 @@
  * Block settings (`valid`, `impl`, `endian`, `coalesce`): QEMU's `MemoryRegionOps`
  * constraints and coalesced MMIO, which only `io` and `romd` regions have.
  */
-import type { AccessNode, CoalesceNode, SettingNode } from '../../syntax/ast';
-import type { AccessSizes, SourceLocation } from '../types';
+import type { AccessNode, CoalesceNode, NumberNode, SettingNode } from '../../syntax/ast';
+import type { AccessSizes } from '../types';
 import { addressSpaceSize } from '../types';
 import { at, kindPhrase, q, related, report, type BuildState, type RegionDraft } from './state';
 import { addressValue, isAccessSize, sizeValue } from './values';
 
-/** Applies one setting of `owner`'s block; `seen` holds the settings already written. */
-export function applySetting(
-	state: BuildState,
-	owner: RegionDraft,
-	uri: string,
-	setting: SettingNode,
-	seen: Map<string, SourceLocation>,
-): void {
+/** Applies one setting of `owner`'s block; a repeated one is `prop.duplicate`. */
+export function applySetting(state: BuildState, owner: RegionDraft, uri: string, setting: SettingNode): void {
 	const key = setting.kind === 'access' ? setting.which : setting.kind;
 	const where = at(uri, setting);
-	const first = seen.get(key);
+	// `locations` records every accepted setting, so it doubles as the "seen" set.
+	const first = owner.locations[key];
 	if (first) {
 		report(state, 'prop.duplicate', 'error', where, `${q(key)} is written twice in ${q(owner.name)}; the first one counts.`, {
 			related: [related(first, `first ${q(key)} of ${q(owner.name)}`)],
 		});
 		return;
 	}
-	seen.set(key, where);
 	if (owner.kind !== 'io' && owner.kind !== 'romd') {
 		report(state, 'prop.wrong-kind', 'error', where, `${q(key)} applies to io and romd regions only (they have MemoryRegionOps), and ${q(owner.name)} is ${kindPhrase(owner.kind)}.`);
 		return;
@@ -50,19 +44,23 @@ export function applySetting(
 }
 
 function accessSizes(state: BuildState, uri: string, node: AccessNode): AccessSizes | undefined {
-	let valid = true;
-	for (const bound of [node.min, node.max]) {
-		if (bound?.value === undefined) {
-			valid = false;
-		} else if (!isAccessSize(bound.value)) {
-			report(state, 'access.invalid-size', 'error', at(uri, bound), `Access size ${bound.text} is not 1, 2, 4 or 8 bytes (0 means unset): QEMU's access splitting would make overlapping or over-wide calls.`);
-			valid = false;
-		}
-	}
-	if (!valid || node.min?.value === undefined || node.max?.value === undefined) {
+	const minValid = checkAccessSize(state, uri, node.min);
+	const maxValid = checkAccessSize(state, uri, node.max);
+	if (!minValid || !maxValid || node.min?.value === undefined || node.max?.value === undefined) {
 		return undefined;
 	}
 	return { min: Number(node.min.value), max: Number(node.max.value), unaligned: node.unaligned !== undefined };
+}
+
+function checkAccessSize(state: BuildState, uri: string, bound: NumberNode | undefined): boolean {
+	if (bound?.value === undefined) {
+		return false;
+	}
+	if (!isAccessSize(bound.value)) {
+		report(state, 'access.invalid-size', 'error', at(uri, bound), `Access size ${bound.text} is not 1, 2, 4 or 8 bytes (0 means unset): QEMU's access splitting would make overlapping or over-wide calls.`);
+		return false;
+	}
+	return true;
 }
 
 function coalesceRange(
