@@ -5,6 +5,7 @@
  * name the parts to run: `node out/bench/bench.js core server`.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { run as runCore } from './core';
 import { formatTable } from './table';
@@ -45,7 +46,11 @@ async function main(): Promise<number> {
 			process.stderr.write(`bench: ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
 		}
 	}
-	process.stdout.write(`node ${process.version}, ${process.platform} ${process.arch}\n\n`);
+	// The load average says how much other work competed with the measurements.
+	const load = os.loadavg().map((value) => value.toFixed(2)).join(' ');
+	process.stdout.write(
+		`node ${process.version}, ${process.platform} ${process.arch}, ${os.cpus().length} CPUs, load average ${load}\n\n`,
+	);
 	process.stdout.write(formatTable(rows));
 	return failed ? 1 : 0;
 }
