@@ -13,7 +13,7 @@ import { ownerCommand } from './commands/owner';
 import { treeCommand } from './commands/tree';
 import { CliFailure, exitInternal, exitOk, exitUsage } from './failure';
 
-const commands: readonly Command[] = [
+const allCommands: readonly Command[] = [
 	checkCommand,
 	flatCommand,
 	treeCommand,
@@ -22,20 +22,20 @@ const commands: readonly Command[] = [
 	importMtreeCommand,
 ];
 
-function usage(): string {
+function usage(commands: readonly Command[]): string {
 	const width = Math.max(...commands.map((c) => c.name.length));
 	const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
 	return `usage: memmap COMMAND [ARGS...]\n\ncommands:\n${list}\n\nRun 'memmap COMMAND --help' for a command's options.\n`;
 }
 
-function dispatch(argv: readonly string[], io: Io): number {
+function dispatch(argv: readonly string[], io: Io, commands: readonly Command[]): number {
 	const [name, ...rest] = argv;
 	if (name === undefined) {
-		io.stderr(usage());
+		io.stderr(usage(commands));
 		return exitUsage;
 	}
 	if (name === '--help' || name === '-h' || name === 'help') {
-		io.stdout(usage());
+		io.stdout(usage(commands));
 		return exitOk;
 	}
 	const command = commands.find((c) => c.name === name);
@@ -49,10 +49,13 @@ function dispatch(argv: readonly string[], io: Io): number {
 	return command.run(parseArgs(name, rest, command.options), io);
 }
 
-/** Runs the CLI on `argv` (without `node` and the script); returns the exit code. */
-export function main(argv: readonly string[], io: Io): number {
+/**
+ * Runs the CLI on `argv` (without `node` and the script) and returns the exit code;
+ * `commands` is replaceable so that tests can reach the internal-error path.
+ */
+export function main(argv: readonly string[], io: Io, commands: readonly Command[] = allCommands): number {
 	try {
-		return dispatch(argv, io);
+		return dispatch(argv, io, commands);
 	} catch (error) {
 		if (error instanceof CliFailure) {
 			io.stderr(`memmap: ${error.message}\n`);

@@ -43,7 +43,7 @@ function runOwner(args: ParsedArgs, io: Io): number {
 		found ||= explanation.range !== undefined;
 		return [`space ${view.space.name}:`, ...explanation.lines.map((line) => '  ' + line)].join('\n') + '\n';
 	});
-	io.stdout(blocks.join('\n'));
+	io.stdout(blocks.length > 0 ? blocks.join('\n') : 'no address space: the board defines no region\n');
 	const hasErrors = reportErrors(board, io);
 	return found && !hasErrors ? exitOk : exitFindings;
 }
