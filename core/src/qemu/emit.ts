@@ -69,7 +69,8 @@ function emitRegion(writer: Writer, region: ImportRegion, depth: number): void {
 	writer.declared.push(region.id);
 	const indent = '\t'.repeat(depth);
 	if (!region.node.line) {
-		out.push(`${indent}// Not printed by plain \`info mtree\`: a disabled region (name, size and kind unknown).`);
+		const unknown = region.name === '(hidden)' ? 'name, size and kind' : 'size and kind';
+		out.push(`${indent}// Not printed by plain \`info mtree\`: a disabled region (${unknown} unknown).`);
 	}
 	const children = order.get(region.id) ?? [];
 	const head = `${indent}${headerText(refs, region, depth > 0)}`;

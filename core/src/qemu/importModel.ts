@@ -69,7 +69,7 @@ export function buildModel(
 	const regionOf = (node: PrintNode): number => idOf.get(identity.find(node.index)) ?? 0;
 	const regions: ImportRegion[] = [];
 	for (const nodes of members.values()) {
-		regions.push(makeRegion(regions, nodes, regionOf));
+		regions.push(makeRegion(regions, nodes, regionOf, groups));
 	}
 	for (const region of regions) {
 		const target = aliases.targets.get(region.node.index);
@@ -90,7 +90,12 @@ export function buildModel(
 	return { regions, spaces };
 }
 
-function makeRegion(regions: readonly ImportRegion[], nodes: readonly PrintNode[], regionOf: (node: PrintNode) => number): ImportRegion {
+function makeRegion(
+	regions: readonly ImportRegion[],
+	nodes: readonly PrintNode[],
+	regionOf: (node: PrintNode) => number,
+	groups: readonly MtreeGroup[],
+): ImportRegion {
 	const node = nodes[0] as PrintNode;
 	const nested = nodes.find((member) => member.parent);
 	const parent = nested?.parent ? regionOf(nested.parent) : undefined;
@@ -99,7 +104,7 @@ function makeRegion(regions: readonly ImportRegion[], nodes: readonly PrintNode[
 	return {
 		id: regions.length,
 		node,
-		name: line?.name ?? '(hidden)',
+		name: line?.name ?? hiddenName(node, groups),
 		kind: 'container',
 		type: line?.type,
 		size: line ? wrap64(line.end - line.start) + 1n : parentSize,
@@ -134,4 +139,10 @@ function zeroSizeWindow(region: ImportRegion, target: ImportRegion | undefined):
 	if (line?.alias && line.start === line.end && target && line.alias.start >= target.size) {
 		region.size = 0n;
 	}
+}
+
+/** A hidden `memory-region:` root is named by its header; other hidden regions are unnamed. */
+function hiddenName(node: PrintNode, groups: readonly MtreeGroup[]): string {
+	const group = groups[node.group];
+	return !node.parent && group?.kind === 'memory-region' ? (group.names[0] ?? '') : '(hidden)';
 }
