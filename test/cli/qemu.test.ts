@@ -6,7 +6,7 @@ import { normalizeFlat, normalizeMtree } from '../../core/src/qemu/index';
 import { repoRoot } from '../util/golden';
 import { fixture, memmap } from './run';
 
-const machine = path.join('test', 'fixtures', 'qemu-7.2', 'avr-arduino-uno');
+const machine = path.join('test', 'fixtures', 'cli', 'qemu', 'avr-arduino-uno');
 
 function read(file: string): string {
 	return fs.readFileSync(path.resolve(repoRoot, file), 'utf8');
