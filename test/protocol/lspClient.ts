@@ -112,6 +112,20 @@ export class LspClient {
 		});
 	}
 
+	/** Resolves with the latest diagnostics of `uri` once they satisfy `accept`. */
+	async diagnosticsUntil(
+		uri: string,
+		accept: (p: PublishDiagnosticsParams) => boolean,
+		timeoutMs = 10_000,
+	): Promise<PublishDiagnosticsParams> {
+		const deadline = Date.now() + timeoutMs;
+		let current = this.latest.get(uri);
+		while (!current || !accept(current)) {
+			current = await this.nextDiagnostics(uri, Math.max(1, deadline - Date.now()));
+		}
+		return current;
+	}
+
 	/** Opens a document and waits for its first diagnostics. */
 	async open(uri: string, text: string): Promise<PublishDiagnosticsParams> {
 		const next = this.nextDiagnostics(uri);

@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-protocol';
+import { fixture } from './fixtures';
+import { LspClient } from './lspClient';
+
+const unusedText = 'space m = s\ncontainer s size 4K {\n\tram r at 0 size 1K\n}\nram spare size 1K\n';
+
+suite('protocol: diagnostics', () => {
+	let client: LspClient;
+	suiteSetup(async () => {
+		client = await LspClient.start({ debounceMs: 0 });
+	});
+	suiteTeardown(async () => {
+		assert.equal(await client.stop(), 0);
+	});
+
+	test('a clean board publishes no diagnostics', async () => {
+		const board = fixture('board.memmap');
+		const published = await client.open(board.uri, board.text);
+		assert.deepEqual(published.diagnostics, []);
+		assert.equal(published.version, 1);
+		await client.close(board.uri);
+	});
+
+	test('codes, docs links, severities and the unnecessary tag', async () => {
+		const uri = 'file:///virtual/unused.memmap';
+		const published = await client.open(uri, unusedText);
+		const unused = published.diagnostics.find((d) => d.code === 'region.unused');
+		assert.ok(unused, JSON.stringify(published.diagnostics));
+		assert.equal(unused.codeDescription?.href, 'https://github.com/memmap/memmap/blob/main/README.md#region.unused');
+		assert.equal(unused.source, 'memmap');
+		assert.deepEqual(unused.tags, [DiagnosticTag.Unnecessary]);
+		assert.equal(unused.severity, DiagnosticSeverity.Information);
+		assert.deepEqual(unused.range.start, { line: 4, character: 4 });
+		await client.close(uri);
+	});
+
+	test('an edit re-publishes: a typo appears and goes away', async () => {
+		const uri = 'file:///virtual/edit.memmap';
+		await client.open(uri, unusedText);
+		const broken = await client.replace(uri, unusedText.replace('size 4K', 'size 4K of nowhere {'));
+		assert.ok(broken.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
+		assert.equal(broken.version, 2);
+		const fixed = await client.replace(uri, unusedText);
+		assert.ok(fixed.diagnostics.every((d) => d.severity !== DiagnosticSeverity.Error));
+		await client.close(uri);
+	});
+
+	test('an unknown reference is an error on the reference', async () => {
+		const uri = 'file:///virtual/unknown.memmap';
+		const published = await client.open(uri, 'space m = s\ncontainer s size 4K {\n\tmap nowhere at 0\n}\n');
+		const unknown = published.diagnostics.find((d) => d.code === 'ref.unknown');
+		assert.ok(unknown);
+		assert.equal(unknown.severity, DiagnosticSeverity.Error);
+		assert.deepEqual(unknown.range, { start: { line: 2, character: 5 }, end: { line: 2, character: 12 } });
+		await client.close(uri);
+	});
+
+	test('diagnostics land on the included file, and its edits re-check the includer', async () => {
+		const includer = fixture('includer.memmap');
+		const included = fixture('included.memmap');
+		const forIncluded = client.nextDiagnostics(included.uri);
+		const first = await client.open(includer.uri, includer.text);
+		assert.deepEqual(first.diagnostics, []);
+		assert.deepEqual((await forIncluded).diagnostics, []);
+		await client.open(included.uri, included.text);
+		// Rename the included region: the includer's `map dev` no longer resolves.
+		// Each round publishes the includer and then the included file: await both.
+		const round = async (text: string) => {
+			const both = [client.nextDiagnostics(includer.uri), client.nextDiagnostics(included.uri)];
+			await client.change(included.uri, [{ text }]);
+			return Promise.all(both);
+		};
+		const [rechecked] = await round('io device size 4K\n');
+		assert.deepEqual(rechecked.diagnostics.map((d) => d.code), ['ref.unknown']);
+		// A syntax error in the included file is published on the included file.
+		const [, onIncluded] = await round('io dev size 4K {\n');
+		assert.ok(onIncluded.diagnostics.some((d) => String(d.code).startsWith('syntax.')));
+		const [clean, cleanIncluded] = await round(included.text);
+		assert.deepEqual(clean.diagnostics, []);
+		assert.deepEqual(cleanIncluded.diagnostics, []);
+		await client.close(included.uri);
+		await client.close(includer.uri);
+	});
+
+	test('a re-analysis is followed by memmap/flatViewChanged', async () => {
+		const uri = 'file:///virtual/notify.memmap';
+		const before = client.notifications.length;
+		await client.open(uri, unusedText);
+		await client.replace(uri, unusedText + '\n');
+		await client.close(uri);
+		// The notification is sent right after the diagnostics, on the same ordered stream.
+		await client.open('file:///virtual/sync.memmap', '');
+		const sent = client.notifications.slice(before).filter((n) => n.method === 'memmap/flatViewChanged');
+		assert.ok(sent.some((n) => JSON.stringify(n.params) === JSON.stringify({ uri })));
+	});
+});
+
+suite('protocol: diagnostics settings', () => {
+	test('per-code severity overrides from workspace/configuration, and off', async () => {
+		const client = await LspClient.start({ debounceMs: 0 }, { workspace: { configuration: true } });
+		client.configuration = { diagnostics: { severity: { 'region.unused': 'error', 'ref.unknown': 'off' } } };
+		const uri = 'file:///virtual/override.memmap';
+		await client.open(uri, unusedText + 'alias x size 1 of nowhere\n');
+		// The configuration arrives after `initialized`; it re-publishes every open document.
+		const published = await client.diagnosticsUntil(uri, (p) =>
+			p.diagnostics.every((d) => d.code !== 'ref.unknown'),
+		);
+		const codes = published.diagnostics.map((d) => `${d.code}:${d.severity}`);
+		assert.ok(codes.includes(`region.unused:${DiagnosticSeverity.Error}`), codes.join());
+		assert.ok(!codes.some((c) => c.startsWith('ref.unknown')), codes.join());
+		assert.equal(await client.stop(), 0);
+	});
+
+	test('without workspace/configuration the initializationOptions apply', async () => {
+		const client = await LspClient.start({ debounceMs: 0, diagnostics: { severity: { 'region.unused': 'hint' } } });
+		const published = await client.open('file:///virtual/init.memmap', unusedText);
+		const unused = published.diagnostics.find((d) => d.code === 'region.unused');
+		assert.equal(unused?.severity, DiagnosticSeverity.Hint);
+		assert.equal(await client.stop(), 0);
+	});
+
+	test('edits are debounced: a burst yields one re-analysis of the last text', async () => {
+		const client = await LspClient.start({ debounceMs: 150 });
+		const uri = 'file:///virtual/debounce.memmap';
+		await client.open(uri, unusedText);
+		const next = client.nextDiagnostics(uri);
+		for (let i = 0; i < 5; i++) {
+			await client.change(uri, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '// x\n' }]);
+		}
+		const published = await next;
+		assert.equal(published.version, 6);
+		assert.equal(await client.stop(), 0);
+	});
+});

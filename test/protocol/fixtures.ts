@@ -1,0 +1,33 @@
+/** Fixture access and text positions for the protocol tests. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Position } from 'vscode-languageserver-protocol';
+import { fileUri, repoRoot } from './lspClient';
+
+/** A fixture of test/fixtures/server: its `file:` uri and text. */
+export function fixture(name: string): { uri: string; text: string } {
+	const relative = path.join('test', 'fixtures', 'server', name);
+	return { uri: fileUri(relative), text: fs.readFileSync(path.join(repoRoot, relative), 'utf8') };
+}
+
+/** The position `delta` characters after the `nth` (0-based) occurrence of `needle`. */
+export function positionOf(text: string, needle: string, delta = 0, nth = 0): Position {
+	let offset = -1;
+	for (let i = 0; i <= nth; i++) {
+		offset = text.indexOf(needle, offset + 1);
+		if (offset < 0) {
+			throw new Error(`'${needle}' #${nth} not in text`);
+		}
+	}
+	offset += delta;
+	const before = text.slice(0, offset).split('\n');
+	return { line: before.length - 1, character: (before[before.length - 1] ?? '').length };
+}
+
+/** The markdown (or plain) text of a hover's contents. */
+export function hoverText(contents: unknown): string {
+	if (typeof contents === 'object' && contents !== null && 'value' in contents) {
+		return String(contents.value);
+	}
+	return JSON.stringify(contents);
+}
