@@ -34,7 +34,11 @@ export function numberText(node: NumberNode | undefined): string {
 	if (!node) {
 		return '';
 	}
-	return node.text.replace(/^(-?)0([xXbB])/, (_, sign: string, base: string) => `${sign}0${base.toLowerCase()}`);
+	const text = node.text;
+	const at = text.startsWith('-') ? 1 : 0;
+	const prefix = text[at + 1];
+	const isUpper = text[at] === '0' && (prefix === 'X' || prefix === 'B');
+	return isUpper ? text.slice(0, at + 1) + (prefix ?? '').toLowerCase() + text.slice(at + 2) : text;
 }
 
 function nameText(text: string, node: NameNode | undefined): string {
@@ -123,13 +127,16 @@ export function measure(rows: readonly Row[]): Widths {
  * column width, and a column the row lacks is left blank when a later cell follows.
  */
 export function layout(row: Row, widths: Widths): string {
-	const order = columns[row.family].filter((key) => widths.has(key));
+	const order: string[] = [];
 	let lastIndex = -1;
-	order.forEach((key, index) => {
-		if (row.cells.has(key)) {
-			lastIndex = index;
+	for (const key of columns[row.family]) {
+		if (widths.has(key)) {
+			if (row.cells.has(key)) {
+				lastIndex = order.length;
+			}
+			order.push(key);
 		}
-	});
+	}
 	const parts: string[] = [];
 	for (let index = 0; index <= lastIndex; index++) {
 		const key = order[index] ?? '';

@@ -23,8 +23,10 @@ export function isRegionKind(text: string): text is RegionKind {
 	return (regionKinds as readonly string[]).includes(text);
 }
 
+const propertyWords: ReadonlySet<string> = new Set(propertyKeywords);
+
 function isPropKeyword(token: Token): boolean {
-	return token.kind === 'word' && propertyKeywords.includes(token.text);
+	return token.kind === 'word' && propertyWords.has(token.text);
 }
 
 function spanOf(token: Token): Span {
