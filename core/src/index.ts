@@ -7,6 +7,18 @@ export * from './diagnostics';
 export * from './syntax/ast';
 export { parse, type ParseResult } from './syntax/parser';
 export { format } from './syntax/format';
+export {
+	tokenize,
+	isKeyword,
+	isReservedWord,
+	kindKeywords,
+	propertyKeywords,
+	memberKeywords,
+	itemKeywords,
+	contextualKeywords,
+	type Token,
+	type TokenKind,
+} from './syntax/scanner';
 export * from './model/types';
 export * from './model/address';
 export * from './model/analyze';
