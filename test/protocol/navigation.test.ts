@@ -1,0 +1,192 @@
+import * as assert from 'node:assert/strict';
+import {
+	DefinitionRequest,
+	DocumentLinkRequest,
+	DocumentSymbolRequest,
+	FoldingRangeRequest,
+	HoverRequest,
+	PrepareRenameRequest,
+	ReferencesRequest,
+	RenameRequest,
+	SelectionRangeRequest,
+	WorkspaceSymbolRequest,
+	type DocumentSymbol,
+	type Location,
+	type Position,
+	type SelectionRange,
+	type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
+import { fixture, hoverText, positionOf } from './fixtures';
+import { LspClient } from './lspClient';
+
+suite('protocol: hover and navigation', () => {
+	let client: LspClient;
+	const board = fixture('board.memmap');
+	const includer = fixture('includer.memmap');
+	const included = fixture('included.memmap');
+	const td = { uri: board.uri };
+	const at = (needle: string, delta = 1, nth = 0): Position => positionOf(board.text, needle, delta, nth);
+
+	suiteSetup(async () => {
+		client = await LspClient.start();
+		await client.open(board.uri, board.text);
+		await client.open(includer.uri, includer.text);
+	});
+	suiteTeardown(async () => {
+		assert.equal(await client.stop(), 0);
+	});
+
+	async function hover(position: Position): Promise<string> {
+		const result = await client.connection.sendRequest(HoverRequest.type, { textDocument: td, position });
+		return result ? hoverText(result.contents) : '';
+	}
+
+	test('hover on an offset after at: the absolute address and its owner', async () => {
+		const text = await hover(at('0x1000'));
+		assert.match(text, /absolute \*\*0x4000_1000\*\*/);
+		assert.match(text, /owned by 'uart0'/);
+	});
+
+	test('hover on a hex literal in a comment: the owner in each space', async () => {
+		const text = await hover(at('0xfee00000'));
+		assert.match(text, /In space `memory`/);
+		assert.match(text, /'apic-msi'/);
+	});
+
+	test('hover on a region name: kind, size, visibility, shadowing, docs', async () => {
+		const text = await hover(at('ram pc.ram', 5));
+		assert.match(text, /\*\*ram\*\* `pc.ram`: 128 MiB/);
+		assert.match(text, /`memory`: \[0x0, 0xa_0000\)/);
+		assert.match(text, /shadowed/);
+		assert.match(text, /Main memory\./);
+	});
+
+	test('hover on a reference and on access constraints', async () => {
+		assert.match(await hover(at('map pc.bios', 5)), /\*\*rom\*\* `pc.bios`: 256 KiB/);
+		assert.match(await hover(at('io ioapic', 4)), /Access: valid 4\.\.4, impl 4\.\.4, endian little/);
+	});
+
+	test('hover on a keyword says nothing', async () => {
+		assert.equal(await hover(at('container system', 2)), '');
+	});
+
+	test('definition of a reference and of an include path', async () => {
+		const def = (await client.connection.sendRequest(DefinitionRequest.type, {
+			textDocument: td,
+			position: at('of pc.ram', 4),
+		})) as Location;
+		assert.equal(def.uri, board.uri);
+		assert.deepEqual(def.range.start, positionOf(board.text, 'ram pc.ram', 4));
+		const include = (await client.connection.sendRequest(DefinitionRequest.type, {
+			textDocument: { uri: includer.uri },
+			position: positionOf(includer.text, 'included', 2),
+		})) as Location;
+		assert.equal(include.uri, included.uri);
+	});
+
+	test('references of a region, with and without its declaration', async () => {
+		const refs = async (includeDeclaration: boolean): Promise<Location[]> =>
+			(await client.connection.sendRequest(ReferencesRequest.type, {
+				textDocument: td,
+				position: at('rom pc.bios', 5),
+				context: { includeDeclaration },
+			})) ?? [];
+		assert.equal((await refs(true)).length, 3);
+		assert.equal((await refs(false)).length, 2);
+	});
+
+	test('references across an include', async () => {
+		const refs = await client.connection.sendRequest(ReferencesRequest.type, {
+			textDocument: { uri: includer.uri },
+			position: positionOf(includer.text, 'map dev', 5),
+			context: { includeDeclaration: true },
+		});
+		assert.deepEqual(refs?.map((r) => r.uri).sort(), [included.uri, includer.uri].sort());
+	});
+
+	test('prepareRename and rename (quoting, rejection)', async () => {
+		const position = at('of pc.bios', 4);
+		const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: td, position });
+		assert.deepEqual(prepared, {
+			range: { start: position, end: { line: position.line, character: position.character + 7 } },
+			placeholder: 'pc.bios',
+		});
+		const rename = async (newName: string): Promise<WorkspaceEdit | null> =>
+			client.connection.sendRequest(RenameRequest.type, { textDocument: td, position, newName });
+		const edits = (await rename('bios'))?.changes?.[board.uri] ?? [];
+		assert.equal(edits.length, 3);
+		assert.ok(edits.every((e) => e.newText === 'bios'));
+		const quoted = (await rename('my bios'))?.changes?.[board.uri] ?? [];
+		assert.ok(quoted.every((e) => e.newText === '"my bios"'));
+		await assert.rejects(rename(''), /not a valid region name/);
+		const nothing = await client.connection.sendRequest(PrepareRenameRequest.type, {
+			textDocument: td,
+			position: at('size 16E', 1),
+		});
+		assert.equal(nothing, null);
+	});
+
+	test('rename across an include edits both files', async () => {
+		const edit = await client.connection.sendRequest(RenameRequest.type, {
+			textDocument: { uri: includer.uri },
+			position: positionOf(includer.text, 'map dev', 5),
+			newName: 'uart',
+		});
+		assert.deepEqual(Object.keys(edit?.changes ?? {}).sort(), [included.uri, includer.uri].sort());
+	});
+
+	test('document symbols: the region hierarchy with absolute ranges', async () => {
+		const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+			textDocument: td,
+		})) as DocumentSymbol[];
+		assert.deepEqual(symbols.map((s) => s.name), ['memory', 'system', 'pc.ram', 'pc.bios']);
+		const system = symbols[1];
+		assert.deepEqual(system?.children?.map((s) => s.name), ['ram-below-4g', 'pci', 'ioapic', 'apic-msi', 'soc']);
+		const uart = system?.children?.[4]?.children?.[0];
+		assert.equal(uart?.name, 'uart0');
+		assert.match(uart?.detail ?? '', /io · 4 KiB · memory \[0x4000_1000, 0x4000_2000\)/);
+	});
+
+	test('workspace symbols over open documents and their includes', async () => {
+		const found = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'uart' });
+		assert.deepEqual(found?.map((s) => s.name), ['uart0']);
+		const dev = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'dev' });
+		assert.ok(dev?.some((s) => s.name === 'dev' && 'location' in s && s.location.uri === included.uri));
+	});
+
+	test('document links for includes', async () => {
+		const links = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: includer.uri } });
+		assert.equal(links?.length, 1);
+		assert.equal(links?.[0]?.target, included.uri);
+	});
+
+	test('folding ranges for blocks and comment runs', async () => {
+		const text = '// one\n// two\ncontainer s size 4K {\n\tram r at 0 size 1K\n\tram q at 1K size 1K\n}\n';
+		const uri = 'file:///virtual/folding.memmap';
+		await client.open(uri, text);
+		const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+		assert.deepEqual(
+			ranges?.map((r) => [r.startLine, r.endLine, r.kind ?? '']),
+			[
+				[0, 1, 'comment'],
+				[2, 4, ''],
+			],
+		);
+		await client.close(uri);
+	});
+
+	test('selection ranges grow from a name to the file', async () => {
+		const [range] =
+			(await client.connection.sendRequest(SelectionRangeRequest.type, {
+				textDocument: td,
+				positions: [at('uart0', 2)],
+			})) ?? [];
+		const chain: string[] = [];
+		for (let r: SelectionRange | undefined = range; r; r = r.parent) {
+			chain.push(`${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character}`);
+		}
+		assert.equal(chain[0], '14:5-14:10');
+		assert.equal(chain[chain.length - 1]?.startsWith('0:0-'), true);
+		assert.ok(chain.length >= 5, chain.join(' '));
+	});
+});
