@@ -18,6 +18,7 @@ export {
 	contextualKeywords,
 	type Token,
 	type TokenKind,
+	type TokenizeResult,
 } from './syntax/scanner';
 export * from './model/types';
 export * from './model/address';

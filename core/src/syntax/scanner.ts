@@ -3,6 +3,7 @@
  * offsets, collects every comment (with `///` documentation attached to the token that
  * follows it) and reports lexical errors. It never throws and runs in linear time.
  */
+import type { Diagnostic } from '../diagnostics';
 import type { CommentNode } from './ast';
 import { DiagnosticSink } from './diagnosticSink';
 
@@ -294,12 +295,21 @@ export class Scanner {
 	}
 }
 
-/** Scans a whole text: every token up to and including `eof`, plus comments and diagnostics. */
-export function tokenize(text: string, uri = ''): {
-	tokens: Token[];
-	comments: CommentNode[];
-	diagnostics: ReturnType<DiagnosticSink['sorted']>;
-} {
+/** The result of `tokenize`. */
+export interface TokenizeResult {
+	/** Every token in text order, `invalid` ones included, ending with one `eof` token. */
+	readonly tokens: readonly Token[];
+	/** Every comment in text order (comments are not tokens). */
+	readonly comments: readonly CommentNode[];
+	/** Lexical diagnostics only (unterminated string or comment, invalid characters). */
+	readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Scans a whole text (for semantic tokens and tests; the parser pulls tokens lazily).
+ * Never throws; linear in the length of the text.
+ */
+export function tokenize(text: string, uri = ''): TokenizeResult {
 	const sink = new DiagnosticSink(uri, text.length);
 	const scanner = new Scanner(text, sink);
 	const tokens: Token[] = [];
