@@ -108,7 +108,7 @@ suite('protocol: hover and navigation', () => {
 		const position = at('of pc.bios', 4);
 		const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: td, position });
 		assert.deepEqual(prepared, {
-			range: { start: position, end: { line: position.line, character: position.character + 7 } },
+			range: { start: at('of pc.bios', 3), end: at('of pc.bios', 10) },
 			placeholder: 'pc.bios',
 		});
 		const rename = async (newName: string): Promise<WorkspaceEdit | null> =>
