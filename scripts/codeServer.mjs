@@ -268,7 +268,9 @@ export async function launchCodeServer(options = {}) {
 		args.push(folder);
 	}
 	const logFd = openSync(profile.logPath, 'a');
-	const child = spawn(process.execPath, args, { stdio: ['ignore', logFd, logFd], detached: true });
+	// No extension gallery: the workbench would otherwise query open-vsx.org; only loopback here.
+	const env = { ...process.env, EXTENSIONS_GALLERY: '{}' };
+	const child = spawn(process.execPath, args, { stdio: ['ignore', logFd, logFd], detached: true, env });
 	closeSync(logFd);
 	const stop = () => stopProcessGroup(child, keepProfile ? undefined : profile.root);
 	try {

@@ -10,11 +10,15 @@ import { openWorkbench, saveLogs } from './support/workbench.mjs';
 /** The suite's own per-test timeout is 60 s; this bounds the whole run. */
 const suiteTimeoutMs = 8 * 60_000;
 
+/** Workbench start-up chatter, left out of the suite's output. */
+const chatter = /^(Resolving connection|Resolved connection|Creating a socket|Updating additional|Ignoring fetching|\[Service Worker\]|ChatSessionStore)/;
+
 /** Mocha's reporter output, which the extension host forwards to the page console as INFO. */
 function mochaOutput(text) {
 	return text
 		.split('\n')
 		.filter((line) => line.startsWith('INFO ') || line.startsWith('ERR '))
+		.filter((line) => !chatter.test(line.replace(/^(INFO|ERR) /, '')))
 		.map((line) => line.replace(/^(INFO|ERR) /, ''))
 		.join('\n');
 }

@@ -22,7 +22,7 @@ function exactly(text) {
 export async function openFile(page, fileName) {
 	const label = page.locator('.explorer-folders-view .monaco-list-row .label-name', { hasText: exactly(fileName) });
 	await label.first().click({ timeout: 30_000 });
-	await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: 10_000 });
+	await page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor({ timeout: 10_000 });
 	await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
 }
 
@@ -109,6 +109,15 @@ export async function hoverAtCursor(page) {
 	const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
 	await hover.waitFor({ state: 'visible', timeout: 15_000 });
 	return { hover: page.locator('.monaco-hover:not(.hidden)').first(), text: await hover.innerText() };
+}
+
+/** Saves the active editor (Ctrl+S) and waits until its tab is no longer dirty. */
+export async function saveFile(page, fileName) {
+	const tab = `.tabs-container .tab.active[data-resource-name="${fileName}"]`;
+	await page.locator(`${tab}.dirty`).waitFor({ timeout: 10_000 });
+	await focusEditor(page);
+	await page.keyboard.press('Control+S');
+	await page.locator(`${tab}:not(.dirty)`).waitFor({ timeout: 10_000 });
 }
 
 /** The rendered lines of the active editor (non-breaking spaces normalised). */
