@@ -1,0 +1,185 @@
+import * as assert from 'node:assert/strict';
+import {
+	CodeActionRequest,
+	CompletionRequest,
+	DocumentFormattingRequest,
+	InlayHintRequest,
+	SemanticTokensRequest,
+	type CodeAction,
+	type CompletionList,
+	type Position,
+} from 'vscode-languageserver-protocol';
+import { fixture, positionOf } from './fixtures';
+import { LspClient } from './lspClient';
+
+suite('protocol: editing', () => {
+	let client: LspClient;
+	const board = fixture('board.memmap');
+
+	suiteSetup(async () => {
+		client = await LspClient.start();
+		await client.open(board.uri, board.text);
+	});
+	suiteTeardown(async () => {
+		assert.equal(await client.stop(), 0);
+	});
+
+	async function complete(text: string, marker = '|'): Promise<string[]> {
+		const uri = `file:///virtual/complete-${Math.random().toString(36).slice(2)}.memmap`;
+		const position = positionOf(text, marker);
+		await client.open(uri, text.replace(marker, ''));
+		const list = (await client.connection.sendRequest(CompletionRequest.type, {
+			textDocument: { uri },
+			position,
+		})) as CompletionList;
+		await client.close(uri);
+		return list.items.map((i) => i.label);
+	}
+
+	test('completion: region names after of, map and =', async () => {
+		const names = await complete('space m = s\ncontainer s size 4K {\n\talias w at 0 size 1K of |\n}\nram target size 4K\n');
+		assert.ok(names.includes('target') && names.includes('s'), names.join());
+		assert.ok(!names.includes('size'));
+		assert.ok((await complete('space m = |\ncontainer s size 4K\n')).includes('s'));
+	});
+
+	test('completion: units after a number', async () => {
+		const units = await complete('ram r size 64|\n');
+		assert.deepEqual(units.slice(0, 3), ['64K', '64M', '64G']);
+		assert.ok(units.includes('64KiB'));
+	});
+
+	test('completion: properties not yet used on the region', async () => {
+		const props = await complete('container s size 4K {\n\tram r at 0 size 1K |\n}\n');
+		assert.ok(props.includes('priority') && props.includes('readonly'), props.join());
+		assert.ok(!props.includes('size') && !props.includes('at') && !props.includes('of'), props.join());
+		const alias = await complete('alias a size 1K |\n');
+		assert.ok(alias.includes('of') && alias.includes('offset'));
+	});
+
+	test('completion: keywords valid at the cursor, and snippets', async () => {
+		const top = await complete('|\n');
+		assert.ok(top.includes('include') && top.includes('space') && top.includes('ram'), top.join());
+		assert.ok(!top.includes('map'));
+		const block = await complete('container s size 4K {\n\t|\n}\n');
+		assert.ok(block.includes('map') && block.includes('io') && block.includes('ram region'), block.join());
+		assert.ok(!block.includes('include') && !block.includes('valid'));
+		const io = await complete('container s size 4K {\n\tio d at 0 size 4K {\n\t\t|\n\t}\n}\n');
+		assert.ok(io.includes('valid') && io.includes('endian'), io.join());
+		assert.deepEqual(await complete('io d size 4K { endian | }\n'), ['little', 'big', 'native']);
+		assert.deepEqual(await complete('// a comment |\n'), []);
+	});
+
+	test('inlay hints: absolute ranges after at, the end after size', async () => {
+		const hints =
+			(await client.connection.sendRequest(InlayHintRequest.type, {
+				textDocument: { uri: board.uri },
+				range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } },
+			})) ?? [];
+		const labels = hints.map((h) => `${h.position.line}:${String(h.label)}`);
+		assert.ok(labels.includes('14:= [0x4000_1000, 0x4000_2000)'), labels.join('\n'));
+		assert.ok(labels.includes('19:end 0x800_0000'), labels.join('\n'));
+	});
+
+	test('inlay hints honour memmap.inlayHints.enabled', async () => {
+		const off = await LspClient.start({ debounceMs: 0, inlayHints: { enabled: false } });
+		await off.open(board.uri, board.text);
+		const hints = await off.connection.sendRequest(InlayHintRequest.type, {
+			textDocument: { uri: board.uri },
+			range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } },
+		});
+		assert.deepEqual(hints, []);
+		assert.equal(await off.stop(), 0);
+	});
+
+	async function actions(uri: string, text: string, position: Position): Promise<CodeAction[]> {
+		const published = await client.open(uri, text);
+		const result = await client.connection.sendRequest(CodeActionRequest.type, {
+			textDocument: { uri },
+			range: { start: position, end: position },
+			context: { diagnostics: published.diagnostics },
+		});
+		await client.close(uri);
+		return (result ?? []) as CodeAction[];
+	}
+
+	function edits(action: CodeAction | undefined): string[] {
+		return Object.values(action?.edit?.changes ?? {}).flat().map((e) => e.newText);
+	}
+
+	test('code actions for an unintended overlap', async () => {
+		const overlap = fixture('overlap.memmap');
+		const found = await actions(overlap.uri, overlap.text, positionOf(overlap.text, 'ram b', 4));
+		assert.deepEqual(found.map((a) => a.title), [
+			"Mark 'b' as an intended overlap",
+			"Give 'b' priority 1",
+			"Move 'b' to the next free address 0x1000",
+		]);
+		assert.deepEqual(edits(found[0]), [' overlap']);
+		assert.deepEqual(edits(found[2]), ['0x1000']);
+		assert.equal(found[0]?.diagnostics?.[0]?.code, 'region.overlap');
+	});
+
+	test('code action: shrink an alias window past its target', async () => {
+		const text = 'space m = s\ncontainer s size 64K {\n\talias w at 0 size 8K of r offset 0x800\n}\nram r size 4K\n';
+		const found = await actions('file:///virtual/window.memmap', text, positionOf(text, 'size 8K', 1));
+		assert.equal(found.length, 1);
+		assert.deepEqual(edits(found[0]), ['2K']);
+	});
+
+	test('code action: create an unknown region', async () => {
+		const text = 'space m = s\ncontainer s size 64K {\n\tmap missing at 0\n}\n';
+		const found = await actions('file:///virtual/create.memmap', text, positionOf(text, 'missing', 2));
+		assert.equal(found[0]?.title, "Create region 'missing'");
+		assert.deepEqual(edits(found[0]), ['\nram missing size 4K\n']);
+	});
+
+	test('formatting: the canonical layout, nothing for formatted text', async () => {
+		const uri = 'file:///virtual/format.memmap';
+		await client.open(uri, 'ram  r   size 4K\nrom longer size 8K\n');
+		const result = await client.connection.sendRequest(DocumentFormattingRequest.type, {
+			textDocument: { uri },
+			options: { tabSize: 4, insertSpaces: false },
+		});
+		assert.equal(result?.length, 1);
+		const formatted = result?.[0]?.newText ?? '';
+		assert.equal(formatted, 'ram r      size 4K\nrom longer size 8K\n');
+		await client.replace(uri, formatted);
+		const again = await client.connection.sendRequest(DocumentFormattingRequest.type, {
+			textDocument: { uri },
+			options: { tabSize: 4, insertSpaces: false },
+		});
+		assert.deepEqual(again, []);
+		await client.close(uri);
+	});
+
+	test('semantic tokens: declarations vs references, kinds, numbers', async () => {
+		const uri = 'file:///virtual/tokens.memmap';
+		const text = 'space m = s\ncontainer s size 4K {\n\tmap r at 0\n}\nram r size 4K\n';
+		await client.open(uri, text);
+		const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+		await client.close(uri);
+		const decoded: string[] = [];
+		let line = 0;
+		let character = 0;
+		const data = tokens?.data ?? [];
+		for (let i = 0; i + 4 < data.length; i += 5) {
+			line += data[i] ?? 0;
+			character = (data[i] ?? 0) === 0 ? character + (data[i + 1] ?? 0) : (data[i + 1] ?? 0);
+			decoded.push(`${line}:${character}:${data[i + 2]}:${data[i + 3]}:${data[i + 4]}`);
+		}
+		// types: 0 variable, 1 namespace, 2 type, 3 number; modifier bit 0 declaration, bit 2+ kinds.
+		assert.deepEqual(decoded, [
+			'0:6:1:1:1', // space m (declaration)
+			'0:10:1:0:4', // reference s (container)
+			'1:0:9:2:0', // container
+			'1:10:1:0:5', // s declaration + container
+			'1:17:2:3:0', // 4K
+			'2:5:1:0:8', // map r (ram reference)
+			'2:10:1:3:0', // 0
+			'4:0:3:2:0', // ram
+			'4:4:1:0:9', // r declaration + ram
+			'4:11:2:3:0', // 4K
+		]);
+	});
+});
