@@ -4,10 +4,10 @@
  */
 import type { BlockNode, MemberNode, PropName, PropNode, RegionKind, RegionNode, Span } from './ast';
 import { regionKinds } from './ast';
-import { describe, isSync, type ParserState } from './parserState';
+import { describe, isNameLike, isSync, type ParserState } from './parserState';
 import { parseAccess, parseCoalesce, parseEndian, parseInclude, parseMap, parseSpace } from './parseStatements';
 import { parseName, parseNumberNode, parseRef } from './parseValues';
-import { recoverUnknown } from './recovery';
+import { closestKeyword, recoverUnknown } from './recovery';
 import { kindKeywords, memberKeywords, propertyKeywords, type Token } from './scanner';
 
 /** Deeper nesting is reported and skipped, so that hostile input cannot exhaust the stack. */
@@ -53,6 +53,12 @@ export function parseRegion(p: ParserState, kind: RegionKind, depth: number): Re
 		} else if (isSync(token) || (token.kind === 'word' && token.newlineBefore)) {
 			break;
 		} else {
+			const guess = guessProperty(p, token);
+			if (guess) {
+				p.error('syntax.unexpected-token', `unknown property '${token.text}'; did you mean '${guess}'?`, token);
+				props.push(parseProp(p, guess));
+				continue;
+			}
 			p.unexpected(`expected ${propExpectation}, found ${describe(token)}`);
 			skipRegionJunk(p);
 		}
@@ -84,9 +90,36 @@ function skipRegionJunk(p: ParserState): void {
 	}
 }
 
-function parseProp(p: ParserState): PropNode {
+/**
+ * The property that a mistyped word most likely is (`sise 4K` -> `size`), when what
+ * follows fits that property; undefined otherwise.
+ */
+function guessProperty(p: ParserState, token: Token): PropName | undefined {
+	if (token.kind !== 'word') {
+		return undefined;
+	}
+	const guess = closestKeyword(token.text, propertyKeywords) as PropName | undefined;
+	const following = p.peek(1);
+	switch (guess) {
+		case undefined:
+			return undefined;
+		case 'at':
+		case 'size':
+		case 'offset':
+		case 'priority':
+			return following.kind === 'number' ? guess : undefined;
+		case 'of':
+			return isNameLike(following) ? guess : undefined;
+		default:
+			return isPropKeyword(following) || isSync(following) || following.kind === 'lbrace' || following.kind === 'semicolon'
+				? guess
+				: undefined;
+	}
+}
+
+/** Parses a property whose keyword (possibly a typo of `name`) is the current token. */
+function parseProp(p: ParserState, name: PropName = p.peek().text as PropName): PropNode {
 	const keyword = p.next();
-	const name = keyword.text as PropName;
 	let value: PropNode['value'];
 	switch (name) {
 		case 'at':

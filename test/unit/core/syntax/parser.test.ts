@@ -91,10 +91,19 @@ suite('parser', () => {
 		assert.strictEqual(firstRegion('contaner a size 4 { ram b at 0 size 1 }').regionKind, 'container');
 	});
 
-	test('reports one diagnostic for a mistyped property and keeps the later ones', () => {
+	test('reads a mistyped property as the one it is close to, with one diagnostic', () => {
 		assert.deepStrictEqual(diagnostics('ram a sise 4K at 0\nrom b size 1'), ['syntax.unexpected-token@sise']);
+		assert.match(parse('ram a sise 4K').diagnostics[0]?.message ?? '', /did you mean 'size'/);
 		assert.deepStrictEqual(
 			firstRegion('ram a sise 4K at 0').props.map((p) => p.name),
+			['size', 'at'],
+		);
+	});
+
+	test('skips an unknown word in a header with one diagnostic and keeps the later properties', () => {
+		assert.deepStrictEqual(diagnostics('ram a bogus 4K at 0\nrom b size 1'), ['syntax.unexpected-token@bogus']);
+		assert.deepStrictEqual(
+			firstRegion('ram a bogus 4K at 0').props.map((p) => p.name),
 			['at'],
 		);
 	});
