@@ -1,0 +1,102 @@
+/**
+ * The importer on synthetic QEMU output for what the captured 7.2 machines lack: a map is
+ * written in the language, printed with the QEMU printers, imported, and printed again;
+ * both prints must agree, and the imported text must analyse without errors.
+ */
+import * as assert from 'node:assert';
+import { analyzeText, normalizeFlat, normalizeMtree, printFlatViews, printMtree } from '../../core/src/index';
+import { joinLines } from '../util/golden';
+import { analysisErrors, importAndAnalyze, importErrors, type Imported } from './qemuFixtures';
+
+/** Prints `source` as QEMU would, imports that, and checks the round trip. */
+function roundTrip(source: string, showDisabled = true): Imported {
+	const original = analyzeText(source);
+	assert.deepStrictEqual(analysisErrors(original), [], 'the source map itself is clean');
+	const tree = printMtree(original, { showDisabled });
+	const flat = printFlatViews(original);
+	const imported = importAndAnalyze(tree, flat);
+	assert.deepStrictEqual(importErrors(imported.errors), []);
+	assert.deepStrictEqual(analysisErrors(imported.analysis), [], imported.text);
+	assert.strictEqual(normalizeMtree(printMtree(imported.analysis, { showDisabled })), normalizeMtree(tree));
+	assert.strictEqual(normalizeFlat(printFlatViews(imported.analysis)), normalizeFlat(flat));
+	return imported;
+}
+
+const board = joinLines(
+	'space cpu-secure-memory-0 = secure',
+	'space memory = system',
+	'space cpu-memory-0 = system',
+	'space "I/O" = "io"',
+	'container secure size 16E {',
+	'  romd flash at 0 size 64M',
+	'  map system at 0 priority -1',
+	'  io pic at 0x9040000 size 4K',
+	'}',
+	'container system size 16E {',
+	'  io pic at 0x1000 size 16',
+	'  io pic at 0x2000 size 16',
+	'  container "bus master container" at 0x10000 size 64K {',
+	'    io pic at 0 size 16',
+	'  }',
+	'  ram nv at 0x100000 size 4K nonvolatile',
+	'  ramd dev at 0x200000 size 4K',
+	'  alias a2 at 0x300000 size 4K of a1',
+	'  alias pam at 0x400000 size 16K of ram0 offset 0x4000 readonly priority 1',
+	'  alias "odd \\"name\\"" at 0x500000 size 16 of system/pic#2',
+	'  alias tseg at 0x600000 size 0 of ram0 offset 1M',
+	'}',
+	'io "io" size 64K {',
+	'  io pic at 0x20 size 2',
+	'  io pic at 0xa0 size 2',
+	'  io "map" at 0xb0 size 2',
+	'}',
+	'alias a1 size 4K of ram0 offset 0x1000',
+	'ram ram0 size 1M',
+);
+
+suite('qemu import: synthetic output', () => {
+	test('duplicate names, a root mapped elsewhere, nv-, ramd, alias of alias, zero size, readonly path', () => {
+		const { text } = roundTrip(board);
+		assert.match(text, /^space memory = system$/m);
+		assert.match(text, /^\tmap system at 0x0 priority -1$/m);
+		assert.match(text, /^\talias pam at 0x400000 size 16K priority 1 of ram0 offset 0x4000 readonly$/m);
+		assert.match(text, /^\tram nv at 0x100000 size 4K nonvolatile$/m);
+		assert.match(text, /^\tramd dev at 0x200000 size 4K$/m);
+		assert.match(text, /^\talias tseg at 0x600000 size 0 of ram0 offset 0x100000$/m);
+		// The alias target is defined at top level (where two regions are named `pic`).
+		assert.match(text, /^\tmap pic#1 at 0x2000$/m);
+		assert.match(text, / of pic#1$/m);
+		assert.match(text, /^\tio "map" at 0xb0 size 2$/m);
+		assert.match(text, /^\talias "odd \\"name\\"" /m);
+	});
+
+	test('plain info mtree: hidden disabled parents become disabled placeholders', () => {
+		const source = joinLines(
+			'space memory = sys',
+			'container sys size 64K {',
+			'  container off at 0x1000 size 4K disabled {',
+			'    container deeper at 0 size 4K disabled {',
+			'      io inner at 0x10 size 16',
+			'    }',
+			'  }',
+			'  io on at 0x2000 size 16',
+			'}',
+		);
+		const { text } = roundTrip(source, false);
+		assert.match(text, /Not printed by plain `info mtree`/);
+		assert.match(text, /container "\(hidden\)" at 0x0 size 64K disabled/);
+	});
+
+	test('without -f every i/o region is a container, and the header says so', () => {
+		const imported = importAndAnalyze(printMtree(analyzeText(board)));
+		assert.deepStrictEqual(analysisErrors(imported.analysis), []);
+		assert.match(imported.text, /without `info mtree -f` text \(--flat\) every one of them is imported as a `container`/);
+		assert.match(imported.text, /^\tcontainer pic at 0x1000 size 16$/m);
+	});
+
+	test('the header explains kinds and overlaps', () => {
+		const { text } = roundTrip(board);
+		assert.match(text, /^\/\/ Kinds: QEMU prints pure containers and I\/O regions both as `i\/o`/m);
+		assert.match(text, /^\/\/ Overlaps: QEMU no longer records whether an overlap was intended/m);
+	});
+});
