@@ -4,146 +4,158 @@
  * sorted array. Operations are O(log n) plus the number of spans they absorb, so a whole
  * render is O(n log n) even when regions arrive out of address order; the common case,
  * a region past everything claimed so far, is O(1).
+ *
+ * Every gap handed out becomes a piece, numbered 0, 1, 2... in the order of the gaps.
+ * Each span keeps its pieces as a linked list in address order, so `order()` lists all
+ * pieces sorted by address without a sort.
  */
 
-/** A half-open span `[start, end)` of absolute addresses. */
-export interface CoveredSpan {
+/** A half-open span `[start, end)` of absolute addresses, and its first and last piece. */
+interface CoveredSpan {
 	start: bigint;
 	end: bigint;
+	head: number;
+	tail: number;
 }
 
 /** Chunks split above this length; small enough that a splice inside one stays cheap. */
 const chunkLimit = 512;
 
-/** Where a span lives: chunk index and index inside the chunk. */
-interface Position {
-	chunk: number;
-	index: number;
-}
+/** Receives each unclaimed part `[start, end)` of a fill, in increasing order. */
+export type GapSink = (start: bigint, end: bigint) => void;
 
 export class CoverageSet {
 	readonly #chunks: CoveredSpan[][] = [];
+	/** `#next[p]` is the piece after piece `p` in address order, or -1. */
+	readonly #next: number[] = [];
 
 	/**
-	 * Claims `[start, end)` and returns the parts of it that were not claimed before, in
-	 * increasing order. An empty or inverted span claims nothing.
+	 * Claims `[start, end)` and reports the parts of it that were not claimed before, in
+	 * increasing order, to `sink`. An empty or inverted span claims nothing.
 	 */
-	fill(start: bigint, end: bigint): CoveredSpan[] {
+	fill(start: bigint, end: bigint, sink: GapSink): void {
 		if (start >= end) {
-			return [];
+			return;
 		}
 		const last = this.#last();
 		if (last === undefined || start > last.end) {
-			this.#append({ start, end });
-			return [{ start, end }];
-		}
-		if (start === last.end) {
+			const piece = this.#piece(start, end, sink);
+			this.#append({ start, end, head: piece, tail: piece });
+		} else if (start === last.end) {
+			const piece = this.#piece(start, end, sink);
+			this.#next[last.tail] = piece;
+			last.tail = piece;
 			last.end = end;
-			return [{ start, end }];
+		} else {
+			this.#fillInside(start, end, sink);
 		}
-		return this.#fillInside(start, end);
 	}
 
 	/** True when every address of the non-empty span `[start, end)` is already claimed. */
 	covers(start: bigint, end: bigint): boolean {
-		const position = this.#lastAtOrBefore(start);
-		if (position === undefined) {
+		const chunk = this.#chunks[this.#chunkAtOrBefore(start)];
+		if (chunk === undefined) {
 			return false;
 		}
-		const span = this.#at(position);
-		return span !== undefined && span.end >= end;
+		const span = chunk[indexAtOrBefore(chunk, start)];
+		return span !== undefined && span.start <= start && span.end >= end;
 	}
 
-	#fillInside(start: bigint, end: bigint): CoveredSpan[] {
-		const first = this.#firstTouching(start);
-		const gaps: CoveredSpan[] = [];
+	/** Every piece number, in increasing address order. */
+	order(): number[] {
+		const out: number[] = [];
+		for (const chunk of this.#chunks) {
+			for (const span of chunk) {
+				for (let p = span.head; p >= 0; p = this.#next[p] ?? -1) {
+					out.push(p);
+				}
+			}
+		}
+		return out;
+	}
+
+	#piece(start: bigint, end: bigint, sink: GapSink): number {
+		const piece = this.#next.length;
+		this.#next.push(-1);
+		sink(start, end);
+		return piece;
+	}
+
+	/** Absorbs every span touching `[start, end)` into one, creating pieces for the gaps. */
+	#fillInside(start: bigint, end: bigint, sink: GapSink): void {
+		let chunk = this.#chunkAtOrBefore(start);
+		let index = 0;
+		const spans = this.#chunks[chunk];
+		if (spans !== undefined) {
+			index = indexAtOrBefore(spans, start);
+			const span = spans[index];
+			if (span !== undefined && span.start <= start && span.end < start) {
+				index++;
+			}
+			if (index >= spans.length) {
+				chunk++;
+				index = 0;
+			}
+		} else {
+			chunk = 0;
+		}
+		const first = { chunk, index };
+		const merged: CoveredSpan = { start, end, head: -1, tail: -1 };
+		const link = (head: number, tail: number): void => {
+			if (merged.tail < 0) {
+				merged.head = head;
+			} else {
+				this.#next[merged.tail] = head;
+			}
+			merged.tail = tail;
+		};
 		let cursor = start;
 		let count = 0;
-		let merged: CoveredSpan = { start, end };
-		const walk: Position = { ...first };
-		for (let span = this.#at(walk); span !== undefined && span.start <= end; ) {
+		for (let span = this.#at(chunk, index); span !== undefined && span.start <= end; ) {
 			if (span.start > cursor) {
-				gaps.push({ start: cursor, end: span.start < end ? span.start : end });
+				const piece = this.#piece(cursor, span.start < end ? span.start : end, sink);
+				link(piece, piece);
 			}
-			if (span.end > cursor) {
-				cursor = span.end;
-			}
-			merged = {
-				start: span.start < merged.start ? span.start : merged.start,
-				end: span.end > merged.end ? span.end : merged.end,
-			};
+			link(span.head, span.tail);
+			cursor = span.end > cursor ? span.end : cursor;
+			merged.start = span.start < merged.start ? span.start : merged.start;
+			merged.end = span.end > merged.end ? span.end : merged.end;
 			count++;
-			span = this.#next(walk);
+			index++;
+			if (index >= (this.#chunks[chunk]?.length ?? 0)) {
+				chunk++;
+				index = 0;
+			}
+			span = this.#at(chunk, index);
 		}
 		if (cursor < end) {
-			gaps.push({ start: cursor, end });
+			const piece = this.#piece(cursor, end, sink);
+			link(piece, piece);
 		}
-		this.#replace(first, count, merged);
-		return gaps;
+		this.#replace(first.chunk, first.index, count, merged);
 	}
 
-	/** The position of the first span whose end reaches `start` (it may touch or overlap). */
-	#firstTouching(start: bigint): Position {
-		const before = this.#lastAtOrBefore(start);
-		if (before === undefined) {
-			return { chunk: 0, index: 0 };
-		}
-		const span = this.#at(before);
-		if (span !== undefined && span.end >= start) {
-			return before;
-		}
-		const after = { ...before };
-		this.#next(after);
-		return after;
-	}
-
-	/** The position of the last span with `span.start <= address`, if any. */
-	#lastAtOrBefore(address: bigint): Position | undefined {
+	/** The last chunk whose first span starts at or before `address` (0 if none). */
+	#chunkAtOrBefore(address: bigint): number {
 		const chunks = this.#chunks;
 		let low = 0;
 		let high = chunks.length - 1;
-		let chunk = -1;
+		let found = 0;
 		while (low <= high) {
 			const mid = (low + high) >> 1;
 			const head = chunks[mid]?.[0];
 			if (head !== undefined && head.start <= address) {
-				chunk = mid;
+				found = mid;
 				low = mid + 1;
 			} else {
 				high = mid - 1;
 			}
 		}
-		const spans = chunks[chunk];
-		if (spans === undefined) {
-			return undefined;
-		}
-		low = 0;
-		high = spans.length - 1;
-		let index = 0;
-		while (low <= high) {
-			const mid = (low + high) >> 1;
-			if ((spans[mid]?.start ?? address) <= address) {
-				index = mid;
-				low = mid + 1;
-			} else {
-				high = mid - 1;
-			}
-		}
-		return { chunk, index };
+		return found;
 	}
 
-	#at(position: Position): CoveredSpan | undefined {
-		return this.#chunks[position.chunk]?.[position.index];
-	}
-
-	/** Advances `position` in place and returns the span there (undefined past the end). */
-	#next(position: Position): CoveredSpan | undefined {
-		position.index++;
-		if (position.index >= (this.#chunks[position.chunk]?.length ?? 0)) {
-			position.chunk++;
-			position.index = 0;
-		}
-		return this.#at(position);
+	#at(chunk: number, index: number): CoveredSpan | undefined {
+		return this.#chunks[chunk]?.[index];
 	}
 
 	#last(): CoveredSpan | undefined {
@@ -160,18 +172,18 @@ export class CoverageSet {
 		}
 	}
 
-	/** Replaces `count` consecutive spans from `at` by `span` (count may be 0: an insert). */
-	#replace(at: Position, count: number, span: CoveredSpan): void {
+	/** Replaces `count` consecutive spans from (chunk, index) by `span` (0: an insert). */
+	#replace(chunkIndex: number, index: number, count: number, span: CoveredSpan): void {
 		const chunks = this.#chunks;
-		if (at.chunk >= chunks.length) {
+		if (chunkIndex >= chunks.length) {
 			this.#append(span);
 			return;
 		}
-		const home = chunks[at.chunk] ?? [];
-		const here = Math.min(count, home.length - at.index);
-		home.splice(at.index, here, span);
+		const home = chunks[chunkIndex] ?? [];
+		const here = Math.min(count, home.length - index);
+		home.splice(index, here, span);
 		let remaining = count - here;
-		let chunk = at.chunk + 1;
+		let chunk = chunkIndex + 1;
 		while (remaining > 0 && chunk < chunks.length) {
 			const spans = chunks[chunk] ?? [];
 			const removed = Math.min(remaining, spans.length);
@@ -184,7 +196,24 @@ export class CoverageSet {
 			}
 		}
 		if (home.length > 2 * chunkLimit) {
-			chunks.splice(at.chunk + 1, 0, home.splice(chunkLimit));
+			chunks.splice(chunkIndex + 1, 0, home.splice(chunkLimit));
 		}
 	}
+}
+
+/** The index of the last span starting at or before `address` (0 when none does). */
+function indexAtOrBefore(spans: readonly CoveredSpan[], address: bigint): number {
+	let low = 0;
+	let high = spans.length - 1;
+	let found = 0;
+	while (low <= high) {
+		const mid = (low + high) >> 1;
+		if ((spans[mid]?.start ?? address) <= address) {
+			found = mid;
+			low = mid + 1;
+		} else {
+			high = mid - 1;
+		}
+	}
+	return found;
 }

@@ -4,8 +4,9 @@
  * (R4.2, R4.3, R4.5, R5.3), then merges adjacent ranges (R4.7).
  *
  * Speed: the render is an explicit-stack walk (no recursion limit) over a chunked
- * coverage set, so claiming is O(log n) and a whole view is O(n log n). A subtree whose
- * clipped window is already fully claimed is skipped: it could not add a byte.
+ * coverage set, so claiming is O(log n) and a whole view is O(n log n); the coverage set
+ * also yields the pieces in address order, so nothing is sorted. A subtree whose clipped
+ * window is already fully claimed is skipped: it could not add a byte.
  */
 import { CoverageSet } from './coverage';
 import { flatViewRoot, isOwnReadonly, isTerminal } from './flatViewRoot';
@@ -15,28 +16,25 @@ import { addressSpaceSize } from './types';
 /** Deeper render paths than this are cut off: only a cycle the analyzer missed gets here. */
 const maxDepth = 100_000;
 
-/** One region being rendered, with everything `render_memory_region` carries down. */
+/** A flat range while it is still ours: merging grows `size` in place. */
+type Piece = { -readonly [K in keyof FlatRange]: FlatRange[K] };
+
+/**
+ * One region being rendered, with everything `render_memory_region` carries down.
+ * Frames are reused by depth, so the walk allocates no frame per region.
+ */
 interface Frame {
-	readonly id: RegionId;
-	readonly region: Region;
+	id: RegionId;
+	region: Region;
 	/** The absolute address of the region's offset 0 (may be negative through aliases). */
-	readonly base: bigint;
+	base: bigint;
 	/** The clip `[clipStart, clipEnd)`, already intersected with the region's own extent. */
-	readonly clipStart: bigint;
-	readonly clipEnd: bigint;
-	readonly readonly: boolean;
-	readonly nonvolatile: boolean;
+	clipStart: bigint;
+	clipEnd: bigint;
+	readonly: boolean;
+	nonvolatile: boolean;
 	/** The next child to render (for an alias: 0 before its target, 1 after). */
 	next: number;
-}
-
-/** Inherited state passed to a region about to be entered. */
-interface Inherited {
-	readonly base: bigint;
-	readonly clipStart: bigint;
-	readonly clipEnd: bigint;
-	readonly readonly: boolean;
-	readonly nonvolatile: boolean;
 }
 
 /**
@@ -49,133 +47,126 @@ export function flatten(tree: RegionTree, root: RegionId): FlatView {
 	if (viewRoot === undefined) {
 		return { root: undefined, ranges: [] };
 	}
-	const pieces = new Renderer(tree).render(viewRoot);
-	return { root: viewRoot, ranges: mergeRanges(sortByStart(pieces)) };
+	return { root: viewRoot, ranges: mergeRanges(new Renderer(tree).render(viewRoot)) };
 }
 
-/** The depth-first render of one flat-view root into unmerged, disjoint pieces. */
+/** The depth-first render of one flat-view root into disjoint pieces in address order. */
 class Renderer {
-	readonly #tree: RegionTree;
+	readonly #regions: readonly Region[];
 	readonly #coverage = new CoverageSet();
-	readonly #stack: Frame[] = [];
+	readonly #frames: Frame[] = [];
+	#depth = 0;
 	readonly #onPath: Uint8Array;
-	readonly #pieces: FlatRange[] = [];
+	readonly #pieces: Piece[] = [];
 
 	constructor(tree: RegionTree) {
-		this.#tree = tree;
+		this.#regions = tree.regions;
 		this.#onPath = new Uint8Array(tree.regions.length);
 	}
 
-	render(root: RegionId): FlatRange[] {
-		const top = { base: 0n, clipStart: 0n, clipEnd: addressSpaceSize, readonly: false, nonvolatile: false };
-		this.#enter(root, top);
-		const stack = this.#stack;
-		for (let frame = stack[stack.length - 1]; frame !== undefined; frame = stack[stack.length - 1]) {
-			const child = this.#nextChild(frame);
+	render(root: RegionId): Piece[] {
+		this.#enter(root, 0n, 0n, addressSpaceSize, false, false);
+		while (this.#depth > 0) {
+			const frame = this.#frames[this.#depth - 1] as Frame;
+			const region = frame.region;
+			if (region.kind === 'alias') {
+				const target = region.alias?.target;
+				const targetRegion = target === undefined ? undefined : this.#regions[target];
+				if (frame.next++ > 0 || target === undefined || targetRegion === undefined) {
+					this.#leave(frame);
+					continue;
+				}
+				// R4.5: the target's origin lands at base - target.addr - offset; its render
+				// adds target.addr back, so the target's byte x appears at base - offset + x.
+				const base = frame.base - targetRegion.addr - (region.alias?.offset ?? 0n);
+				this.#enter(target, base, frame.clipStart, frame.clipEnd, frame.readonly, frame.nonvolatile);
+				continue;
+			}
+			const child = region.children[frame.next++];
 			if (child === undefined) {
 				this.#leave(frame);
 			} else {
-				this.#enter(child.id, child.inherited);
+				this.#enter(child, frame.base, frame.clipStart, frame.clipEnd, frame.readonly, frame.nonvolatile);
 			}
 		}
-		return this.#pieces;
+		return this.#coverage.order().map((index) => this.#pieces[index] as Piece);
 	}
 
 	/** R4.2 steps 1-4: skip disabled, out-of-clip and already-covered regions, else push. */
-	#enter(id: RegionId, from: Inherited): void {
-		const region = this.#tree.regions[id];
-		if (region === undefined || !region.enabled || this.#onPath[id] === 1) {
+	#enter(id: RegionId, parentBase: bigint, parentStart: bigint, parentEnd: bigint, readonly: boolean, nonvolatile: boolean): void {
+		const region = this.#regions[id];
+		if (region === undefined || !region.enabled || this.#onPath[id] === 1 || this.#depth >= maxDepth) {
 			return;
 		}
-		if (this.#stack.length >= maxDepth) {
-			return;
-		}
-		const base = from.base + region.addr;
+		const base = parentBase + region.addr;
 		const end = base + region.size;
-		const clipStart = base > from.clipStart ? base : from.clipStart;
-		const clipEnd = end < from.clipEnd ? end : from.clipEnd;
+		const clipStart = base > parentStart ? base : parentStart;
+		const clipEnd = end < parentEnd ? end : parentEnd;
 		if (clipStart >= clipEnd || this.#coverage.covers(clipStart, clipEnd)) {
 			return;
 		}
 		this.#onPath[id] = 1;
-		this.#stack.push({
-			id,
-			region,
-			base,
-			clipStart,
-			clipEnd,
-			readonly: from.readonly || isOwnReadonly(region),
-			nonvolatile: from.nonvolatile || region.nonvolatile,
-			next: 0,
-		});
-	}
-
-	/** The next region to render under `frame` (R4.2 steps 5-6), or undefined when done. */
-	#nextChild(frame: Frame): { id: RegionId; inherited: Inherited } | undefined {
-		const region = frame.region;
-		if (region.kind === 'alias') {
-			const target = region.alias?.target;
-			const targetRegion = target === undefined ? undefined : this.#tree.regions[target];
-			if (frame.next++ > 0 || target === undefined || targetRegion === undefined) {
-				return undefined;
-			}
-			// R4.5: the target's origin lands at base - target.addr - offset; render adds
-			// target.addr back, so the target's byte x appears at base - offset + x.
-			const base = frame.base - targetRegion.addr - (region.alias?.offset ?? 0n);
-			return { id: target, inherited: { ...frame, base } };
+		const frame = this.#frames[this.#depth];
+		const ro = readonly || isOwnReadonly(region);
+		const nv = nonvolatile || region.nonvolatile;
+		if (frame === undefined) {
+			this.#frames.push({ id, region, base, clipStart, clipEnd, readonly: ro, nonvolatile: nv, next: 0 });
+		} else {
+			frame.id = id;
+			frame.region = region;
+			frame.base = base;
+			frame.clipStart = clipStart;
+			frame.clipEnd = clipEnd;
+			frame.readonly = ro;
+			frame.nonvolatile = nv;
+			frame.next = 0;
 		}
-		const child = region.children[frame.next++];
-		return child === undefined ? undefined : { id: child, inherited: frame };
+		this.#depth++;
 	}
 
 	/** R4.2 steps 7-8: a terminal region fills what is still uncovered in its clip. */
 	#leave(frame: Frame): void {
-		this.#stack.pop();
+		this.#depth--;
 		this.#onPath[frame.id] = 0;
 		if (!isTerminal(frame.region)) {
 			return;
 		}
-		const gaps = this.#coverage.fill(frame.clipStart, frame.clipEnd);
-		if (gaps.length === 0) {
-			return;
-		}
-		const path = this.#stack.map((entry) => entry.id);
-		path.push(frame.id);
-		for (const gap of gaps) {
+		let path: RegionId[] | undefined;
+		this.#coverage.fill(frame.clipStart, frame.clipEnd, (start, end) => {
+			path ??= this.#path();
 			this.#pieces.push({
-				start: gap.start,
-				size: gap.end - gap.start,
+				start,
+				size: end - start,
 				region: frame.id,
-				offsetInRegion: gap.start - frame.base,
+				offsetInRegion: start - frame.base,
 				readonly: frame.readonly,
 				nonvolatile: frame.nonvolatile,
 				romdMode: frame.region.romdMode,
 				path,
 			});
-		}
+		});
 	}
-}
 
-/** Sorts disjoint pieces by start; most renders produce them in order already. */
-function sortByStart(pieces: FlatRange[]): FlatRange[] {
-	for (let i = 1; i < pieces.length; i++) {
-		if ((pieces[i]?.start ?? 0n) < (pieces[i - 1]?.start ?? 0n)) {
-			return pieces.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+	/** The ids of the frames from the root down to the one being left (inclusive). */
+	#path(): RegionId[] {
+		const path: RegionId[] = [];
+		for (let i = 0; i <= this.#depth; i++) {
+			path.push((this.#frames[i] as Frame).id);
 		}
+		return path;
 	}
-	return pieces;
 }
 
 /**
  * R4.7 `flatview_simplify`: merges each range into the previous one when they are
  * adjacent, belong to the same region at contiguous offsets and carry the same flags.
  */
-export function mergeRanges(sorted: readonly FlatRange[]): FlatRange[] {
-	const merged: FlatRange[] = [];
+function mergeRanges(sorted: readonly Piece[]): FlatRange[] {
+	const merged: Piece[] = [];
 	for (const range of sorted) {
 		const last = merged[merged.length - 1];
 		if (last !== undefined && canMerge(last, range)) {
-			merged[merged.length - 1] = { ...last, size: last.size + range.size };
+			last.size += range.size;
 		} else {
 			merged.push(range);
 		}

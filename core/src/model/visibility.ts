@@ -34,7 +34,7 @@ export interface RegionVisibility {
 
 /** Per space: placements, visible ranges and shadowing owners of `region`. Never throws. */
 export function visibility(tree: RegionTree, views: readonly SpaceView[], region: RegionId): RegionVisibility {
-	const closure = renderAncestors(tree, region);
+	const closure = renderAncestors(tree, [region]);
 	const spaces = views.map(({ space, view }) => spaceVisibility(tree, view, region, space.name, closure, space.root));
 	return { region, size: tree.regions[region]?.size ?? 0n, spaces };
 }
@@ -100,8 +100,11 @@ export function rangesIn(view: FlatView, span: AddressSpan): FlatRange[] {
 	return found;
 }
 
-/** The regions through which `region` can be rendered: ancestors and aliases of them. */
-function renderAncestors(tree: RegionTree, region: RegionId): Set<RegionId> {
+/**
+ * The regions through which any of `regions` can be rendered: themselves, their
+ * ancestors, the aliases of any of those, and so on.
+ */
+export function renderAncestors(tree: RegionTree, regions: readonly RegionId[]): Set<RegionId> {
 	const aliasesOf = new Map<RegionId, RegionId[]>();
 	for (const r of tree.regions) {
 		const target = r.alias?.target;
@@ -114,16 +117,20 @@ function renderAncestors(tree: RegionTree, region: RegionId): Set<RegionId> {
 			}
 		}
 	}
-	const found = new Set<RegionId>([region]);
-	const queue = [region];
+	const found = new Set<RegionId>(regions);
+	const queue = [...regions];
+	const visit = (next: RegionId): void => {
+		if (!found.has(next)) {
+			found.add(next);
+			queue.push(next);
+		}
+	};
 	for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
 		const parent = tree.regions[id]?.parent;
-		for (const next of [...(parent === undefined ? [] : [parent]), ...(aliasesOf.get(id) ?? [])]) {
-			if (!found.has(next)) {
-				found.add(next);
-				queue.push(next);
-			}
+		if (parent !== undefined) {
+			visit(parent);
 		}
+		aliasesOf.get(id)?.forEach(visit);
 	}
 	return found;
 }

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../diagnostics';
 import type { SpaceView } from '../analyze';
 import { isTerminal } from '../flatViewRoot';
 import type { AddressSpan } from '../visibility';
-import { rangesIn } from '../visibility';
+import { rangesIn, renderAncestors } from '../visibility';
 import type { FlatView, RegionId, RegionTree } from '../types';
 import { addressSpaceSize } from '../types';
 import { placedAt, report, span } from './report';
@@ -34,10 +34,16 @@ function checkShadowed(tree: RegionTree, views: readonly SpaceView[]): Diagnosti
 			visible.add(range.region);
 		}
 	}
+	const candidates = tree.regions.filter((r) => isTerminal(r) && r.enabled && r.size > 0n && !visible.has(r.id)).map((r) => r.id);
+	if (candidates.length === 0) {
+		return [];
+	}
+	// Only walk through regions that can lead to a candidate.
+	const closure = renderAncestors(tree, candidates);
 	const placed = new Map<RegionId, Placement>();
 	for (const spaceView of views) {
 		if (spaceView.view.root !== undefined) {
-			recordPlacements(tree, spaceView, spaceView.view.root, placed);
+			recordPlacements(tree, spaceView, spaceView.view.root, closure, placed);
 		}
 	}
 	const out: Diagnostic[] = [];
@@ -76,12 +82,18 @@ function ownersIn(view: FlatView, where: AddressSpan, self: RegionId): RegionId[
  * Walks the render tree like the flattener (clips, alias rebasing, disabled subtrees
  * skipped), recording each region's first placement. Order does not matter here.
  */
-function recordPlacements(tree: RegionTree, spaceView: SpaceView, root: RegionId, placed: Map<RegionId, Placement>): void {
+function recordPlacements(
+	tree: RegionTree,
+	spaceView: SpaceView,
+	root: RegionId,
+	closure: ReadonlySet<RegionId>,
+	placed: Map<RegionId, Placement>,
+): void {
 	let budget = walkBudget;
 	const stack: { id: RegionId; base: bigint; start: bigint; end: bigint }[] = [{ id: root, base: 0n, start: 0n, end: addressSpaceSize }];
 	for (let item = stack.pop(); item !== undefined && budget-- > 0; item = stack.pop()) {
 		const region = tree.regions[item.id];
-		if (region === undefined || !region.enabled) {
+		if (region === undefined || !region.enabled || !closure.has(item.id)) {
 			continue;
 		}
 		const base = item.base + region.addr;
@@ -137,11 +149,15 @@ function reach(tree: RegionTree, starts: readonly RegionId[], viaAliases: boolea
 	for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
 		const region = tree.regions[id];
 		const target = viaAliases ? region?.alias?.target : undefined;
-		for (const next of [...(region?.children ?? []), ...(target === undefined ? [] : [target])]) {
+		const visit = (next: RegionId): void => {
 			if (!found.has(next)) {
 				found.add(next);
 				queue.push(next);
 			}
+		};
+		region?.children.forEach(visit);
+		if (target !== undefined) {
+			visit(target);
 		}
 	}
 	return found;
