@@ -69,6 +69,15 @@ export function main(argv: readonly string[], io: Io, commands: readonly Command
 
 /** Runs the CLI on this process's arguments and sets its exit code (used by `bin/memmap.js`). */
 export function runCli(): void {
+	// A reader that stops early (`memmap flat big.memmap | head`) closes the pipe: that is
+	// the end of the output, not an error worth a stack trace.
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') {
+			process.exit(process.exitCode ?? 0);
+		}
+		process.stderr.write(`memmap: cannot write the output: ${error.message}\n`);
+		process.exit(exitUsage);
+	});
 	// process.exitCode (not process.exit) lets piped stdout drain before the process ends.
 	process.exitCode = main(process.argv.slice(2), {
 		stdout: (text) => process.stdout.write(text),

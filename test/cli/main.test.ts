@@ -1,6 +1,12 @@
 import * as assert from 'node:assert';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateBoard } from '../../bench/generate';
 import { main } from '../../cli/src/main';
 import type { Command, Io } from '../../cli/src/command';
+import { repoRoot } from '../util/golden';
 import { fixture, memmap } from './run';
 
 /** An Io that records what a command printed. */
@@ -37,5 +43,20 @@ suite('cli: main', () => {
 		const result = memmap(['owner', fixture('empty.memmap'), '0']);
 		assert.strictEqual(result.status, 1);
 		assert.strictEqual(result.stdout, 'no address space: the board defines no region\n');
+	});
+});
+
+suite('cli: output pipe', () => {
+	test('a reader that stops early ends the output quietly (EPIPE)', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-pipe-'));
+		const board = path.join(dir, 'big.memmap');
+		fs.writeFileSync(board, generateBoard(5_000));
+		const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'memmap.js'), 'flat', board]);
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.stdout.once('data', () => child.stdout.destroy());
+		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		assert.strictEqual(stderr, '');
+		assert.strictEqual(code, 0);
 	});
 });
