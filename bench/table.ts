@@ -49,6 +49,32 @@ export function measure(fn: () => unknown, options: MeasureOptions): number[] {
 	return samples;
 }
 
+/** Wall-clock and CPU milliseconds of each measured run. */
+export interface Timings {
+	readonly wall: number[];
+	readonly cpu: number[];
+}
+
+/**
+ * `measure` that also records the process's CPU time per run (user + system), which
+ * other work on a busy machine inflates far less than wall-clock time.
+ */
+export function measureTimes(fn: () => unknown, options: MeasureOptions): Timings {
+	for (let i = 0; i < options.warmup; i++) {
+		fn();
+	}
+	const timings: Timings = { wall: [], cpu: [] };
+	for (let i = 0; i < options.runs; i++) {
+		const cpuStart = process.cpuUsage();
+		const start = process.hrtime.bigint();
+		fn();
+		timings.wall.push(Number(process.hrtime.bigint() - start) / 1e6);
+		const cpu = process.cpuUsage(cpuStart);
+		timings.cpu.push((cpu.user + cpu.system) / 1000);
+	}
+	return timings;
+}
+
 /** The `measure` of an async function (awaited one run at a time). */
 export async function measureAsync(
 	fn: () => Promise<unknown>,
