@@ -2,6 +2,7 @@
  * Parsing of the leaves of the grammar: names, references (`a/b#2/c`), numbers and strings.
  */
 import { parseNumber } from '../model/address';
+import { numberValue } from './fastNumber';
 import type { NameNode, NumberNode, RefNode, RefSegment, StringNode } from './ast';
 import { isNameLike, isSync, type ParserState } from './parserState';
 import type { Token } from './scanner';
@@ -108,11 +109,6 @@ export function parseNumberNode(p: ParserState, what: string, signed = false): N
 		value = undefined;
 	}
 	return { kind: 'number', offset: token.offset, length: token.length, text: token.text, value };
-}
-
-/** Plain decimal or `0x` hex digits go straight to BigInt; anything else through parseNumber. */
-function numberValue(text: string): bigint | undefined {
-	return /^(?:[0-9]{1,15}|0x[0-9a-fA-F]{1,12})$/.test(text) ? BigInt(text) : parseNumber(text);
 }
 
 function invalidNumberMessage(text: string): string {

@@ -5,12 +5,12 @@ import { lineCol } from '../../../util/printers';
 import { memmapFiles } from './syntaxFixtures';
 
 /**
- * Golden ASTs of test/fixtures/syntax and of samples/ (as `sample-<name>`): the tree (one node per line with `[start,end)`
+ * Golden ASTs of test/fixtures/syntax (samples are covered by the formatter's round-trip
+ * test and by their own diagnostics goldens): the tree (one node per line with `[start,end)`
  * offsets) followed by the syntax diagnostics (`line:col`, 1-based, end exclusive).
  */
 suite('parser goldens (test/golden/ast)', () => {
-	const samples = memmapFiles('samples').map((f) => ({ ...f, name: `sample-${f.name}` }));
-	for (const fixture of [...memmapFiles('test/fixtures/syntax'), ...samples]) {
+	for (const fixture of memmapFiles('test/fixtures/syntax')) {
 		test(fixture.name, () => {
 			const { file, diagnostics } = parse(fixture.text, fixture.file);
 			const lines = [`# AST of ${fixture.file.replace(/\\/g, '/')}`, printAst(file).trimEnd(), '# diagnostics'];
