@@ -43,7 +43,7 @@ export function emitMemmap(model: ImportModel, spaces: readonly ImportSpace[], h
 		[...order].map(([id, children]) => [id, children.filter((child) => !model.regions[child]?.topLevel)]),
 	);
 	const refs = new References(model, declared);
-	const writer: Writer = { model, refs, order, out: header.map((line) => (line === '' ? '//' : `// ${line}`)), declared: [] };
+	const writer: Writer = { model, refs, order, out: header.flatMap(wrapComment), declared: [] };
 	const out = writer.out;
 	out.push('');
 	for (const space of spaces) {
@@ -126,4 +126,19 @@ function placementProps(region: ImportRegion): string[] {
 
 function mapText(refs: References, region: ImportRegion): string {
 	return ['map', refs.ref(region.id), 'at', addressText(region.addr), ...placementProps(region)].join(' ');
+}
+
+/** A header sentence as `//` lines of at most about 90 columns. */
+function wrapComment(text: string): string[] {
+	const lines: string[] = [];
+	let current = '//';
+	for (const word of text.split(' ')) {
+		if (current.length + word.length + 1 > 90 && current !== '//') {
+			lines.push(current);
+			current = '//';
+		}
+		current += ' ' + word;
+	}
+	lines.push(current);
+	return lines;
 }

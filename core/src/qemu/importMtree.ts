@@ -2,6 +2,7 @@
  * `memmap import-mtree`: QEMU `info mtree -D` text (and optionally the matching
  * `info mtree -f` text) to a clean `.memmap` file. See docs/qemu.md for the heuristics.
  */
+import { format } from '../syntax/format';
 import { resolveAliasTargets } from './aliasTargets';
 import { decideKinds, markOverlaps, orderSpaces } from './decide';
 import { emitMemmap } from './emit';
@@ -55,9 +56,14 @@ export function importMtree(treeText: string, flatText?: string, options: Import
 	const emitted = emitMemmap(model, spaces, lines);
 	if (flat && inferReadonly(model, emitted, flat.blocks)) {
 		lines.push('Readonly: `readonly` marks come from ranges that `info mtree -f` prints `rom` (the tree text does not show them).');
-		return { text: emitMemmap(model, spaces, lines).text, errors: [] };
+		return { text: canonical(emitMemmap(model, spaces, lines).text), errors: [] };
 	}
-	return { text: emitted.text, errors: [] };
+	return { text: canonical(emitted.text), errors: [] };
+}
+
+/** The formatter's layout (aligned columns); the raw text if it declines. */
+function canonical(text: string): string {
+	return format(text) ?? text;
 }
 
 function inFlat(error: MtreeError): MtreeError {

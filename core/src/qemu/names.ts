@@ -22,7 +22,7 @@ export function nameText(name: string): string {
 
 /** `0x`-hex for addresses and offsets. */
 export function addressText(value: bigint): string {
-	return '0x' + value.toString(16);
+	return value === 0n ? '0' : '0x' + value.toString(16);
 }
 
 const units: readonly [bigint, string][] = [
