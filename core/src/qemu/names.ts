@@ -44,6 +44,8 @@ export function sizeText(value: bigint): string {
 export class References {
 	readonly #model: ImportModel;
 	readonly #refs = new Map<number, string>();
+	readonly #levels = new Map<number, Map<string, number>>();
+	readonly #occurrence = new Map<number, number>();
 	/** Declared (nested, not mapped) children of each region, in declaration order. */
 	readonly declared: ReadonlyMap<number, readonly number[]>;
 	readonly topLevel: readonly number[];
@@ -76,11 +78,31 @@ export class References {
 		}
 		return chain
 			.map((link, i) => {
-				const level = i === 0 ? this.topLevel : (this.declared.get(chain[i - 1]?.id ?? -1) ?? []);
-				const same = level.filter((id) => this.#model.regions[id]?.name === link.name);
-				const needsIndex = same.length > 1 || (i === 0 && chain.length === 1);
-				return nameText(link.name) + (needsIndex ? `#${same.indexOf(link.id) + 1}` : '');
+				const level = this.#occurrences(i === 0 ? undefined : chain[i - 1]?.id);
+				const count = level.get(link.name) ?? 0;
+				const needsIndex = count > 1 || (i === 0 && chain.length === 1);
+				return nameText(link.name) + (needsIndex ? `#${this.#occurrence.get(link.id) ?? 1}` : '');
 			})
 			.join('/');
+	}
+
+	/**
+	 * How many regions of each name are declared at one level (the top level when `parent`
+	 * is undefined), recording each one's 1-based occurrence number on the way.
+	 */
+	#occurrences(parent: number | undefined): Map<string, number> {
+		const key = parent ?? -1;
+		let byName = this.#levels.get(key);
+		if (!byName) {
+			byName = new Map();
+			for (const id of parent === undefined ? this.topLevel : (this.declared.get(parent) ?? [])) {
+				const name = this.#model.regions[id]?.name ?? '';
+				const count = (byName.get(name) ?? 0) + 1;
+				byName.set(name, count);
+				this.#occurrence.set(id, count);
+			}
+			this.#levels.set(key, byName);
+		}
+		return byName;
 	}
 }
