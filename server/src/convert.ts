@@ -46,6 +46,36 @@ export function toOffset(document: TextDocument, position: Position): number {
 	return document.offsetAt(position);
 }
 
+/**
+ * Converts ascending offsets to positions in amortised O(1) each (semantic tokens, inlay
+ * hints: hundreds of thousands of conversions on a 100k-region file). Lines end at
+ * `\r\n`, `\r` or `\n`, as in LSP. Offsets must not decrease between calls.
+ */
+export class PositionCursor {
+	readonly #text: string;
+	#line = 0;
+	#lineStart = 0;
+	#scanned = 0;
+
+	constructor(text: string) {
+		this.#text = text;
+	}
+
+	/** The position of `offset` (clamped to the text). */
+	at(offset: number): Position {
+		const target = Math.min(Math.max(offset, 0), this.#text.length);
+		const text = this.#text;
+		while (this.#scanned < target) {
+			const c = text.charCodeAt(this.#scanned++);
+			if (c === 10 || (c === 13 && text.charCodeAt(this.#scanned) !== 10)) {
+				this.#line++;
+				this.#lineStart = this.#scanned;
+			}
+		}
+		return { line: this.#line, character: target - this.#lineStart };
+	}
+}
+
 /** The range of the span `[offset, offset + length)` of `document`. */
 export function toRange(document: TextDocument, offset: number, length: number): Range {
 	return { start: document.positionAt(offset), end: document.positionAt(offset + length) };

@@ -14,9 +14,12 @@ import type {
 } from '../../core/src/index';
 import { pathAt } from './syntaxQuery';
 
+/** uri -> offset -> region (nested maps: no key strings built per lookup). */
+type OffsetIndex = Map<string, Map<number, RegionId>>;
+
 interface Indexes {
-	readonly byDefinition: Map<string, RegionId>;
-	readonly byPlacement: Map<string, RegionId>;
+	readonly byDefinition: OffsetIndex;
+	readonly byPlacement: OffsetIndex;
 	readonly referencesByUri: Map<string, ResolvedReference[]>;
 	placements?: Map<RegionId, Placement[]>;
 }
@@ -29,19 +32,24 @@ export interface Placement {
 
 const cache = new WeakMap<Analysis, Indexes>();
 
-function key(uri: string, offset: number): string {
-	return `${offset}\u0000${uri}`;
+function put(index: OffsetIndex, uri: string, offset: number, id: RegionId): void {
+	let inner = index.get(uri);
+	if (!inner) {
+		inner = new Map();
+		index.set(uri, inner);
+	}
+	inner.set(offset, id);
 }
 
 function indexes(analysis: Analysis): Indexes {
 	let found = cache.get(analysis);
 	if (!found) {
-		const byDefinition = new Map<string, RegionId>();
-		const byPlacement = new Map<string, RegionId>();
+		const byDefinition: OffsetIndex = new Map();
+		const byPlacement: OffsetIndex = new Map();
 		for (const region of analysis.tree.regions) {
-			byDefinition.set(key(region.definition.uri, region.definition.offset), region.id);
+			put(byDefinition, region.definition.uri, region.definition.offset, region.id);
 			if (region.placement) {
-				byPlacement.set(key(region.placement.uri, region.placement.offset), region.id);
+				put(byPlacement, region.placement.uri, region.placement.offset, region.id);
 			}
 		}
 		const referencesByUri = new Map<string, ResolvedReference[]>();
@@ -61,13 +69,13 @@ function indexes(analysis: Analysis): Indexes {
 
 /** The region declared by the region node starting at `offset` of `uri`. */
 export function regionDeclaredAt(analysis: Analysis, uri: string, offset: number): Region | undefined {
-	const id = indexes(analysis).byDefinition.get(key(uri, offset));
+	const id = indexes(analysis).byDefinition.get(uri)?.get(offset);
 	return id === undefined ? undefined : analysis.tree.regions[id];
 }
 
 /** The region placed by the statement (nested declaration or `map`) starting at `offset`. */
 export function regionPlacedAt(analysis: Analysis, uri: string, offset: number): Region | undefined {
-	const id = indexes(analysis).byPlacement.get(key(uri, offset));
+	const id = indexes(analysis).byPlacement.get(uri)?.get(offset);
 	return id === undefined ? undefined : analysis.tree.regions[id];
 }
 

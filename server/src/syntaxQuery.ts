@@ -169,3 +169,51 @@ export function walk(file: FileNode, visit: (node: SyntaxNode, depth: number) =>
 export function endOf(span: Span): number {
 	return span.offset + span.length;
 }
+
+/** A statement: what `forEachStatement` visits. */
+export type StatementNode = ItemNode | MemberNode;
+
+/**
+ * Visits every statement (includes, spaces, regions, maps, settings) whose span meets
+ * `[from, to]`, in text order, without building child lists: the fast path for features
+ * that run over a whole 100k-region file. Blocks are entered by binary search.
+ */
+export function forEachStatement(
+	file: FileNode,
+	visit: (node: StatementNode) => void,
+	from = 0,
+	to = Number.MAX_SAFE_INTEGER,
+): void {
+	const stack: { list: readonly StatementNode[]; index: number }[] = [
+		{ list: file.items, index: firstEndingAfter(file.items, from) },
+	];
+	while (stack.length > 0) {
+		const top = stack[stack.length - 1];
+		const node = top?.list[top.index];
+		if (!top || !node || node.offset > to) {
+			stack.pop();
+			continue;
+		}
+		top.index++;
+		visit(node);
+		if (node.kind === 'region' && node.body && stack.length < 512) {
+			const members = node.body.members;
+			stack.push({ list: members, index: firstEndingAfter(members, from) });
+		}
+	}
+}
+
+function firstEndingAfter(list: readonly Span[], from: number): number {
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		const node = list[mid];
+		if (node && node.offset + node.length < from) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo;
+}

@@ -80,8 +80,11 @@ export class LspClient {
 	static async start(
 		initializationOptions: unknown = { debounceMs: 0 },
 		capabilities: ClientCapabilities = {},
+		nodeArgs: readonly string[] = [],
 	): Promise<LspClient> {
-		const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [...nodeArgs, serverBin, '--stdio'], {
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
 		const client = new LspClient(child);
 		await client.connection.sendRequest(InitializeRequest.type, {
 			processId: process.pid,

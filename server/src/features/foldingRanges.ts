@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
 import { toPosition } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
-import { walk } from '../syntaxQuery';
+import { forEachStatement } from '../syntaxQuery';
 
 /** The folding ranges of `document`, sorted by start line. */
 export function foldingRanges(analysis: Analysis, document: TextDocument): FoldingRange[] {
@@ -14,8 +14,9 @@ export function foldingRanges(analysis: Analysis, document: TextDocument): Foldi
 	}
 	const result: FoldingRange[] = [];
 	const line = (offset: number): number => toPosition(document, offset).line;
-	walk(file, (node) => {
-		if (node.kind === 'block') {
+	forEachStatement(file, (statement) => {
+		const node = statement.kind === 'region' ? statement.body : undefined;
+		if (node) {
 			const start = line(node.offset);
 			// Keep the closing brace visible: fold up to the line before it when closed.
 			const end = line(node.offset + node.length) - (node.closed ? 1 : 0);

@@ -10,7 +10,7 @@ import type { Analysis, NumberNode, Region } from '../../../core/src/index';
 import { toOffset, toPosition } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 import { placementsOf, regionDeclaredAt, regionPlacedAt } from '../model';
-import { walk } from '../syntaxQuery';
+import { forEachStatement } from '../syntaxQuery';
 import { formatRange } from './regionInfo';
 
 /** The hints of `document` whose anchor lies in `[from, to]` (offsets). */
@@ -26,7 +26,7 @@ export function inlayHints(analysis: Analysis, document: TextDocument, from: num
 			hints.push({ position: toPosition(document, at), label, kind: InlayHintKind.Type, paddingLeft: true });
 		}
 	};
-	walk(file, (node) => {
+	forEachStatement(file, (node) => {
 		if (node.kind === 'region') {
 			const region = regionDeclaredAt(analysis, document.uri, node.offset);
 			const at = node.props.find((p) => p.name === 'at')?.value;
@@ -40,7 +40,7 @@ export function inlayHints(analysis: Analysis, document: TextDocument, from: num
 			const region = regionPlacedAt(analysis, document.uri, node.offset);
 			add(node.at, region ? absoluteLabel(analysis, region) : undefined);
 		}
-	});
+	}, from, to);
 	return hints;
 }
 

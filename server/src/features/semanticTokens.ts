@@ -5,10 +5,10 @@
 import type { SemanticTokens, SemanticTokensLegend, SemanticTokensParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, RegionKind, Span } from '../../../core/src/index';
-import { toPosition } from '../convert';
+import { PositionCursor } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 import { referencesIn, regionDeclaredAt } from '../model';
-import { walk } from '../syntaxQuery';
+import { forEachStatement, type StatementNode } from '../syntaxQuery';
 
 const tokenTypes = ['variable', 'namespace', 'type', 'number'] as const;
 const tokenModifiers = [
@@ -44,33 +44,60 @@ function modifiersOf(kind: RegionKind | undefined, declaration: boolean, readonl
 export function semanticTokens(analysis: Analysis, document: TextDocument): SemanticTokens {
 	const file = analysis.documents.get(document.uri)?.file;
 	const tokens: Token[] = [];
+	const push = (span: Span | undefined, type: number, modifiers: number): void => {
+		if (span) {
+			tokens.push({ offset: span.offset, length: span.length, type, modifiers });
+		}
+	};
 	if (file) {
-		walk(file, (node) => {
-			if (node.kind === 'region') {
-				tokens.push({ ...node.keyword, type: 2, modifiers: 0 });
-				const region = regionDeclaredAt(analysis, document.uri, node.offset);
-				const readonly = region?.readonly === true || node.regionKind === 'rom';
-				if (node.name) {
-					tokens.push({ ...node.name, type: 0, modifiers: modifiersOf(node.regionKind, true, readonly) });
-				}
-			} else if (node.kind === 'space' && node.name) {
-				tokens.push({ ...node.name, type: 1, modifiers: 1 });
-			} else if (node.kind === 'number') {
-				tokens.push({ offset: node.offset, length: node.length, type: 3, modifiers: 0 });
-			}
-		});
+		forEachStatement(file, (node) => statementTokens(analysis, document.uri, node, push));
 	}
 	for (const reference of referencesIn(analysis, document.uri)) {
 		for (const segment of reference.segments) {
 			const region = segment.region === undefined ? undefined : analysis.tree.regions[segment.region];
-			tokens.push({ ...segment, type: 0, modifiers: modifiersOf(region?.kind, false, region?.readonly === true) });
+			push(segment, 0, modifiersOf(region?.kind, false, region?.readonly === true));
 		}
 	}
 	return { data: encode(document, tokens) };
 }
 
+type Push = (span: Span | undefined, type: number, modifiers: number) => void;
+
+function statementTokens(analysis: Analysis, uri: string, node: StatementNode, push: Push): void {
+	switch (node.kind) {
+		case 'region': {
+			push(node.keyword, 2, 0);
+			const region = regionDeclaredAt(analysis, uri, node.offset);
+			const readonly = region?.readonly === true || node.regionKind === 'rom';
+			push(node.name, 0, modifiersOf(node.regionKind, true, readonly));
+			for (const prop of node.props) {
+				push(prop.value?.kind === 'number' ? prop.value : undefined, 3, 0);
+			}
+			return;
+		}
+		case 'space':
+			push(node.name, 1, 1);
+			return;
+		case 'map':
+			push(node.at, 3, 0);
+			push(node.priority, 3, 0);
+			return;
+		case 'access':
+			push(node.min, 3, 0);
+			push(node.max, 3, 0);
+			return;
+		case 'coalesce':
+			push(node.start, 3, 0);
+			push(node.size, 3, 0);
+			return;
+		default:
+			return;
+	}
+}
+
 function encode(document: TextDocument, tokens: Token[]): number[] {
 	tokens.sort((a, b) => a.offset - b.offset);
+	const cursor = new PositionCursor(document.getText());
 	const data: number[] = [];
 	let line = 0;
 	let character = 0;
@@ -79,8 +106,8 @@ function encode(document: TextDocument, tokens: Token[]): number[] {
 		if (token.length <= 0 || token.offset < lastEnd) {
 			continue;
 		}
-		const start = toPosition(document, token.offset);
-		const end = toPosition(document, token.offset + token.length);
+		const start = cursor.at(token.offset);
+		const end = cursor.at(token.offset + token.length);
 		if (end.line !== start.line) {
 			continue;
 		}
