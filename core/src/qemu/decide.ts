@@ -4,29 +4,36 @@
  * address spaces (QEMU prints a FlatView's spaces in creation order).
  */
 import type { ImportModel, ImportRegion, ImportSpace } from './importModel';
-import type { FlatBlock, FlatRangeLine } from './mtreeModel';
+import type { FlatBlock } from './mtreeModel';
+import { wrap64 } from './regionType';
 
 /**
- * Kinds from the type column. `i/o` is an I/O region when some flat range names it and
- * fits in it (its offset plus length within the region's size), else a pure container;
- * without flat text every `i/o` region is a container.
+ * Kinds from the type column. `i/o` is an I/O region when some flat range is its own:
+ * a range of its name whose start minus offset is where the tree prints it, or, for
+ * ranges reached through aliases (no such print), one that fits in it (offset plus
+ * length within its size). Any other `i/o` region is a pure container, and so is every
+ * `i/o` region without flat text.
  */
 export function decideKinds(model: ImportModel, flat: readonly FlatBlock[] | undefined): void {
-	const ranges = new Map<string, FlatRangeLine[]>();
-	for (const range of (flat ?? []).flatMap((block) => block.ranges)) {
-		const list = ranges.get(range.name);
-		if (list) {
-			list.push(range);
-		} else {
-			ranges.set(range.name, [range]);
+	const byName = new Map<string, ImportRegion[]>();
+	for (const region of model.regions) {
+		region.kind = kindOf(region);
+		if (region.kind === 'container' && region.type === 'i/o') {
+			byName.set(region.name, [...(byName.get(region.name) ?? []), region]);
 		}
 	}
-	for (const region of model.regions) {
-		region.kind = kindOf(region, ranges.get(region.name) ?? []);
+	for (const range of (flat ?? []).flatMap((block) => block.ranges)) {
+		const candidates = byName.get(range.name) ?? [];
+		const base = wrap64(range.start - range.offset);
+		const placed = candidates.filter((region) => region.starts.includes(base));
+		const owners = placed.length > 0 ? placed : candidates.filter((region) => range.offset + (range.end - range.start) < region.size);
+		for (const region of owners) {
+			region.kind = 'io';
+		}
 	}
 }
 
-function kindOf(region: ImportRegion, ranges: readonly FlatRangeLine[]): ImportRegion['kind'] {
+function kindOf(region: ImportRegion): ImportRegion['kind'] {
 	if (region.node.line?.alias) {
 		return 'alias';
 	}
@@ -36,8 +43,6 @@ function kindOf(region: ImportRegion, ranges: readonly FlatRangeLine[]): ImportR
 		case 'romd':
 		case 'ramd':
 			return region.type;
-		case 'i/o':
-			return ranges.some((range) => range.offset + (range.end - range.start) < region.size) ? 'io' : 'container';
 		default:
 			return 'container';
 	}
