@@ -108,8 +108,10 @@ function hasPostinstallRun() {
 
 function npmEnv() {
 	const nodeMajor = process.versions.node.split('.')[0];
-	// Drop the npm_* variables of an enclosing `npm run` so that they cannot redirect this install.
-	const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+	// Drop what an enclosing `npm run` describes about *its* package, so that it cannot redirect
+	// this install; keep the user's npm configuration (cache, registry, ...).
+	const own = /^npm_(package_|lifecycle_|config_local_prefix$|config_prefix$|command$)/i;
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !own.test(key)));
 	return {
 		...inherited,
 		npm_config_unsafe_perm: 'true',

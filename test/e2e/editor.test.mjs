@@ -137,6 +137,8 @@ suite('memmap in VS Code (code-server, installed .vsix)', function () {
 	test('hovering an address names the region that owns it', async function () {
 		await openFile(page, 'pc-x86.memmap');
 		const at = positionOf(readWorkspaceFile(folder, 'pc-x86.memmap'), 'ioapic at 0xfec00000', 'ioapic at 0x'.length);
+		// More room for the editor in the README's screenshot.
+		await runCommand(page, 'View: Hide Panel');
 		await goToLine(page, at.line, at.column);
 		const { hover, text } = await hoverAtCursor(page);
 		assert.match(text, /ioapic/, text);
@@ -169,6 +171,8 @@ suite('memmap in VS Code (code-server, installed .vsix)', function () {
 		await rows.first().waitFor({ timeout: 30_000 });
 		const hpetRow = rows.filter({ hasText: 'hpet' }).first();
 		await frame.locator('.table-row', { hasText: 'ioapic' }).first().waitFor({ timeout: 10_000 });
+		await runCommand(page, 'View: Close Primary Side Bar');
+		await page.locator('#workbench\\.parts\\.sidebar').waitFor({ state: 'hidden', timeout: 10_000 });
 		publish(await screenshot(page, 'flat-view-e2e'), 'flat-view-e2e.png');
 		const hpet = positionOf(readWorkspaceFile(folder, 'pc-x86.memmap'), 'io hpet at');
 		await goToLine(page, 1);

@@ -21,6 +21,9 @@ function exactly(text) {
 /** Opens a workspace file by clicking it in the Explorer and waits for its editor. */
 export async function openFile(page, fileName) {
 	const label = page.locator('.explorer-folders-view .monaco-list-row .label-name', { hasText: exactly(fileName) });
+	if (!(await label.first().isVisible())) {
+		await runCommand(page, 'View: Show Explorer');
+	}
 	await label.first().click({ timeout: 30_000 });
 	await page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor({ timeout: 10_000 });
 	await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
