@@ -99,6 +99,24 @@ suite('qemu import: synthetic output', () => {
 		assert.match(squeeze(imported.text), /^\tcontainer pic at 0x1000 size 16$/m);
 	});
 
+	test('a container and an I/O region of the same name get their own kinds', () => {
+		const source = joinLines(
+			'space memory = system',
+			'space "I/O" = "io"',
+			'container system size 16E {',
+			'  container pci at 0 size 16E priority -1 {',
+			'    rom bios at 0x1000 size 4K',
+			'  }',
+			'}',
+			'io "io" size 64K {',
+			'  io pci at 0xcf8 size 8',
+			'}',
+		);
+		const { text } = roundTrip(source);
+		assert.match(text, /^\tcontainer pci at 0 size 16E priority -1 \{$/m);
+		assert.match(text, /^\tio pci at 0xcf8 size 8$/m);
+	});
+
 	test('the header explains kinds and overlaps', () => {
 		const { text } = roundTrip(board);
 		assert.match(text, /^\/\/ Kinds: QEMU prints pure containers and I\/O regions both as `i\/o`/m);
