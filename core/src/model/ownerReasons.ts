@@ -42,6 +42,10 @@ function reasonFor(
 		return undefined;
 	}
 	const blocked = visit.blocked;
+	// A container or alias cut off here would show nothing anyway; what it holds is listed.
+	if (blocked !== undefined && !isTerminal(region)) {
+		return undefined;
+	}
 	if (blocked !== undefined) {
 		const text =
 			blocked.kind === 'disabled'
@@ -50,6 +54,10 @@ function reasonFor(
 					: `inside disabled '${name(blocked.by)}'`
 				: `outside ${blocked.kind === 'window' ? 'the window of alias' : 'its container'} '${name(blocked.by)}' [${toHex(blocked.start)}, ${toHex(blocked.end)})`;
 		return make(text, text);
+	}
+	if (!isPrefix(visit.path, chain) && chain.includes(visit.id)) {
+		// The same region reached on another path: the chain already explains it.
+		return undefined;
 	}
 	if (isPrefix(visit.path, chain)) {
 		const child = chain[visit.path.length];
@@ -69,7 +77,7 @@ function orderReason(
 	chain: readonly RegionId[],
 	name: (id: RegionId | undefined) => string,
 	make: (reason: string, line: string) => ReasonedClaim,
-): ReasonedClaim {
+): ReasonedClaim | undefined {
 	let i = 0;
 	while (i < visit.path.length && visit.path[i] === chain[i]) {
 		i++;
@@ -78,11 +86,10 @@ function orderReason(
 	const loser = visit.path[i];
 	const parent = tree.regions[visit.path[i - 1] ?? -1];
 	const nothing = 'nothing of it is mapped at this address';
-	if (winner === undefined || loser === undefined || parent === undefined) {
-		return make(nothing, nothing);
-	}
-	if (parent.children.indexOf(loser) < parent.children.indexOf(winner)) {
-		return make(nothing, nothing);
+	const transparent = winner === undefined || loser === undefined || parent === undefined || parent.children.indexOf(loser) < parent.children.indexOf(winner);
+	if (transparent || winner === undefined || loser === undefined) {
+		// Only an alias is worth naming here: its window covers the address but shows a hole.
+		return tree.regions[visit.id]?.kind === 'alias' ? make(nothing, nothing) : undefined;
 	}
 	const w = tree.regions[winner]?.priority ?? 0;
 	const l = tree.regions[loser]?.priority ?? 0;
