@@ -94,6 +94,13 @@ suite('qemu import: bad input', () => {
 		]);
 	});
 
+	test('a memory-region block whose region has another name', () => {
+		assert.deepStrictEqual(errorsOf(edit(7, '  0000000000000000-0000000000ffffff (prio 0, ram): pc.rom')), [
+			'7:1: expected the region "pc.ram" of its "memory-region:" header, found "pc.rom"',
+			'8:1: expected a region line "START-END (prio N, TYPE): NAME" after "memory-region: pc.ram"',
+		]);
+	});
+
 	test('bad flat text, or flat text of another machine', () => {
 		assert.deepStrictEqual(errorsOf(good, 'FlatView #0\n AS "memory", root: system\n garbage\n'), [
 			'flat 3:1: expected " AS ..." or " Root memory region: NAME", found " garbage"',

@@ -117,6 +117,30 @@ suite('qemu import: synthetic output', () => {
 		assert.match(text, /^\tio pci at 0xcf8 size 8$/m);
 	});
 
+	test('a pasted monitor prompt is skipped, and a KVM accelerator suffix is read', () => {
+		const original = analyzeText(board);
+		const tree = '(qemu) info mtree -D\n' + printMtree(original);
+		const flat = printFlatViews(original);
+		const kvm = flat.replace(/^( {2}[0-9a-f]{16}-.*)$/gm, '$1 kvm');
+		const imported = importAndAnalyze(tree, kvm);
+		assert.deepStrictEqual(importErrors(imported.errors), []);
+		assert.strictEqual(normalizeFlat(printFlatViews(imported.analysis)), normalizeFlat(flat));
+	});
+
+	test('an unmapped region printed away from 0 is named in the header', () => {
+		const tree = joinLines(
+			'address-space: memory',
+			'  0000000000000000-ffffffffffffffff (prio 0, i/o): system',
+			'    0000000000000000-0000000000000fff (prio 0, ram): alias a @r 0000000000000000-0000000000000fff',
+			'',
+			'memory-region: r',
+			'  0000000000001000-0000000000001fff (prio 0, ram): r',
+		);
+		const imported = importAndAnalyze(tree);
+		assert.deepStrictEqual(analysisErrors(imported.analysis), []);
+		assert.match(squeeze(imported.text), /Not expressible: QEMU prints r at 0x1000 with priority 0/);
+	});
+
 	test('the header explains kinds and overlaps', () => {
 		const { text } = roundTrip(board);
 		assert.match(text, /^\/\/ Kinds: QEMU prints pure containers and I\/O regions both as `i\/o`/m);

@@ -90,6 +90,11 @@ function header(model: ImportModel, options: ImportMtreeOptions, hasFlat: boolea
 		'Overlaps: QEMU no longer records whether an overlap was intended, so every region that overlaps a sibling is marked `overlap` (or carries its `priority`).',
 		'Regions printed both as an address-space root or alias target and inside a container are defined at top level and placed with `map`.',
 	];
+	for (const region of model.regions.filter((candidate) => candidate.parent === undefined)) {
+		if (region.addr !== 0n || region.priority !== 0) {
+			lines.push(`Not expressible: QEMU prints ${region.name} at 0x${region.addr.toString(16)} with priority ${region.priority}, but it is in no container, and a top-level region is at 0 with priority 0.`);
+		}
+	}
 	if (plain && model.regions.some((region) => !region.node.line)) {
 		lines.push('Plain `info mtree` hides disabled regions but prints their subregions: each hidden parent is a disabled placeholder container.');
 	}

@@ -51,6 +51,10 @@ function parseLine(state: TreeState, text: string, line: number): void {
 		closeGroup(state, line);
 		return;
 	}
+	if (text.startsWith('(qemu) ')) {
+		// A pasted monitor prompt line (`(qemu) info mtree -D`) carries no map.
+		return;
+	}
 	const header = /^(address-space|memory-region): (.*)$/.exec(text);
 	if (header) {
 		openHeader(state, header[1] as MtreeGroup['kind'], header[2] ?? '', line);
@@ -160,6 +164,10 @@ function addRegion(state: TreeState, region: MtreeLine, text: string): void {
 	if (!group.root) {
 		if (state.showsDisabled && region.level > 1) {
 			state.errors.push({ line: region.line, column: 1, message: `expected the root region at an indentation of 2 spaces, found ${2 * region.level}` });
+			return;
+		}
+		if (group.kind === 'memory-region' && region.level === 1 && region.name !== group.names[0]) {
+			state.errors.push({ line: region.line, column: 1, message: `expected the region "${shown(group.names[0] ?? '')}" of its "memory-region:" header, found "${shown(region.name)}"` });
 			return;
 		}
 		group.root = withHiddenParents(state, node, 1);
