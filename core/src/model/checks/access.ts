@@ -13,7 +13,7 @@ import { partOrName, report, span } from './report';
 export function checkAccess(tree: RegionTree): Diagnostic[] {
 	const out: Diagnostic[] = [];
 	for (const region of tree.regions) {
-		checkReadonly(region, out);
+		checkReadonly(region, finalTargetReadonly(tree, region), out);
 		if (region.kind === 'io' || region.kind === 'romd') {
 			checkSizes(region, out);
 			checkCoalesce(region, out);
@@ -86,8 +86,23 @@ function checkMultiple(region: Region, valid: AccessSizes | undefined, impl: Acc
 	out.push(report('access.size-not-multiple', 'warning', message, partOrName(region, 'size')));
 }
 
-/** W18: readonly on MMIO does not stop writes; on an alias only CPU stores honour it. */
-function checkReadonly(region: Region, out: Diagnostic[]): void {
+/**
+ * For an alias: whether the region at the end of its alias chain is read-only already
+ * (a ROM), in which case a readonly alias of it protects nothing new.
+ */
+function finalTargetReadonly(tree: RegionTree, region: Region): boolean {
+	let current: Region | undefined = region;
+	for (let steps = 0; current?.kind === 'alias' && steps < 64; steps++) {
+		current = current.alias?.target === undefined ? undefined : tree.regions[current.alias.target];
+	}
+	return current !== undefined && current.kind !== 'alias' && (current.readonly || current.kind === 'rom');
+}
+
+/**
+ * W18: readonly on MMIO does not stop writes; on an alias of writable memory only CPU
+ * stores honour it (an alias of a ROM, like QEMU's isa-bios, is fine).
+ */
+function checkReadonly(region: Region, targetReadonly: boolean, out: Diagnostic[]): void {
 	if (!region.readonly) {
 		return;
 	}
@@ -95,7 +110,7 @@ function checkReadonly(region: Region, out: Diagnostic[]): void {
 	if (region.kind === 'io' || region.kind === 'romd') {
 		const message = `'${region.name}' is ${region.kind} and marked readonly: writes still reach the device's ops; the flag only makes the flat view print 'rom' (W18).`;
 		out.push(report('readonly.not-enforced', 'warning', message, at));
-	} else if (region.kind === 'alias') {
+	} else if (region.kind === 'alias' && !targetReadonly) {
 		const message = `readonly on alias '${region.name}' is honoured by CPU stores (TCG, KVM) but not by DMA or buffer writes, which still reach the target (W18).`;
 		out.push(report('readonly.not-enforced', 'info', message, at));
 	}
