@@ -23,8 +23,7 @@ export function decideKinds(model: ImportModel, flat: readonly FlatBlock[] | und
 		}
 	}
 	for (const range of (flat ?? []).flatMap((block) => block.ranges)) {
-		// KVM runs append the accelerator's name to ranges backed by a memory slot.
-		const candidates = byName.get(range.name) ?? byName.get(range.name.replace(/ kvm$/, '')) ?? [];
+		const candidates = byName.get(range.name) ?? [];
 		const base = wrap64(range.start - range.offset);
 		const placed = candidates.filter((region) => region.starts.includes(base));
 		const owners = placed.length > 0 ? placed : candidates.filter((region) => range.offset + (range.end - range.start) < region.size);

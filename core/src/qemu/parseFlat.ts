@@ -91,8 +91,10 @@ function parseRange(state: FlatState, block: FlatBlock, text: string, line: numb
 		state.errors.push(read);
 		return;
 	}
-	const offset = / @([0-9a-fA-F]{16})$/.exec(read.rest);
-	const name = offset ? read.rest.slice(0, offset.index) : read.rest;
+	// KVM runs append the accelerator's name to ranges backed by a memory slot.
+	const rest = read.rest.replace(/ kvm$/, '');
+	const offset = / @([0-9a-fA-F]{16})$/.exec(rest);
+	const name = offset ? rest.slice(0, offset.index) : rest;
 	const range: FlatRangeLine = { ...read.extent, name, offset: offset ? BigInt('0x' + offset[1]) : 0n };
 	if (range.end < range.start) {
 		state.errors.push({ line, column: 3, message: `expected an end address not below the start, found ${text.slice(2, 35)}` });
