@@ -1,0 +1,32 @@
+/**
+ * Flat views of every sample board as goldens (test/golden/flatten/<sample>.txt), in
+ * `info mtree -f` line format, one block per address space; and on these realistic
+ * boards the flattener must also equal the reference renderer.
+ */
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeText, flatten } from '../../../../core/src/index';
+import { referenceFlatten } from '../../../../core/src/model/reference';
+import { assertGolden, repoRoot } from '../../../util/golden';
+import { mtreeFlat } from '../../../util/mtreeFlat';
+
+const samples = path.join(repoRoot, 'samples');
+
+suite('flatten goldens (samples)', () => {
+	for (const file of fs.readdirSync(samples).filter((f) => f.endsWith('.memmap')).sort()) {
+		test(file, () => {
+			const analysis = analyzeText(fs.readFileSync(path.join(samples, file), 'utf8'), `file:///samples/${file}`);
+			const tree = analysis.tree;
+			const lines: string[] = [];
+			for (const { space, view } of analysis.views) {
+				const root = view.root === undefined ? '(none)' : (tree.regions[view.root]?.name ?? '?');
+				lines.push(`space ${space.name}, root: ${tree.regions[space.root]?.name ?? '?'}, flat-view root: ${root}`);
+				lines.push(...(view.ranges.length === 0 ? ['  No rendered FlatView'] : mtreeFlat(tree, view)), '');
+				assert.deepStrictEqual(view, flatten(tree, space.root));
+				assert.deepStrictEqual(view, referenceFlatten(tree, space.root), `space ${space.name} differs from the reference`);
+			}
+			assertGolden('flatten', file.replace(/\.memmap$/, ''), lines.join('\n'));
+		});
+	}
+});
