@@ -11,7 +11,7 @@ import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 import { placementsOf, referenceAt, regionDeclaredAt, regionPlacedAt } from '../model';
 import { pathAt, type SyntaxNode } from '../syntaxQuery';
-import { describeAccess, ownerLines, visibilityLines } from './regionInfo';
+import { describeAccess, hiddenLine, ownerLines, visibilityLines } from './regionInfo';
 
 /** The hover at `offset` of `document`, or null when there is nothing to say. */
 export function hover(analysis: Analysis, document: TextDocument, offset: number): Hover | null {
@@ -82,6 +82,10 @@ function placedHover(
 	for (const placement of placementsOf(analysis, region).slice(0, 8)) {
 		const name = placement.space.space.name;
 		lines.push(`In space \`${name}\`: absolute **${formatAddress(placement.start)}**`, '');
+		const hidden = hiddenLine(analysis, placement.space, region, placement.start);
+		if (hidden) {
+			lines.push(`⚠ ${hidden}`, '');
+		}
 		lines.push(...codeBlock(ownerLines(analysis, placement.space, placement.start)));
 	}
 	const access = describeAccess(region);

@@ -4,6 +4,7 @@
  */
 import {
 	explainOwner,
+	findRange,
 	formatAddress,
 	formatSize,
 	rangesOf,
@@ -132,10 +133,50 @@ function shadowLine(analysis: Analysis, space: SpaceView, region: Region, start:
 	return `${formatSize(shadowed)} shadowed, by ${owners.join(', ')}`;
 }
 
-/** The owner of an absolute address in a space: the core's explanation lines. */
+/**
+ * Above this many regions hover skips the core's full explanation, which walks the whole
+ * render tree (it also reports claims clipped away), and answers from the flat view by
+ * binary search; `memmap/owner` (Go to Address) still gives the full explanation.
+ */
+export const fullExplanationLimit = 20_000;
+
+/** The owner of an absolute address in a space, as lines of text. */
 export function ownerLines(analysis: Analysis, space: SpaceView, address: bigint): readonly string[] {
 	if (address < 0n || address >= twoTo64) {
 		return ['outside the 64-bit address space'];
 	}
-	return explainOwner(analysis.tree, space.view, address).lines;
+	if (analysis.tree.regions.length <= fullExplanationLimit) {
+		return explainOwner(analysis.tree, space.view, address).lines;
+	}
+	const range = findRange(space.view, address);
+	const regions = analysis.tree.regions;
+	const owner = range === undefined ? undefined : regions[range.region];
+	if (!range || !owner) {
+		return [`${formatAddress(address)} is a hole: no region answers it`];
+	}
+	const offset = range.offsetInRegion + (address - range.start);
+	const lines = [
+		`${formatAddress(address)} is owned by '${owner.name}' (${owner.kind}, ${owner.path}) at offset ${formatAddress(offset)}`,
+		`path: ${range.path.map((id) => regions[id]?.name ?? '?').join(' > ')}`,
+	];
+	const access = describeAccess(owner);
+	if (access) {
+		lines.push(`access: ${access}`);
+	}
+	return lines;
+}
+
+/** A sentence when `written` does not own `address` in `space`: who does instead. */
+export function hiddenLine(analysis: Analysis, space: SpaceView, written: Region, address: bigint): string | undefined {
+	if (written.kind === 'container' || written.kind === 'alias' || address < 0n || address >= twoTo64) {
+		return undefined;
+	}
+	const range = findRange(space.view, address);
+	if (range?.region === written.id) {
+		return undefined;
+	}
+	const owner = range === undefined ? undefined : analysis.tree.regions[range.region];
+	return owner
+		? `\`${written.name}\` does not answer here: \`${owner.path}\` hides it`
+		: `\`${written.name}\` does not answer here: it is clipped or disabled`;
 }
