@@ -10,7 +10,6 @@ import type {
 	PropName,
 	PropNode,
 	RegionNode,
-	Span,
 } from '../../syntax/ast';
 import type { RegionId, SourceLocation } from '../types';
 import { addressSpaceSize } from '../types';
@@ -116,7 +115,7 @@ function declareRegion(
 	state.regions.push(draft);
 	state.sources.push({ uri, node, declaredIn: parent, declared: noChildren, of: ofRef, seq: walk.seq++ });
 	if (parent !== undefined) {
-		draft.placement = at(uri, headerSpan(node));
+		draft.placement = headerLocation(uri, node);
 	}
 	applyProps(state, draft, uri, node);
 	checkRequired(state, draft, uri, node);
@@ -151,7 +150,7 @@ function declareMembers(
 }
 
 /** The header of a region: from its kind keyword to its last property (no block). */
-export function headerSpan(node: RegionNode): Span {
+function headerLocation(uri: string, node: RegionNode): SourceLocation {
 	let end = node.keyword.offset + node.keyword.length;
 	if (node.name) {
 		end = Math.max(end, node.name.offset + node.name.length);
@@ -159,7 +158,7 @@ export function headerSpan(node: RegionNode): Span {
 	for (const prop of node.props) {
 		end = Math.max(end, prop.offset + prop.length);
 	}
-	return { offset: node.offset, length: end - node.offset };
+	return { uri, offset: node.offset, length: end - node.offset };
 }
 
 const nestedOnly: ReadonlySet<PropName> = new Set(['at', 'priority', 'overlap']);

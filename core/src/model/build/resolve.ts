@@ -15,47 +15,60 @@ import type { RegionId } from '../types';
 import { suggest } from './suggest';
 import { at, q, related, report, type BuildState } from './state';
 
+/**
+ * Regions by name. Most names are unique, so a single id is stored as a number and only
+ * repeated names get an array: a big board allocates no array per region.
+ */
+type NameTable = Map<string, RegionId | RegionId[]>;
+
 /** Name lookups over the declared regions, built once per analysis. */
 export interface NameIndex {
-	readonly anywhere: ReadonlyMap<string, readonly RegionId[]>;
-	readonly topLevel: ReadonlyMap<string, readonly RegionId[]>;
+	readonly anywhere: NameTable;
+	readonly topLevel: NameTable;
 	/** Declared children by name, built on first use per region. */
-	readonly children: Map<RegionId, Map<string, RegionId[]>>;
+	readonly children: Map<RegionId, NameTable>;
 	/** How many more "did you mean" searches this analysis may run. */
 	readonly suggestions: { budget: number };
 }
 
 export function buildIndex(state: BuildState): NameIndex {
-	const anywhere = new Map<string, RegionId[]>();
+	const anywhere: NameTable = new Map();
 	for (const region of state.regions) {
-		push(anywhere, region.name, region.id);
+		add(anywhere, region.name, region.id);
 	}
-	const topLevel = new Map<string, RegionId[]>();
+	const topLevel: NameTable = new Map();
 	for (const id of state.topLevel) {
-		push(topLevel, state.regions[id]?.name ?? '', id);
+		add(topLevel, state.regions[id]?.name ?? '', id);
 	}
 	return { anywhere, topLevel, children: new Map(), suggestions: { budget: 100 } };
 }
 
-function push(map: Map<string, RegionId[]>, key: string, id: RegionId): void {
-	const list = map.get(key);
-	if (list) {
-		list.push(id);
+function add(table: NameTable, key: string, id: RegionId): void {
+	const found = table.get(key);
+	if (found === undefined) {
+		table.set(key, id);
+	} else if (typeof found === 'number') {
+		table.set(key, [found, id]);
 	} else {
-		map.set(key, [id]);
+		found.push(id);
 	}
 }
 
+function lookup(table: NameTable, key: string): readonly RegionId[] | undefined {
+	const found = table.get(key);
+	return found === undefined || typeof found !== 'number' ? found : [found];
+}
+
 function childrenNamed(state: BuildState, index: NameIndex, parent: RegionId, name: string): readonly RegionId[] {
-	let byName = index.children.get(parent);
+	let byName: NameTable | undefined = index.children.get(parent);
 	if (!byName) {
 		byName = new Map();
 		for (const child of state.sources[parent]?.declared ?? []) {
-			push(byName, state.regions[child]?.name ?? '', child);
+			add(byName, state.regions[child]?.name ?? '', child);
 		}
 		index.children.set(parent, byName);
 	}
-	return byName.get(name) ?? [];
+	return lookup(byName, name) ?? [];
 }
 
 /** Resolves `ref` written in `uri`, reporting failures; never throws. */
@@ -96,13 +109,13 @@ function candidatesOf(
 		return parent === undefined ? [] : childrenNamed(state, index, parent, name);
 	}
 	if (ref.segments.length === 1 && segment?.occurrence === undefined) {
-		return index.anywhere.get(name) ?? [];
+		return lookup(index.anywhere, name) ?? [];
 	}
-	const top = index.topLevel.get(name);
+	const top = lookup(index.topLevel, name);
 	if (top || segment?.occurrence !== undefined) {
 		return top ?? [];
 	}
-	return index.anywhere.get(name) ?? [];
+	return lookup(index.anywhere, name) ?? [];
 }
 
 function pick(
