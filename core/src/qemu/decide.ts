@@ -12,7 +12,7 @@ import { wrap64 } from './regionType';
  * a range of its name whose start minus offset is where the tree prints it, or, for
  * ranges reached through aliases (no such print), one that fits in it (offset plus
  * length within its size). Any other `i/o` region is a pure container, and so is every
- * `i/o` region without flat text.
+ * `i/o` region without flat text. With flat text, a leaf that can never render is `io`.
  */
 export function decideKinds(model: ImportModel, flat: readonly FlatBlock[] | undefined): void {
 	const byName = new Map<string, ImportRegion[]>();
@@ -29,6 +29,29 @@ export function decideKinds(model: ImportModel, flat: readonly FlatBlock[] | und
 		const owners = placed.length > 0 ? placed : candidates.filter((region) => range.offset + (range.end - range.start) < region.size);
 		for (const region of owners) {
 			region.kind = 'io';
+		}
+	}
+	if (flat) {
+		markUnrenderableLeaves(model);
+	}
+}
+
+/**
+ * A subregion-less `i/o` region that can never render (it or a container above it is
+ * disabled, and no alias reaches it from below that point) owns no flat range whatever
+ * its kind; it is taken as an I/O region, which such leaves nearly always are.
+ */
+function markUnrenderableLeaves(model: ImportModel): void {
+	const targets = new Set(model.regions.flatMap((region) => (region.alias ? [region.alias.target] : [])));
+	for (const region of model.regions) {
+		if (region.kind !== 'container' || region.type !== 'i/o' || region.children.length > 0) {
+			continue;
+		}
+		for (let up: ImportRegion | undefined = region; up && !targets.has(up.id); up = model.regions[up.parent ?? -1]) {
+			if (!up.enabled) {
+				region.kind = 'io';
+				break;
+			}
 		}
 	}
 }
