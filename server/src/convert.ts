@@ -72,7 +72,9 @@ export class PositionCursor {
 				this.#lineStart = this.#scanned;
 			}
 		}
-		return { line: this.#line, character: target - this.#lineStart };
+		// Inside a `\r\n` pair the position is the one before the `\r` (as TextDocument does).
+		const inPair = target > 0 && text.charCodeAt(target - 1) === 13 && text.charCodeAt(target) === 10;
+		return { line: this.#line, character: target - this.#lineStart - (inPair ? 1 : 0) };
 	}
 }
 
