@@ -1,8 +1,8 @@
 /**
- * fast-check arbitraries for random region trees. Render edges always go from a lower
- * to a higher index (a child's parent and an alias's target come from opposite sides),
- * so trees are acyclic, as the analyzer guarantees, while still having aliases of
- * aliases, aliases into deep subtrees and terminal regions with children.
+ * fast-check arbitraries for random region trees. Alias targets may be any region,
+ * earlier or later declared, except where that would close a render cycle (the analyzer
+ * breaks those), so trees have aliases of aliases, aliases of siblings, aliases into deep
+ * subtrees, unresolved aliases and terminal regions with children.
  */
 import * as fc from 'fast-check';
 import type { RegionKind, RegionTree } from '../../../../core/src/index';
@@ -65,13 +65,46 @@ function placeAt(d: Draw, parentSize: bigint): bigint {
 	return d.target % 4 === 0 || parentSize === 0n ? d.at : d.at % parentSize;
 }
 
-function build(draws: readonly Draw[]): RegionTree {
+/**
+ * An alias target per draw: any other region (earlier-declared ones too), unless that
+ * would close a render cycle; then a later region, or none (an unresolved alias).
+ */
+function aliasTargets(draws: readonly Draw[], parents: readonly (number | undefined)[]): (number | undefined)[] {
 	const n = draws.length;
+	const edges: number[][] = draws.map((_, i) => parents.flatMap((p, j) => (p === i ? [j] : [])));
+	const reaches = (from: number, to: number): boolean => {
+		const seen = new Set<number>();
+		const stack = [from];
+		for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+			if (at === to) {
+				return true;
+			}
+			if (!seen.has(at)) {
+				seen.add(at);
+				stack.push(...(edges[at] ?? []));
+			}
+		}
+		return false;
+	};
+	return draws.map((d, i) => {
+		const wanted = d.target % n;
+		const choices = [wanted, i + 1 + (d.target % Math.max(1, n - i - 1))];
+		const target = choices.find((j) => j !== i && j < n && !reaches(j, i));
+		if (target !== undefined) {
+			edges[i]?.push(target);
+		}
+		return target;
+	});
+}
+
+function build(draws: readonly Draw[]): RegionTree {
 	// Mostly one big tree under r0; some separate trees that only aliases can reach.
 	const parents = draws.map((d, i) => (i === 0 || d.parent % 7 === 0 ? undefined : d.parent % i));
+	const targets = aliasTargets(draws, parents);
 	const sizes = draws.map((d, i) => (i === 0 && d.target % 3 !== 0 && d.parent % 2 === 0 ? full : d.size));
 	const specs = draws.map((d, i): RegionSpec => {
-		const isAlias = d.kind === 'alias' && i < n - 1 && !(i === 0 && d.target % 3 !== 0);
+		const isAlias = d.kind === 'alias' && !(i === 0 && d.target % 3 !== 0);
+		const target = targets[i];
 		// The root is usually a big container, so most draws end up visible somewhere.
 		const rootish = i === 0 && d.target % 3 !== 0;
 		return {
@@ -85,7 +118,7 @@ function build(draws: readonly Draw[]): RegionTree {
 			readonly: d.readonly,
 			nonvolatile: d.nonvolatile,
 			romdMode: d.romdMode,
-			...(isAlias ? { of: `r${i + 1 + (d.target % (n - i - 1))}`, offset: d.offset } : {}),
+			...(isAlias ? { ...(target === undefined ? {} : { of: `r${target}` }), offset: d.offset } : {}),
 			children: [],
 		};
 	});
