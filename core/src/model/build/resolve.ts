@@ -12,7 +12,7 @@
 import type { RefNode, RefSegment } from '../../syntax/ast';
 import type { ResolvedReference } from '../analyze';
 import type { RegionId } from '../types';
-import { suggest } from './suggest';
+import { suggest, type SuggestBudget } from './suggest';
 import { at, q, related, report, type BuildState } from './state';
 
 /**
@@ -27,8 +27,8 @@ export interface NameIndex {
 	readonly topLevel: NameTable;
 	/** Declared children by name, built on first use per region. */
 	readonly children: Map<RegionId, NameTable>;
-	/** How many more "did you mean" searches this analysis may run. */
-	readonly suggestions: { budget: number };
+	/** What is left of this analysis's "did you mean" work. */
+	readonly suggestions: SuggestBudget;
 }
 
 export function buildIndex(state: BuildState): NameIndex {
@@ -40,7 +40,7 @@ export function buildIndex(state: BuildState): NameIndex {
 	for (const id of state.topLevel) {
 		add(topLevel, state.regions[id]?.name ?? '', id);
 	}
-	return { anywhere, topLevel, children: new Map(), suggestions: { budget: 100 } };
+	return { anywhere, topLevel, children: new Map(), suggestions: { comparisons: 300_000 } };
 }
 
 function add(table: NameTable, key: string, id: RegionId): void {
@@ -141,8 +141,7 @@ function pick(
 		return candidates[0];
 	}
 	if (candidates.length === 0) {
-		// Suggestions scan names; a file with thousands of broken references stops asking.
-		const hint = index.suggestions.budget-- > 0 ? suggest(name, nearbyNames(state, index, parent)) : undefined;
+		const hint = suggest(name, nearbyNames(state, index, parent), index.suggestions);
 		report(state, 'ref.unknown', 'error', where, `Unknown region ${q(name)}${scope}${hint ? `; did you mean ${q(hint)}?` : '.'}`);
 		return undefined;
 	}
