@@ -44,6 +44,13 @@ suite('checks: overlaps', () => {
 		]);
 	});
 
+	test('siblings at the same address: one diagnostic, naming the later-declared as the winner', () => {
+		const tree = buildTree([container('sys', 0x10000n, {}, [io('first', 0x100n, { at: 0x100n }), io('second', 0x100n, { at: 0x100n })])]);
+		assert.deepStrictEqual(withCode(tree, 'region.overlap'), [
+			"warning region.overlap: 'first' [0x100, 0x200) overlaps its sibling 'second' [0x100, 0x200) in 'sys' at [0x100, 0x200); neither is placed with 'overlap' or 'priority', so 'second' wins because it is declared later (W1). Give one of them a priority to say which should win.",
+		]);
+	});
+
 	test('many overlapping siblings are reported once each, not per pair', () => {
 		const children = Array.from({ length: 50 }, (_, i) => io(`d${i}`, 0x100n, { at: BigInt(i) }));
 		const tree = buildTree([container('sys', 0x10000n, {}, children)]);
