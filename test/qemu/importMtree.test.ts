@@ -10,7 +10,7 @@ import { analysisErrors, importAndAnalyze, importErrors, type Imported } from '.
 
 /** The imported text with aligned columns squeezed to one space and the header unwrapped. */
 function squeeze(text: string): string {
-	return text.replace(/ +/g, ' ').replace(/\n\/\/ (?!Kinds|Overlaps|Regions|Readonly|Plain)/g, ' ');
+	return text.replace(/ +/g, ' ').replace(/\n\/\/ (?!Kinds|Overlaps|Regions|Readonly|Plain|Verified|Not|Check)/g, ' ');
 }
 
 /** Prints `source` as QEMU would, imports that, and checks the round trip. */
@@ -139,11 +139,26 @@ suite('qemu import: synthetic output', () => {
 		const imported = importAndAnalyze(tree);
 		assert.deepStrictEqual(analysisErrors(imported.analysis), []);
 		assert.match(squeeze(imported.text), /Not expressible: QEMU prints r at 0x1000 with priority 0/);
+		assert.match(squeeze(imported.text), /Not exact: its plain `info mtree` print \(no disabled lines\) differs from the input, first at "0000000000001000-0000000000001fff/);
+	});
+
+	test('an overflowing region imports, and the header says the file has an error', () => {
+		const tree = joinLines(
+			'address-space: memory',
+			'  0000000000000000-ffffffffffffffff (prio 0, i/o): system',
+			'[DETECTED OVERFLOW!]     fffffffffffff000-0000000000000fff (prio 0, ram): big',
+		);
+		const imported = importAndAnalyze(tree);
+		assert.deepStrictEqual(importErrors(imported.errors), []);
+		assert.deepStrictEqual(analysisErrors(imported.analysis).map((error) => error.split(':')[0]), ['address.overflow']);
+		assert.match(squeeze(imported.text), /Check: this file has 1 error/);
+		assert.strictEqual(printMtree(imported.analysis), tree + '\n');
 	});
 
 	test('the header explains kinds and overlaps', () => {
 		const { text } = roundTrip(board);
 		assert.match(text, /^\/\/ Kinds: QEMU prints pure containers and I\/O regions both as `i\/o`/m);
 		assert.match(text, /^\/\/ Overlaps: QEMU no longer records whether an overlap was intended/m);
+		assert.match(text, /^\/\/ Verified: (`memmap tree --format qemu`|its plain `info mtree` print \(no disabled lines\)) reproduces the `info mtree(?: -D)?` text, and `memmap flat --format qemu` reproduces the `info mtree -f` text/m);
 	});
 });

@@ -13,6 +13,7 @@ import type { FlatBlock, MtreeError, MtreeGroup } from './mtreeModel';
 import { parseFlat } from './parseFlat';
 import { parseTree } from './parseTree';
 import { buildForest } from './printNodes';
+import { verifyImport } from './verifyImport';
 
 /** Options of `importMtree`. */
 export interface ImportMtreeOptions {
@@ -56,9 +57,10 @@ export function importMtree(treeText: string, flatText?: string, options: Import
 	const emitted = emitMemmap(model, spaces, lines);
 	if (flat && inferReadonly(model, emitted, flat.blocks)) {
 		lines.push('Readonly: `readonly` marks come from ranges that `info mtree -f` prints `rom` (the tree text does not show them).');
-		return { text: canonical(emitMemmap(model, spaces, lines).text), errors: [] };
 	}
-	return { text: canonical(emitted.text), errors: [] };
+	const body = canonical(emitMemmap(model, spaces, lines).text);
+	lines.push(...verifyImport(body, treeText, flatText, !treeText.includes(' [disabled]')));
+	return { text: canonical(emitMemmap(model, spaces, lines).text), errors: [] };
 }
 
 /** The formatter's layout (aligned columns); the raw text if it declines. */
