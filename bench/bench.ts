@@ -43,11 +43,16 @@ async function main(): Promise<number> {
 			rows.push(...(await part()));
 		} catch (error) {
 			failed = true;
-			process.stderr.write(`bench: ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+			process.stderr.write(
+				`bench: ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+			);
 		}
 	}
 	// The load average says how much other work competed with the measurements.
-	const load = os.loadavg().map((value) => value.toFixed(2)).join(' ');
+	const load = os
+		.loadavg()
+		.map((value) => value.toFixed(2))
+		.join(' ');
 	process.stdout.write(
 		`node ${process.version}, ${process.platform} ${process.arch}, ${os.cpus().length} CPUs, load average ${load}\n\n`,
 	);
@@ -60,7 +65,9 @@ main().then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(
+			`bench: ${error instanceof Error ? error.message : String(error)}\n`,
+		);
 		process.exitCode = 1;
 	},
 );

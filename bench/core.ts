@@ -22,13 +22,23 @@ const lookupTargetUs = 5;
 const speedupTarget = 20;
 const heapTargetMb = 300;
 
-function boardRows(regions: number, label: string, targetMs: number, runs: { warmup: number; runs: number }): Row[] {
+function boardRows(
+	regions: number,
+	label: string,
+	targetMs: number,
+	runs: { warmup: number; runs: number },
+): Row[] {
 	const text = generateBoard(regions);
 	const parsed = measureTimes(() => parse(text, 'bench:board'), runs);
 	const analyzed = measureTimes(() => analyzeText(text, 'bench:board'), runs);
 	return [
 		msRow(`parse (cpu ${formatMs(median(parsed.cpu))})`, label, median(parsed.wall)),
-		msRow(`analyze: parse+build+check+flatten (cpu ${formatMs(median(analyzed.cpu))})`, label, median(analyzed.wall), targetMs),
+		msRow(
+			`analyze: parse+build+check+flatten (cpu ${formatMs(median(analyzed.cpu))})`,
+			label,
+			median(analyzed.wall),
+			targetMs,
+		),
 	];
 }
 
@@ -80,7 +90,13 @@ function speedupRow(analysis: Analysis, label: string): Row {
 	const fastMs = median(measure(() => flatten(tree, root), { warmup: 3, runs: 15 }));
 	const render = referenceRenderer();
 	if (render === undefined) {
-		return { measure: 'flatten vs reference renderer', size: label, median: 'n/a', target: `>= ${speedupTarget}x`, pass: false };
+		return {
+			measure: 'flatten vs reference renderer',
+			size: label,
+			median: 'n/a',
+			target: `>= ${speedupTarget}x`,
+			pass: false,
+		};
 	}
 	const referenceMs = median(measure(() => render(tree, root), { warmup: 1, runs: 3 }));
 	const speedup = referenceMs / fastMs;
@@ -113,7 +129,12 @@ export async function run(): Promise<Row[]> {
 	}
 	const analysis10k = analyzeText(generateBoard(10_000), 'bench:board');
 	rows.push(speedupRow(analysis10k, '10k regions'));
-		rows.push(lookupRow(analyzeText(generateBoard(100_000), 'bench:board'), `100k regions, ${lookupCount / 1000}k addresses`));
+	rows.push(
+		lookupRow(
+			analyzeText(generateBoard(100_000), 'bench:board'),
+			`100k regions, ${lookupCount / 1000}k addresses`,
+		),
+	);
 	rows.push(heapRow(100_000, '100k regions'));
 	return rows;
 }

@@ -84,7 +84,9 @@ export function generateBoard(regionCount: number): string {
 				out.push('  }');
 			}
 			const bus = blocks / blocksPerBus;
-			out.push(`  container bus${bus} at ${hex(busBase + BigInt(bus) * busSize)} size 16M {`);
+			out.push(
+				`  container bus${bus} at ${hex(busBase + BigInt(bus) * busSize)} size 16M {`,
+			);
 		}
 		block(out, blocks, random);
 		count += cost;
@@ -94,7 +96,9 @@ export function generateBoard(regionCount: number): string {
 		out.push('  }');
 	}
 	for (let pad = 0; count < regionCount; pad++, count++) {
-		out.push(`  ram pad${pad} at ${hex(0x8000_0000_0000n + BigInt(pad) * 0x1000n)} size 4K`);
+		out.push(
+			`  ram pad${pad} at ${hex(0x8000_0000_0000n + BigInt(pad) * 0x1000n)} size 4K`,
+		);
 	}
 	out.push('}', '', 'ram dimm size 1G', '');
 	return out.join('\n');

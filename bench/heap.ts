@@ -44,5 +44,7 @@ export function measureHeap(regions: number): HeapFigures {
 }
 
 if (require.main === module) {
-	process.stdout.write(JSON.stringify(measureHere(Number(process.argv[2] ?? '100000'))) + '\n');
+	process.stdout.write(
+		JSON.stringify(measureHere(Number(process.argv[2] ?? '100000'))) + '\n',
+	);
 }

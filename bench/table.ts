@@ -95,7 +95,10 @@ export async function measureAsync(
 /** The value of the `p`-th percentile (0..100) of a non-empty list, nearest rank. */
 export function percentile(values: readonly number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
-	const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+	const rank = Math.min(
+		sorted.length - 1,
+		Math.max(0, Math.ceil((p / 100) * sorted.length) - 1),
+	);
 	return sorted[rank] ?? Number.NaN;
 }
 
@@ -108,7 +111,12 @@ export function formatMs(ms: number): string {
 }
 
 /** A row for a time measured in milliseconds against an upper bound in milliseconds. */
-export function msRow(measureName: string, size: string, ms: number, targetMs?: number): Row {
+export function msRow(
+	measureName: string,
+	size: string,
+	ms: number,
+	targetMs?: number,
+): Row {
 	return {
 		measure: measureName,
 		size,
@@ -132,7 +140,10 @@ export function formatTable(rows: readonly Row[]): string {
 		Math.max(title.length, ...cells.map((line) => (line[column] ?? '').length)),
 	);
 	const render = (line: readonly string[]): string =>
-		line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+		line
+			.map((cell, column) => cell.padEnd(widths[column] ?? 0))
+			.join('  ')
+			.trimEnd();
 	const rule = widths.map((width) => '-'.repeat(width)).join('  ');
 	return [render(header), rule, ...cells.map(render)].join('\n') + '\n';
 }

@@ -14,7 +14,11 @@ export interface ParsedArgs {
 }
 
 /** Parses `args` of command `command` against `spec`; throws `CliFailure` on a bad option. */
-export function parseArgs(command: string, args: readonly string[], spec: OptionSpec): ParsedArgs {
+export function parseArgs(
+	command: string,
+	args: readonly string[],
+	spec: OptionSpec,
+): ParsedArgs {
 	const positionals: string[] = [];
 	const flags = new Set<string>();
 	const values = new Map<string, string>();
@@ -32,7 +36,9 @@ export function parseArgs(command: string, args: readonly string[], spec: Option
 		const name = equals < 0 ? arg : arg.slice(0, equals);
 		const kind = spec[name];
 		if (kind === undefined) {
-			throw new CliFailure(`${command}: unknown option '${name}' (see 'memmap ${command} --help')`);
+			throw new CliFailure(
+				`${command}: unknown option '${name}' (see 'memmap ${command} --help')`,
+			);
 		}
 		if (values.has(name) || flags.has(name)) {
 			throw new CliFailure(`${command}: option '${name}' given twice`);

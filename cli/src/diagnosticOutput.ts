@@ -47,7 +47,12 @@ export interface DiagnosticJson extends SpanJson {
 	readonly related: readonly (SpanJson & { readonly message: string })[];
 }
 
-function spanJson(texts: SourceTexts, uri: string, offset: number, length: number): SpanJson {
+function spanJson(
+	texts: SourceTexts,
+	uri: string,
+	offset: number,
+	length: number,
+): SpanJson {
 	const start = texts.locate(uri, offset);
 	const end = texts.locate(uri, offset + length);
 	return { ...start, endLine: end.line, endColumn: end.column };

@@ -40,7 +40,9 @@ function dispatch(argv: readonly string[], io: Io, commands: readonly Command[])
 	}
 	const command = commands.find((c) => c.name === name);
 	if (command === undefined) {
-		throw new CliFailure(`unknown command '${name}' (commands: ${commands.map((c) => c.name).join(', ')})`);
+		throw new CliFailure(
+			`unknown command '${name}' (commands: ${commands.map((c) => c.name).join(', ')})`,
+		);
 	}
 	if (rest.includes('--help') || rest.includes('-h')) {
 		io.stdout(command.help);
@@ -53,7 +55,11 @@ function dispatch(argv: readonly string[], io: Io, commands: readonly Command[])
  * Runs the CLI on `argv` (without `node` and the script) and returns the exit code;
  * `commands` is replaceable so that tests can reach the internal-error path.
  */
-export function main(argv: readonly string[], io: Io, commands: readonly Command[] = allCommands): number {
+export function main(
+	argv: readonly string[],
+	io: Io,
+	commands: readonly Command[] = allCommands,
+): number {
 	try {
 		return dispatch(argv, io, commands);
 	} catch (error) {

@@ -13,7 +13,9 @@ export function alignColumns(rows: readonly (readonly string[])[]): string[] {
 	}
 	return rows.map((row) =>
 		row
-			.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+			.map((cell, column) =>
+				column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0),
+			)
 			.join('  ')
 			.trimEnd(),
 	);

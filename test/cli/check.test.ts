@@ -22,8 +22,14 @@ suite('cli: check', () => {
 	test('errors, from included files too, with their own file name; exit 1', () => {
 		const result = checkGolden('check-errors', ['check', fixture('errors.memmap')]);
 		assert.strictEqual(result.status, 1);
-		assert.match(result.stdout, /^test\/fixtures\/cli\/inc\/part\.memmap:3:\d+: error: .*\[access\.invalid-size\]$/m);
-		assert.match(result.stdout, /^test\/fixtures\/cli\/errors\.memmap:7:\d+: error: .*\[ref\.unknown\]$/m);
+		assert.match(
+			result.stdout,
+			/^test\/fixtures\/cli\/inc\/part\.memmap:3:\d+: error: .*\[access\.invalid-size\]$/m,
+		);
+		assert.match(
+			result.stdout,
+			/^test\/fixtures\/cli\/errors\.memmap:7:\d+: error: .*\[ref\.unknown\]$/m,
+		);
 	});
 
 	test('a syntax error is located 1-based', () => {
@@ -42,7 +48,12 @@ suite('cli: check', () => {
 	});
 
 	test('several files: each checked, shared diagnostics printed once', () => {
-		const result = memmap(['check', fixture('errors.memmap'), fixture('inc/part.memmap'), fixture('board.memmap')]);
+		const result = memmap([
+			'check',
+			fixture('errors.memmap'),
+			fixture('inc/part.memmap'),
+			fixture('board.memmap'),
+		]);
 		assert.strictEqual(result.status, 1);
 		const single = memmap(['check', fixture('errors.memmap')]);
 		assert.strictEqual(result.stdout, single.stdout);
@@ -56,7 +67,11 @@ suite('cli: check', () => {
 		const lines = text.split('\n').filter((line) => / (error|warning|info): /.test(line));
 		assert.strictEqual(diagnostics.length, lines.length);
 		diagnostics.forEach((d, i) => {
-			assert.ok(lines[i]?.startsWith(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`));
+			assert.ok(
+				lines[i]?.startsWith(
+					`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`,
+				),
+			);
 			assert.ok(d.endLine > d.line || (d.endLine === d.line && d.endColumn >= d.column));
 			assert.ok(Array.isArray(d.related));
 		});

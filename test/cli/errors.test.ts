@@ -10,7 +10,11 @@ function assertOneLineError(result: CliResult, pattern: RegExp): void {
 	assert.strictEqual(result.status, 2, result.stderr);
 	assert.strictEqual(result.stdout, '');
 	const lines = result.stderr.split('\n').filter((line) => line !== '');
-	assert.strictEqual(lines.length, 1, `expected one line on stderr, got:\n${result.stderr}`);
+	assert.strictEqual(
+		lines.length,
+		1,
+		`expected one line on stderr, got:\n${result.stderr}`,
+	);
 	assert.match(lines[0] ?? '', pattern);
 	assert.doesNotMatch(result.stderr, /\bat .*\.js:\d+/, 'no stack trace');
 }
@@ -50,7 +54,10 @@ suite('cli: error paths', () => {
 	});
 
 	test('option without its value', () => {
-		assertOneLineError(memmap(['flat', board, '--space']), /option '--space' needs a value/);
+		assertOneLineError(
+			memmap(['flat', board, '--space']),
+			/option '--space' needs a value/,
+		);
 	});
 
 	test('missing FILE argument', () => {
@@ -63,22 +70,37 @@ suite('cli: error paths', () => {
 	});
 
 	test('missing file', () => {
-		assertOneLineError(memmap(['check', 'no/such.memmap']), /^memmap: cannot read 'no\/such.memmap': no such file$/);
+		assertOneLineError(
+			memmap(['check', 'no/such.memmap']),
+			/^memmap: cannot read 'no\/such.memmap': no such file$/,
+		);
 	});
 
 	test('a directory', () => {
-		assertOneLineError(memmap(['flat', 'test/fixtures/cli']), /cannot read 'test\/fixtures\/cli': is a directory/);
+		assertOneLineError(
+			memmap(['flat', 'test/fixtures/cli']),
+			/cannot read 'test\/fixtures\/cli': is a directory/,
+		);
 	});
 
 	test('a binary file', () => {
-		const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-cli-')), 'blob.memmap');
+		const file = path.join(
+			fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-cli-')),
+			'blob.memmap',
+		);
 		fs.writeFileSync(file, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0xff]));
 		assertOneLineError(memmap(['check', file]), /is a binary file/);
 	});
 
 	test('bad --format', () => {
-		assertOneLineError(memmap(['flat', board, '--format', 'xml']), /invalid --format 'xml' \(expected text, json, qemu\)/);
-		assertOneLineError(memmap(['check', board, '--format=yaml']), /invalid --format 'yaml'/);
+		assertOneLineError(
+			memmap(['flat', board, '--format', 'xml']),
+			/invalid --format 'xml' \(expected text, json, qemu\)/,
+		);
+		assertOneLineError(
+			memmap(['check', board, '--format=yaml']),
+			/invalid --format 'yaml'/,
+		);
 	});
 
 	test('bad address', () => {
@@ -96,7 +118,10 @@ suite('cli: error paths', () => {
 
 	test('fmt: --write with --check, and several files without either', () => {
 		assertOneLineError(memmap(['fmt', board, '--write', '--check']), /cannot be combined/);
-		assertOneLineError(memmap(['fmt', board, board]), /several files need --write or --check/);
+		assertOneLineError(
+			memmap(['fmt', board, board]),
+			/several files need --write or --check/,
+		);
 	});
 
 	test('import-mtree: unreadable --flat file', () => {
@@ -115,6 +140,10 @@ suite('cli: error paths', () => {
 		const result = memmap(['check', main]);
 		assert.strictEqual(result.status, 1, result.stderr);
 		assert.strictEqual(result.stderr, '');
-		assert.strictEqual(result.stdout.match(/\[include\.not-found\]/g)?.length, 2, result.stdout);
+		assert.strictEqual(
+			result.stdout.match(/\[include\.not-found\]/g)?.length,
+			2,
+			result.stdout,
+		);
 	});
 });

@@ -35,7 +35,10 @@ suite('cli: fmt', () => {
 		const result = memmap(['fmt', unformatted, formatted, '--check']);
 		assert.strictEqual(result.status, 1);
 		assert.strictEqual(result.stdout, `${unformatted}\n`);
-		assert.strictEqual(fs.readFileSync(unformatted, 'utf8'), fs.readFileSync(path.join(repoRoot, fixture('unformatted.memmap')), 'utf8'));
+		assert.strictEqual(
+			fs.readFileSync(unformatted, 'utf8'),
+			fs.readFileSync(path.join(repoRoot, fixture('unformatted.memmap')), 'utf8'),
+		);
 	});
 
 	test('--write rewrites in place', () => {

@@ -14,7 +14,10 @@ suite('bench: generateBoard', () => {
 	test('analyses with no errors and renders aliases, priorities and holes', () => {
 		const analysis = analyzeText(generateBoard(2000), 'bench:board');
 		const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-		assert.deepStrictEqual(errors.map((d) => `${d.code} ${d.message}`), []);
+		assert.deepStrictEqual(
+			errors.map((d) => `${d.code} ${d.message}`),
+			[],
+		);
 		const kinds = new Set(analysis.tree.regions.map((r) => r.kind));
 		assert.deepStrictEqual([...kinds].sort(), ['alias', 'container', 'io', 'ram', 'rom']);
 		assert.ok(analysis.tree.regions.some((r) => !r.enabled));

@@ -13,7 +13,13 @@ import { fixture, memmap } from './run';
 function recorder(): Io & { out: string[]; err: string[] } {
 	const out: string[] = [];
 	const err: string[] = [];
-	return { out, err, cwd: process.cwd(), stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
+	return {
+		out,
+		err,
+		cwd: process.cwd(),
+		stdout: (t) => out.push(t),
+		stderr: (t) => err.push(t),
+	};
 }
 
 suite('cli: main', () => {
@@ -29,7 +35,9 @@ suite('cli: main', () => {
 		};
 		const io = recorder();
 		assert.strictEqual(main(['boom'], io, [broken]), 70);
-		assert.deepStrictEqual(io.err, ['memmap: internal error: cannot read properties of undefined\n']);
+		assert.deepStrictEqual(io.err, [
+			'memmap: internal error: cannot read properties of undefined\n',
+		]);
 		assert.deepStrictEqual(io.out, []);
 	});
 
@@ -51,7 +59,11 @@ suite('cli: output pipe', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-pipe-'));
 		const board = path.join(dir, 'big.memmap');
 		fs.writeFileSync(board, generateBoard(5_000));
-		const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'memmap.js'), 'flat', board]);
+		const child = spawn(process.execPath, [
+			path.join(repoRoot, 'bin', 'memmap.js'),
+			'flat',
+			board,
+		]);
 		let stderr = '';
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		child.stdout.once('data', () => child.stdout.destroy());

@@ -16,14 +16,20 @@ suite('cli: flat, tree, owner', () => {
 	});
 
 	test('flat --space', () => {
-		assert.strictEqual(checkGolden('flat-board-pio', ['flat', board, '--space', 'pio']).status, 0);
+		assert.strictEqual(
+			checkGolden('flat-board-pio', ['flat', board, '--space', 'pio']).status,
+			0,
+		);
 	});
 
 	test('flat --format json covers the root without gaps', () => {
 		const result = memmap(['flat', board, '--format', 'json']);
 		assert.strictEqual(result.status, 0);
 		const spaces = JSON.parse(result.stdout) as { name: string; ranges: JsonRange[] }[];
-		assert.deepStrictEqual(spaces.map((s) => s.name), ['memory', 'pio']);
+		assert.deepStrictEqual(
+			spaces.map((s) => s.name),
+			['memory', 'pio'],
+		);
 		for (const space of spaces) {
 			let cursor = 0n;
 			for (const range of space.ranges) {
@@ -44,7 +50,16 @@ suite('cli: flat, tree, owner', () => {
 		const result = memmap(['tree', board, '--format', 'json']);
 		assert.strictEqual(result.status, 0);
 		const tree = JSON.parse(result.stdout) as {
-			spaces: { name: string; root: { children: { name: string; start: string; children: { name: string; start: string }[] }[] } }[];
+			spaces: {
+				name: string;
+				root: {
+					children: {
+						name: string;
+						start: string;
+						children: { name: string; start: string }[];
+					}[];
+				};
+			}[];
 		};
 		const pci = tree.spaces[0]?.root.children.find((c) => c.name === 'pci');
 		const bios = pci?.children.find((c) => c.name === 'pc.bios');
@@ -52,17 +67,28 @@ suite('cli: flat, tree, owner', () => {
 	});
 
 	test('owner: through an alias, with what it hides', () => {
-		assert.strictEqual(checkGolden('owner-board-isa-bios', ['owner', board, '0xe_0000', '--space', 'memory']).status, 0);
+		assert.strictEqual(
+			checkGolden('owner-board-isa-bios', ['owner', board, '0xe_0000', '--space', 'memory'])
+				.status,
+			0,
+		);
 	});
 
 	test('owner: every number form', () => {
 		const hex = memmap(['owner', board, '0xfee00000']);
 		assert.strictEqual(hex.status, 0);
-		for (const form of ['0xfee0_0000', '4276092928', '0b11111110111000000000000000000000']) {
+		for (const form of [
+			'0xfee0_0000',
+			'4276092928',
+			'0b11111110111000000000000000000000',
+		]) {
 			assert.strictEqual(memmap(['owner', board, form]).stdout, hex.stdout, form);
 		}
 		const unit = memmap(['owner', board, '64K', '--space', 'memory']);
-		assert.strictEqual(unit.stdout, memmap(['owner', board, '0x10000', '--space', 'memory']).stdout);
+		assert.strictEqual(
+			unit.stdout,
+			memmap(['owner', board, '0x10000', '--space', 'memory']).stdout,
+		);
 	});
 
 	test('owner: a hole in every space asked exits 1', () => {
@@ -94,7 +120,14 @@ suite('cli: samples/pc-x86.memmap', () => {
 	});
 
 	test('owner of the ISA BIOS window and of the RTC ports', () => {
-		assert.strictEqual(checkGolden('owner-pc-x86-bios', ['owner', sample, '0xe0000', '--space', 'memory']).status, 0);
-		assert.strictEqual(checkGolden('owner-pc-x86-rtc', ['owner', sample, '0x70', '--space', 'I/O']).status, 0);
+		assert.strictEqual(
+			checkGolden('owner-pc-x86-bios', ['owner', sample, '0xe0000', '--space', 'memory'])
+				.status,
+			0,
+		);
+		assert.strictEqual(
+			checkGolden('owner-pc-x86-rtc', ['owner', sample, '0x70', '--space', 'I/O']).status,
+			0,
+		);
 	});
 });

@@ -45,7 +45,13 @@ function runCheck(args: ParsedArgs, io: Io): number {
 	}
 	const diagnostics = orderDiagnostics(all);
 	if (format === 'json') {
-		io.stdout(JSON.stringify(diagnostics.map((d) => diagnosticJson(texts, d)), null, 2) + '\n');
+		io.stdout(
+			JSON.stringify(
+				diagnostics.map((d) => diagnosticJson(texts, d)),
+				null,
+				2,
+			) + '\n',
+		);
 	} else {
 		io.stdout(diagnostics.map((d) => diagnosticText(texts, d)).join(''));
 	}

@@ -41,7 +41,9 @@ function reportRefusal(file: string, text: string, io: Io): void {
 	const uri = path.resolve(io.cwd, file);
 	const texts = new SourceTexts(io.cwd);
 	texts.add(uri, text);
-	const errors = orderDiagnostics(parse(text, uri).diagnostics).filter((d) => d.severity === 'error');
+	const errors = orderDiagnostics(parse(text, uri).diagnostics).filter(
+		(d) => d.severity === 'error',
+	);
 	if (errors.length === 0) {
 		io.stderr(`memmap: fmt: '${file}' cannot be formatted\n`);
 	}
@@ -53,7 +55,10 @@ function reportRefusal(file: string, text: string, io: Io): void {
 function runFmt(args: ParsedArgs, io: Io): number {
 	expectPositionals('fmt', args, 1, undefined, 'FILE');
 	const mode = modeOf(args);
-	const inputs = args.positionals.map((file) => ({ file, text: readTextFile(file, io.cwd) }));
+	const inputs = args.positionals.map((file) => ({
+		file,
+		text: readTextFile(file, io.cwd),
+	}));
 	let findings = false;
 	for (const { file, text } of inputs) {
 		const formatted = format(text);

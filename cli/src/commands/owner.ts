@@ -24,10 +24,14 @@ errors), 2 usage or I/O error (also a malformed ADDRESS or an unknown space)
 function parseAddress(text: string): bigint {
 	const value = parseNumber(text.trim());
 	if (value === undefined) {
-		throw new CliFailure(`owner: invalid address '${text}' (expected a number such as 0xfee0_0000 or 4G)`);
+		throw new CliFailure(
+			`owner: invalid address '${text}' (expected a number such as 0xfee0_0000 or 4G)`,
+		);
 	}
 	if (value > maxAddress) {
-		throw new CliFailure(`owner: address '${text}' is past the last address 0xffff_ffff_ffff_ffff`);
+		throw new CliFailure(
+			`owner: address '${text}' is past the last address 0xffff_ffff_ffff_ffff`,
+		);
 	}
 	return value;
 }
@@ -41,9 +45,17 @@ function runOwner(args: ParsedArgs, io: Io): number {
 	const blocks = views.map((view) => {
 		const explanation = explainOwner(board.analysis.tree, view.view, address);
 		found ||= explanation.range !== undefined;
-		return [`space ${view.space.name}:`, ...explanation.lines.map((line) => '  ' + line)].join('\n') + '\n';
+		return (
+			[`space ${view.space.name}:`, ...explanation.lines.map((line) => '  ' + line)].join(
+				'\n',
+			) + '\n'
+		);
 	});
-	io.stdout(blocks.length > 0 ? blocks.join('\n') : 'no address space: the board defines no region\n');
+	io.stdout(
+		blocks.length > 0
+			? blocks.join('\n')
+			: 'no address space: the board defines no region\n',
+	);
 	const hasErrors = reportErrors(board, io);
 	return found && !hasErrors ? exitOk : exitFindings;
 }

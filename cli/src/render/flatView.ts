@@ -42,7 +42,8 @@ export function humanSize(size: bigint): string {
 	while (unit < binaryUnits.length - 1 && size >> BigInt(10 * (unit + 1)) > 0n) {
 		unit++;
 	}
-	const scaled = Number(size >> BigInt(10 * unit - 10 > 0 ? 10 * unit - 10 : 0)) / (unit > 0 ? 1024 : 1);
+	const scaled =
+		Number(size >> BigInt(10 * unit - 10 > 0 ? 10 * unit - 10 : 0)) / (unit > 0 ? 1024 : 1);
 	return `~${scaled.toFixed(1).replace(/\.0$/, '')} ${binaryUnits[unit]}`;
 }
 
@@ -75,7 +76,11 @@ function aliasesOf(tree: RegionTree, range: FlatRange): Region[] {
 		.filter((r): r is Region => r !== undefined && r.kind === 'alias');
 }
 
-function attributesOf(tree: RegionTree, range: FlatRange, owner: Region | undefined): string {
+function attributesOf(
+	tree: RegionTree,
+	range: FlatRange,
+	owner: Region | undefined,
+): string {
 	const attributes: string[] = [];
 	if (range.readonly) {
 		attributes.push('readonly');
@@ -93,7 +98,17 @@ function attributesOf(tree: RegionTree, range: FlatRange, owner: Region | undefi
 	return attributes.join(', ');
 }
 
-const header = ['start', 'end', 'size', 'owner', 'path', 'kind', 'prio', 'offset', 'attributes'];
+const header = [
+	'start',
+	'end',
+	'size',
+	'owner',
+	'path',
+	'kind',
+	'prio',
+	'offset',
+	'attributes',
+];
 
 function pieceCells(tree: RegionTree, piece: Piece): string[] {
 	const span = [
@@ -148,13 +163,19 @@ export interface FlatRangeJson {
 	readonly offsetInRegion: string;
 	readonly readonly: boolean;
 	readonly nonvolatile: boolean;
-	readonly aliases: readonly { alias: string; aliasPath: string; target: string; offset: string }[];
+	readonly aliases: readonly {
+		alias: string;
+		aliasPath: string;
+		target: string;
+		offset: string;
+	}[];
 	/** Where the owner is declared (1-based); absent for holes. */
 	readonly definition?: { file: string; line: number; column: number };
 }
 
 function aliasStep(tree: RegionTree, alias: Region): FlatRangeJson['aliases'][number] {
-	const target = alias.alias?.target === undefined ? undefined : tree.regions[alias.alias.target];
+	const target =
+		alias.alias?.target === undefined ? undefined : tree.regions[alias.alias.target];
 	return {
 		alias: alias.name,
 		aliasPath: alias.path,
@@ -166,7 +187,10 @@ function aliasStep(tree: RegionTree, alias: Region): FlatRangeJson['aliases'][nu
 function pieceJson(tree: RegionTree, texts: SourceTexts, piece: Piece): FlatRangeJson {
 	const range = piece.range;
 	const owner = range === undefined ? undefined : tree.regions[range.region];
-	const at = owner === undefined ? undefined : texts.locate(owner.definition.uri, owner.definition.offset);
+	const at =
+		owner === undefined
+			? undefined
+			: texts.locate(owner.definition.uri, owner.definition.offset);
 	return {
 		start: toHex(piece.start),
 		end: toHex(piece.start + piece.size),
@@ -178,17 +202,23 @@ function pieceJson(tree: RegionTree, texts: SourceTexts, piece: Piece): FlatRang
 		offsetInRegion: toHex(range?.offsetInRegion ?? 0n),
 		readonly: range?.readonly ?? false,
 		nonvolatile: range?.nonvolatile ?? false,
-		aliases: range === undefined ? [] : aliasesOf(tree, range).map((a) => aliasStep(tree, a)),
+		aliases:
+			range === undefined ? [] : aliasesOf(tree, range).map((a) => aliasStep(tree, a)),
 		...(at === undefined ? {} : { definition: at }),
 	};
 }
 
 /** `memmap flat --format json`: one object per space with its ranges and holes. */
-export function flatJson(tree: RegionTree, texts: SourceTexts, views: readonly SpaceView[]): string {
+export function flatJson(
+	tree: RegionTree,
+	texts: SourceTexts,
+	views: readonly SpaceView[],
+): string {
 	const spaces = views.map((view) => ({
 		name: view.space.name,
 		root: tree.regions[view.space.root]?.path ?? '',
-		flatRoot: view.view.root === undefined ? null : (tree.regions[view.view.root]?.path ?? null),
+		flatRoot:
+			view.view.root === undefined ? null : (tree.regions[view.view.root]?.path ?? null),
 		ranges: piecesOf(tree, view).map((piece) => pieceJson(tree, texts, piece)),
 	}));
 	return JSON.stringify(spaces, null, 2) + '\n';

@@ -20,7 +20,10 @@ interface Entry {
  * priority descending; ties keep list order (the later declared first).
  */
 function printOrder(tree: RegionTree, region: Region): RegionId[] {
-	const rank = (id: RegionId): [bigint, number] => [tree.regions[id]?.addr ?? 0n, tree.regions[id]?.priority ?? 0];
+	const rank = (id: RegionId): [bigint, number] => [
+		tree.regions[id]?.addr ?? 0n,
+		tree.regions[id]?.priority ?? 0,
+	];
 	return [...region.children].sort((a, b) => {
 		const [addrA, prioA] = rank(a);
 		const [addrB, prioB] = rank(b);
@@ -51,13 +54,16 @@ function walk(tree: RegionTree, root: RegionId, start: bigint): Entry[] {
 /** Top-level regions outside every space: not mapped anywhere and not a space root. */
 function unmappedRoots(tree: RegionTree): RegionId[] {
 	const roots = new Set(tree.spaces.map((s) => s.root));
-	return tree.topLevel.filter((id) => tree.regions[id]?.parent === undefined && !roots.has(id));
+	return tree.topLevel.filter(
+		(id) => tree.regions[id]?.parent === undefined && !roots.has(id),
+	);
 }
 
 function details(tree: RegionTree, region: Region): string {
 	const parts: string[] = [];
 	if (region.alias !== undefined) {
-		const target = region.alias.target === undefined ? undefined : tree.regions[region.alias.target];
+		const target =
+			region.alias.target === undefined ? undefined : tree.regions[region.alias.target];
 		parts.push(`-> ${target?.path ?? '?'} @${toHex(region.alias.offset)}`);
 	}
 	const flags: [boolean, string][] = [
@@ -92,7 +98,11 @@ function block(tree: RegionTree, title: string, entries: readonly Entry[]): stri
 /** The text tree: one block per space, then one per region outside every space. */
 export function treeText(tree: RegionTree): string {
 	const blocks = tree.spaces.map((space) =>
-		block(tree, `space ${space.name} = ${tree.regions[space.root]?.path ?? '?'}`, walk(tree, space.root, 0n)),
+		block(
+			tree,
+			`space ${space.name} = ${tree.regions[space.root]?.path ?? '?'}`,
+			walk(tree, space.root, 0n),
+		),
 	);
 	for (const id of unmappedRoots(tree)) {
 		const title = `region ${tree.regions[id]?.path ?? '?'} (in no space; addresses relative to its start)`;
@@ -118,7 +128,11 @@ export interface TreeNodeJson {
 	readonly children: readonly TreeNodeJson[];
 }
 
-function nodeJson(tree: RegionTree, entries: readonly Entry[], index: number): [TreeNodeJson, number] {
+function nodeJson(
+	tree: RegionTree,
+	entries: readonly Entry[],
+	index: number,
+): [TreeNodeJson, number] {
 	const entry = entries[index] as Entry;
 	const { region } = entry;
 	const children: TreeNodeJson[] = [];
@@ -128,7 +142,8 @@ function nodeJson(tree: RegionTree, entries: readonly Entry[], index: number): [
 		children.push(child);
 		next = after;
 	}
-	const target = region.alias?.target === undefined ? undefined : tree.regions[region.alias.target];
+	const target =
+		region.alias?.target === undefined ? undefined : tree.regions[region.alias.target];
 	const node: TreeNodeJson = {
 		name: region.name,
 		path: region.path,
@@ -157,7 +172,10 @@ function rootJson(tree: RegionTree, root: RegionId): TreeNodeJson | null {
 /** `memmap tree --format json`: `{ spaces: [{ name, root }], unmapped: [...] }`. */
 export function treeJson(tree: RegionTree): string {
 	const result = {
-		spaces: tree.spaces.map((space) => ({ name: space.name, root: rootJson(tree, space.root) })),
+		spaces: tree.spaces.map((space) => ({
+			name: space.name,
+			root: rootJson(tree, space.root),
+		})),
 		unmapped: unmappedRoots(tree).map((id) => rootJson(tree, id)),
 	};
 	return JSON.stringify(result, null, 2) + '\n';
