@@ -5,6 +5,7 @@
  * completion latency, all seen from the client (so they include the JSON-RPC transport).
  */
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
 	CompletionRequest,
@@ -24,7 +25,21 @@ import { generateBoard } from './generate';
 import { median, msRow, percentile } from './table';
 import type { Row } from './table';
 
-const serverBin = path.resolve(__dirname, '..', '..', 'bin', 'memmap-language-server.js');
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+/** The `bin` shim, unless its `dist/server.js` bundle is older than the tsc output. */
+function serverEntry(): string {
+	const bundle = path.join(repoRoot, 'dist', 'server.js');
+	const compiled = path.join(repoRoot, 'out', 'server', 'src', 'server.js');
+	const mtime = (file: string): number => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1);
+	const built = Math.max(
+		mtime(path.join(repoRoot, 'out', 'core', 'tsconfig.tsbuildinfo')),
+		mtime(path.join(repoRoot, 'out', 'server', 'tsconfig.tsbuildinfo')),
+	);
+	return mtime(bundle) >= 0 && mtime(bundle) < built && mtime(compiled) >= 0
+		? compiled
+		: path.join(repoRoot, 'bin', 'memmap-language-server.js');
+}
 
 interface Session {
 	readonly connection: ProtocolConnection;
@@ -36,7 +51,7 @@ interface Session {
 }
 
 async function startSession(text: string): Promise<Session> {
-	const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+	const child = spawn(process.execPath, [serverEntry(), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
 	if (!child.stdout || !child.stdin) {
 		throw new Error('server without stdio');
 	}

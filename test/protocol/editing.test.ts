@@ -43,6 +43,11 @@ suite('protocol: editing', () => {
 		assert.ok((await complete('space m = |\ncontainer s size 4K\n')).includes('s'));
 	});
 
+	test('completion: the children of a path', async () => {
+		const text = 'space m = s\ncontainer s size 4K {\n\tcontainer bus at 0 size 1K {\n\t\tram r at 0 size 1K\n\t}\n}\nalias w size 1K of s/bus/|\n';
+		assert.deepEqual(await complete(text), ['r']);
+	});
+
 	test('completion: units after a number', async () => {
 		const units = await complete('ram r size 64|\n');
 		assert.deepEqual(units.slice(0, 3), ['64K', '64M', '64G']);
@@ -110,6 +115,9 @@ suite('protocol: editing', () => {
 	test('code actions for an unintended overlap', async () => {
 		const overlap = fixture('overlap.memmap');
 		const found = await actions(overlap.uri, overlap.text, positionOf(overlap.text, 'ram b', 4));
+		const tie = 'space m = s\ncontainer s size 8K {\n\tram a at 0 size 4K overlap\n\tram b at 0 size 4K overlap\n}\n';
+		const tied = await actions('file:///virtual/tie.memmap', tie, positionOf(tie, 'ram b', 4));
+		assert.ok(tied.every((a) => !a.title.includes('intended overlap')), tied.map((a) => a.title).join());
 		assert.deepEqual(found.map((a) => a.title), [
 			"Mark 'b' as an intended overlap",
 			"Give 'b' priority 1",

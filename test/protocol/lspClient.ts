@@ -4,6 +4,7 @@
  * tests await the next `publishDiagnostics` for a uri (with a timeout, never a fixed sleep).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -27,6 +28,21 @@ import {
 /** The repository root (this file runs from out/test/protocol or out/bench). */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const serverBin = path.join(repoRoot, 'bin', 'memmap-language-server.js');
+
+/**
+ * The script to run: the `bin` shim, except when it would load a `dist/server.js` bundle
+ * older than the tsc output (the tests must exercise what `tsc -b` just compiled).
+ */
+export function serverEntry(): string {
+	const bundle = path.join(repoRoot, 'dist', 'server.js');
+	const compiled = path.join(repoRoot, 'out', 'server', 'src', 'server.js');
+	const mtime = (file: string): number => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1);
+	const built = Math.max(
+		mtime(path.join(repoRoot, 'out', 'core', 'tsconfig.tsbuildinfo')),
+		mtime(path.join(repoRoot, 'out', 'server', 'tsconfig.tsbuildinfo')),
+	);
+	return mtime(bundle) >= 0 && mtime(bundle) < built && mtime(compiled) >= 0 ? compiled : serverBin;
+}
 
 /** The `file:` URI of a path under the repository. */
 export function fileUri(...parts: string[]): string {
@@ -82,7 +98,7 @@ export class LspClient {
 		capabilities: ClientCapabilities = {},
 		nodeArgs: readonly string[] = [],
 	): Promise<LspClient> {
-		const child = spawn(process.execPath, [...nodeArgs, serverBin, '--stdio'], {
+		const child = spawn(process.execPath, [...nodeArgs, serverEntry(), '--stdio'], {
 			stdio: ['pipe', 'pipe', 'pipe'],
 		});
 		const client = new LspClient(child);

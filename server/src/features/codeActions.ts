@@ -18,6 +18,7 @@ type Fix = (analysis: Analysis, document: TextDocument, d: Diagnostic) => CodeAc
 
 const fixes: Readonly<Partial<Record<Diagnostic['code'], Fix>>> = {
 	'region.overlap': overlapFixes,
+	'region.overlap-tie': overlapFixes,
 	'alias.window-overrun': shrinkFix,
 	'ref.unknown': createFix,
 };
@@ -71,10 +72,17 @@ function overlapFixes(analysis: Analysis, document: TextDocument, d: Diagnostic)
 		return [];
 	}
 	const at = headerEnd(node);
-	const actions = [
-		edit(document, `Mark '${region.name}' as an intended overlap`, at, 0, ' overlap'),
-		edit(document, `Give '${region.name}' priority 1`, at, 0, ' priority 1'),
-	];
+	const written = node.kind === 'map' ? { overlap: node.overlap, priority: node.priority } : {
+		overlap: node.props.find((p) => p.name === 'overlap'),
+		priority: node.props.find((p) => p.name === 'priority'),
+	};
+	const actions: CodeAction[] = [];
+	if (!written.overlap && !written.priority) {
+		actions.push(edit(document, `Mark '${region.name}' as an intended overlap`, at, 0, ' overlap'));
+	}
+	if (!written.priority) {
+		actions.push(edit(document, `Give '${region.name}' priority 1`, at, 0, ' priority 1'));
+	}
 	const atNode = node.kind === 'map' ? node.at : node.props.find((p) => p.name === 'at')?.value;
 	const free = nextFreeAddress(analysis, region);
 	if (atNode && free !== undefined) {

@@ -15,7 +15,7 @@ import type { Analysis, FileNode, MapNode, RegionKind, RegionNode } from '../../
 import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 import { endOf, innermost, pathAt } from '../syntaxQuery';
-import { regionNameItems, snippetItems } from './completionItems';
+import { childNameItems, regionNameItems, snippetItems } from './completionItems';
 
 const units = ['K', 'M', 'G', 'T', 'P', 'E', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
 const regionProps = ['at', 'size', 'priority', 'overlap', 'readonly', 'disabled', 'nonvolatile'];
@@ -39,6 +39,10 @@ export function completion(analysis: Analysis, document: TextDocument, offset: n
 	const previous = /(\S+)\s*$/.exec(before)?.[1] ?? '';
 	if (previous === 'of' || previous === 'map' || previous === '=') {
 		return regionNameItems(analysis, prefix, previous);
+	}
+	const pathPrefix = /(?:^|\s)((?:[A-Za-z0-9_.-]+\/)+)$/.exec(text.slice(Math.max(0, wordStart - 256), wordStart));
+	if (pathPrefix?.[1]) {
+		return childNameItems(analysis, pathPrefix[1].slice(0, -1), prefix);
 	}
 	if (previous === 'endian') {
 		return keywordList(['little', 'big', 'native']);

@@ -43,6 +43,26 @@ export function regionNameItems(analysis: Analysis, prefix: string, after: strin
 	return { isIncomplete: incomplete, items };
 }
 
+/** The children of the region a written path `a/b` names (when exactly one matches). */
+export function childNameItems(analysis: Analysis, path: string, prefix: string): CompletionList {
+	const regions = analysis.tree.regions;
+	const matches = regions.filter((r) => r.path === path || r.path.endsWith('/' + path));
+	const parent = matches.length === 1 ? matches[0] : undefined;
+	const items: CompletionItem[] = [];
+	for (const id of parent?.children ?? []) {
+		const child = regions[id];
+		if (child && matchesQuery(child.name, prefix) && items.length < maxNames) {
+			items.push({
+				label: child.name,
+				kind: CompletionItemKind.Reference,
+				detail: `${child.kind} ${formatSize(child.size)}`,
+				insertText: spellName(child.name) ?? child.name,
+			});
+		}
+	}
+	return { isIncomplete: false, items };
+}
+
 interface Snippet {
 	readonly label: string;
 	readonly body: string;
