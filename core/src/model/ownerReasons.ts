@@ -43,7 +43,10 @@ function reasonFor(
 	}
 	const blocked = visit.blocked;
 	// A container or alias cut off here would show nothing anyway; what it holds is listed.
-	if (blocked !== undefined && !isTerminal(region)) {
+	// A terminal is worth naming only when its own parent (container or alias window)
+	// cuts it off: further up, whole subtrees merely sit elsewhere.
+	const parentOnPath = visit.path[visit.path.length - 2];
+	if (blocked !== undefined && (!isTerminal(region) || (blocked.kind !== 'disabled' && blocked.by !== parentOnPath))) {
 		return undefined;
 	}
 	if (blocked !== undefined) {

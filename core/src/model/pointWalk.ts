@@ -33,6 +33,8 @@ export interface PointVisit {
 const visitBudget = 200_000;
 /** Deeper paths are cut off (recursion): only a cycle the analyzer missed gets here. */
 const maxDepth = 2_000;
+/** How many levels below a region that misses the address are still searched. */
+const maxOutside = 2;
 
 /** Every region whose own extent covers `address`, in render order. */
 export function walkPoint(tree: RegionTree, root: RegionId, address: bigint): PointVisit[] {
@@ -41,7 +43,7 @@ export function walkPoint(tree: RegionTree, root: RegionId, address: bigint): Po
 	const onPath = new Set<RegionId>();
 	let budget = visitBudget;
 	let claims = 0;
-	const visit = (id: RegionId, parentBase: bigint, blocked: Block | undefined): void => {
+	const visit = (id: RegionId, parentBase: bigint, blocked: Block | undefined, outside: number): void => {
 		const region = tree.regions[id];
 		if (region === undefined || onPath.has(id) || path.length >= maxDepth || budget-- <= 0) {
 			return;
@@ -49,6 +51,12 @@ export function walkPoint(tree: RegionTree, root: RegionId, address: bigint): Po
 		const base = parentBase + region.addr;
 		const end = base + region.size;
 		const contains = base <= address && address < end;
+		// Below a region that misses the address, only overrunning descendants a level or
+		// two down can still cover it; deeper searches would visit the whole tree.
+		const depthOutside = contains ? 0 : outside + 1;
+		if (depthOutside > maxOutside) {
+			return;
+		}
 		const own = blocked ?? (region.enabled ? undefined : { kind: 'disabled', by: id, start: base, end });
 		path.push(id);
 		onPath.add(id);
@@ -62,11 +70,11 @@ export function walkPoint(tree: RegionTree, root: RegionId, address: bigint): Po
 			const target = region.alias?.target;
 			const targetRegion = target === undefined ? undefined : tree.regions[target];
 			if (target !== undefined && targetRegion !== undefined) {
-				visit(target, base - targetRegion.addr - (region.alias?.offset ?? 0n), below);
+				visit(target, base - targetRegion.addr - (region.alias?.offset ?? 0n), below, depthOutside);
 			}
 		} else {
 			for (const child of region.children) {
-				visit(child, base, below);
+				visit(child, base, below, depthOutside);
 			}
 			if (record && own === undefined && isTerminal(region)) {
 				record.claim = claims++;
@@ -75,6 +83,6 @@ export function walkPoint(tree: RegionTree, root: RegionId, address: bigint): Po
 		path.pop();
 		onPath.delete(id);
 	};
-	visit(root, 0n, undefined);
+	visit(root, 0n, undefined, 0);
 	return visits;
 }
