@@ -66,6 +66,13 @@ suite('protocol: hover and navigation', () => {
 		assert.match(await hover(at('io ioapic', 4)), /Access: valid 4\.\.4, impl 4\.\.4, endian little/);
 	});
 
+	test('hover on a size and on an alias offset', async () => {
+		assert.match(await hover(at('size 128K', 6)), /= 128 KiB, 0x2_0000 bytes \(ends at offset 0xe_0000/);
+		const window = await hover(at('offset 0x20000', 8));
+		assert.match(window, /starts at offset 0x2_0000 of `pc.bios`/);
+		assert.match(window, /the target's byte is at \*\*0xfffe_0000\*\*/);
+	});
+
 	test('hover on a keyword says nothing', async () => {
 		assert.equal(await hover(at('container system', 2)), '');
 	});

@@ -63,7 +63,15 @@ function numberHover(
 	if (parent?.kind === 'map' && parent.at === number) {
 		return placedHover(analysis, regionPlacedAt(analysis, uri, parent.offset), number);
 	}
+	const region = holder?.kind === 'region' ? regionDeclaredAt(analysis, uri, holder.offset) : undefined;
 	if (parent?.kind === 'prop' && parent.name === 'offset') {
+		return windowHover(analysis, region, number.value, number.text);
+	}
+	if (parent?.kind === 'prop' && parent.name === 'size') {
+		const end = region ? ` (ends at offset ${formatAddress(region.addr + number.value)} of its container)` : '';
+		return `**${number.text}** = ${formatSize(number.value)}, ${formatAddress(number.value)} bytes${end}`;
+	}
+	if (parent?.kind === 'prop' && parent.name === 'priority') {
 		return undefined;
 	}
 	return /^0[xX]/.test(number.text) ? absoluteHover(analysis, number.value, number.text) : undefined;
@@ -91,6 +99,21 @@ function placedHover(
 	const access = describeAccess(region);
 	if (access) {
 		lines.push(`Access: ${access}`);
+	}
+	return lines.join('\n');
+}
+
+/** `offset` of an alias: where its window starts in the target, in each space. */
+function windowHover(analysis: Analysis, alias: Region | undefined, value: bigint, text: string): string | undefined {
+	const target = alias?.alias?.target === undefined ? undefined : analysis.tree.regions[alias.alias.target];
+	if (!target) {
+		return undefined;
+	}
+	const lines = [`**${text}**: the window of \`${alias?.name ?? ''}\` starts at offset ${formatAddress(value)} of \`${target.path}\``, ''];
+	for (const placement of placementsOf(analysis, target).slice(0, 4)) {
+		const address = placement.start + value;
+		lines.push(`In space \`${placement.space.space.name}\`: the target's byte is at **${formatAddress(address)}**`, '');
+		lines.push(...codeBlock(ownerLines(analysis, placement.space, address)));
 	}
 	return lines.join('\n');
 }
