@@ -87,3 +87,23 @@ export function log2Big(value: bigint): number {
 	const shift = value.toString(2).length - 53;
 	return Math.log2(Number(value >> BigInt(shift))) + shift;
 }
+
+/**
+ * log2 of a `0x` hex DTO string as a float, straight from the digits (no bigint), for
+ * laying out 100k ranges quickly. 0 for zero or malformed text. Geometry only.
+ */
+export function log2Hex(text: string): number {
+	let first = 2;
+	while (first < text.length && text.charCodeAt(first) === 48) {
+		first++;
+	}
+	const digits = text.length - first;
+	if (digits <= 0 || !text.startsWith('0x')) {
+		return 0;
+	}
+	const head = parseInt(text.slice(first, first + 13), 16);
+	if (!Number.isFinite(head) || head <= 0) {
+		return 0;
+	}
+	return Math.log2(head) + 4 * Math.max(0, digits - 13);
+}

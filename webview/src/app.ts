@@ -3,12 +3,12 @@
  * map and the table in sync (selection, address target, cursor highlight, filter) and
  * posts `FromWebview` messages. DOM building lives in chrome/render/table.
  */
-import type { FlatViewResult, FromWebview } from '../../core/src/protocol';
+import type { FlatRangeDto, FlatViewResult, FromWebview } from '../../core/src/protocol';
 import { formatAddress, parseUserAddress } from './address';
 import { buildChrome, type Chrome } from './chrome';
-import { layoutMap, type MapLayout } from './layout';
+import { layoutSizes, sizesOf, type MapLayout } from './layout';
 import type { ListCallbacks, Marks } from './marks';
-import { buildViewModel, findRangeIndex, matchesFilter, matchesPath, type SpaceModel } from './model';
+import { buildViewModel, findRangeIndex, matchesFilter, matchesPath, sameGeometry, type SpaceModel } from './model';
 import { toQemuFlatText } from './mtree';
 import { MapView } from './render';
 import { buildSvg } from './svgExport';
@@ -17,6 +17,7 @@ import { themeColours } from './theme';
 import { Tooltip } from './tooltip';
 import { readState, type UiState } from './state';
 import { readToWebview } from './messages';
+import { timed } from './perf';
 
 /** What the webview needs of `acquireVsCodeApi()`. */
 export interface Host {
@@ -35,7 +36,7 @@ export class App {
 	#view: FlatViewResult | null = null;
 	#spaces: readonly SpaceModel[] = [];
 	#active: SpaceModel | undefined;
-	#layout: { signature: string; layout: MapLayout } | undefined;
+	#layout: { ranges: SpaceModel['dtos']; layout: MapLayout } | undefined;
 	#highlightPath: string | null = null;
 	#marks: Marks = { selected: -1, target: -1, highlighted: new Set() };
 	#saveFrame = 0;
@@ -47,7 +48,7 @@ export class App {
 		const callbacks: ListCallbacks = {
 			select: (index) => this.#select(index),
 			reveal: (index) => this.#reveal(index),
-			hover: (index, x, y) => this.#tooltip.show(this.#active?.ranges[index], x, y),
+			hover: (index, x, y) => this.#tooltip.show(this.#active?.at(index), x, y),
 		};
 		this.#map = new MapView(callbacks, this.#marks);
 		this.#table = new TableView(callbacks, this.#marks);
@@ -99,13 +100,13 @@ export class App {
 			this.#save({ uri: view.uri, space: null, selected: null, mapScroll: 0, tableScroll: 0 });
 		}
 		this.#view = view;
-		this.#spaces = buildViewModel(view);
+		this.#spaces = timed('models', () => buildViewModel(view));
 		this.#chrome.title.textContent = title;
 		this.#chrome.empty.hidden = true;
 		this.#chrome.panes.hidden = false;
 		this.#renderTabs();
 		const wanted = this.#spaces.find((s) => s.name === this.#state.space) ?? this.#spaces[0];
-		this.#showSpace(wanted, !this.#restored);
+		timed('show', () => this.#showSpace(wanted, !this.#restored));
 		this.#restored = true;
 	}
 
@@ -147,14 +148,16 @@ export class App {
 			this.#showEmpty('This document declares no address space.');
 			return;
 		}
-		if (this.#layout?.signature !== space.signature) {
-			const inputs = space.ranges.map((r) => ({ size: r.size, isHole: r.dto.kind === 'hole' }));
-			this.#layout = { signature: space.signature, layout: layoutMap(inputs) };
+		// Typing rarely changes sizes: reuse the geometry when every size and hole is the same.
+		if (!this.#layout || !sameGeometry(this.#layout.ranges, space.dtos)) {
+			this.#layout = { ranges: space.dtos, layout: timed('layout', () => layoutSizes(sizesOf(space.dtos))) };
 		}
-		this.#map.setData(space.ranges, this.#layout.layout, `Flat map of ${space.name}`);
+		this.#layout = { ranges: space.dtos, layout: this.#layout.layout };
+		const layout = this.#layout.layout;
+		timed('map', () => this.#map.setData(space, layout, `Flat map of ${space.name}`));
 		this.#chrome.panes.classList.toggle('is-unrendered', space.flatRoot === null);
-		this.#applyFilter();
-		this.#refreshMarks();
+		timed('table', () => this.#applyFilter());
+		timed('marks', () => this.#refreshMarks());
 		if (restoreScroll) {
 			this.#map.element.scrollTop = this.#state.mapScroll;
 			this.#table.body.scrollTop = this.#state.tableScroll;
@@ -167,30 +170,30 @@ export class App {
 	}
 
 	#applyFilter(): void {
-		const ranges = this.#active?.ranges ?? [];
+		const ranges = this.#active?.dtos ?? [];
 		const filter = this.#chrome.filter.value.trim();
 		const rows: number[] = [];
-		for (const range of ranges) {
-			if (matchesFilter(range, filter)) {
-				rows.push(range.index);
+		for (let i = 0; i < ranges.length; i++) {
+			if (matchesFilter(ranges[i] as FlatRangeDto, filter)) {
+				rows.push(i);
 			}
 		}
-		this.#table.setData(ranges, rows, `Flat ranges of ${this.#active?.name ?? ''}`);
+		this.#table.setData(this.#active, rows, `Flat ranges of ${this.#active?.name ?? ''}`);
 	}
 
 	/** Recomputes selection, address target and cursor highlight for the active space. */
 	#refreshMarks(): void {
-		const ranges = this.#active?.ranges ?? [];
-		const selected = ranges.findIndex((r) => r.dto.start === this.#state.selected);
+		const ranges = this.#active?.dtos ?? [];
+		const selected = ranges.findIndex((r) => r.start === this.#state.selected);
 		const address = parseUserAddress(this.#chrome.address.value);
 		const target = address === undefined ? -1 : findRangeIndex(ranges, address);
 		const highlighted = new Set<number>();
 		if (this.#highlightPath !== null) {
-			for (const range of ranges) {
-				if (matchesPath(range, this.#highlightPath)) {
-					highlighted.add(range.index);
+			ranges.forEach((range, index) => {
+				if (matchesPath(range, this.#highlightPath ?? '')) {
+					highlighted.add(index);
 				}
-			}
+			});
 		}
 		this.#setMarks({ selected, target, highlighted });
 	}
@@ -202,13 +205,13 @@ export class App {
 	}
 
 	#select(index: number): void {
-		const range = this.#active?.ranges[index];
-		this.#save({ selected: range?.dto.start ?? null });
+		const range = this.#active?.dtos[index];
+		this.#save({ selected: range?.start ?? null });
 		this.#setMarks({ ...this.#marks, selected: range ? index : -1 });
 	}
 
 	#reveal(index: number): void {
-		const location = this.#active?.ranges[index]?.dto.location;
+		const location = this.#active?.dtos[index]?.location;
 		if (location) {
 			this.#host.postMessage({ type: 'reveal', location });
 		} else {
@@ -230,7 +233,7 @@ export class App {
 	#goToAddress(announce: boolean): void {
 		const text = this.#chrome.address.value.trim();
 		this.#save({ address: text });
-		const ranges = this.#active?.ranges ?? [];
+		const ranges = this.#active?.dtos ?? [];
 		const address = parseUserAddress(text);
 		this.#chrome.address.setAttribute('aria-invalid', text !== '' && address === undefined ? 'true' : 'false');
 		this.#refreshMarks();
@@ -242,7 +245,7 @@ export class App {
 			return;
 		}
 		const index = findRangeIndex(ranges, address);
-		const range = ranges[index];
+		const range = this.#active?.at(index);
 		if (!range) {
 			this.#status(`${formatAddress(address)} is outside every range of ${this.#active?.name ?? 'this space'}.`);
 			return;
@@ -264,7 +267,7 @@ export class App {
 		const space = this.#active;
 		if (space && this.#layout) {
 			const title = `${this.#chrome.title.textContent ?? ''} — ${space.name}`;
-			const svg = buildSvg(title, space.ranges, this.#layout.layout, themeColours());
+			const svg = buildSvg(title, space, this.#layout.layout, themeColours());
 			this.#host.postMessage({ type: 'exportSvg', svg });
 		}
 	}
@@ -292,13 +295,12 @@ export class App {
 		this.#chrome.status.textContent = text;
 	}
 
+	/** Reads the positions in the scroll event (layout is clean then) and saves once per frame. */
 	#saveScroll(): void {
-		if (this.#saveFrame === 0) {
-			this.#saveFrame = requestAnimationFrame(() => {
-				this.#saveFrame = 0;
-				this.#save({ mapScroll: this.#map.element.scrollTop, tableScroll: this.#table.body.scrollTop });
-			});
-		}
+		const mapScroll = this.#map.element.scrollTop;
+		const tableScroll = this.#table.body.scrollTop;
+		cancelAnimationFrame(this.#saveFrame);
+		this.#saveFrame = requestAnimationFrame(() => this.#save({ mapScroll, tableScroll }));
 	}
 
 	#save(change: Partial<UiState>): void {

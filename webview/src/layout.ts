@@ -5,7 +5,8 @@
  * window and a 2 GiB RAM bank are both visible and clickable. No DOM here; addresses stay
  * bigint (only pixel ratios are floats).
  */
-import { log2Big } from './address';
+import type { FlatRangeDto } from '../../core/src/protocol';
+import { log2Big, log2Hex } from './address';
 
 export interface LayoutOptions {
 	/** Height of the smallest non-hole range; every block is at least this tall. */
@@ -45,13 +46,29 @@ export interface MapLayout {
 	/** 1 when the block's start address is labelled on the ruler. */
 	readonly ticks: Uint8Array;
 	readonly totalHeight: number;
-	/** The size drawn `minHeight` tall (the smallest non-hole range). */
-	readonly unit: bigint;
+	/** log2 of the size drawn `minHeight` tall (the smallest non-hole range). */
+	readonly unitLog2: number;
 }
 
 export interface BlockHeight {
 	readonly height: number;
 	readonly compressed: boolean;
+}
+
+/** Height of a block `doublings` times larger than the unit (0 or more). */
+export function heightFor(
+	doublings: number,
+	isHole: boolean,
+	options: LayoutOptions = defaultLayoutOptions,
+): BlockHeight {
+	const cap = isHole ? Math.min(options.linearCap, options.holeMaxHeight) : options.linearCap;
+	const max = isHole ? options.holeMaxHeight : options.maxHeight;
+	const linear = options.minHeight * 2 ** Math.max(0, doublings);
+	if (linear <= cap + 1e-9) {
+		return { height: Math.max(options.minHeight, Math.round(linear)), compressed: false };
+	}
+	const extra = options.logStep * Math.log2(linear / cap);
+	return { height: Math.min(max, Math.round(cap + extra)), compressed: true };
 }
 
 /** Height of one block of `size` bytes when `unit` bytes are `minHeight` pixels. */
@@ -61,15 +78,7 @@ export function blockHeight(
 	isHole: boolean,
 	options: LayoutOptions = defaultLayoutOptions,
 ): BlockHeight {
-	const cap = isHole ? Math.min(options.linearCap, options.holeMaxHeight) : options.linearCap;
-	const max = isHole ? options.holeMaxHeight : options.maxHeight;
-	const doublings = Math.max(0, log2Big(size) - log2Big(unit));
-	const linear = options.minHeight * 2 ** doublings;
-	if (linear <= cap + 1e-9) {
-		return { height: Math.max(options.minHeight, Math.round(linear)), compressed: false };
-	}
-	const extra = options.logStep * Math.log2(linear / cap);
-	return { height: Math.min(max, Math.round(cap + extra)), compressed: true };
+	return heightFor(log2Big(size) - log2Big(unit), isHole, options);
 }
 
 /** The smallest size among non-hole ranges (or among all, when all are holes); at least 1. */
@@ -89,22 +98,39 @@ export function layoutUnit(ranges: readonly LayoutInput[]): bigint {
 	return unit ?? holeUnit ?? 1n;
 }
 
+/** Sizes as log2 floats plus hole flags: the layout's input in its fast form. */
+export interface LayoutSizes {
+	readonly log2: Float64Array;
+	readonly isHole: Uint8Array;
+}
+
+/** The unit's log2: the smallest non-hole size, else the smallest hole, else 0 (1 byte). */
+function unitOf(sizes: LayoutSizes): number {
+	let unit = Infinity;
+	let holeUnit = Infinity;
+	for (let i = 0; i < sizes.log2.length; i++) {
+		const value = sizes.log2[i] as number;
+		if (sizes.isHole[i] === 1) {
+			holeUnit = Math.min(holeUnit, value);
+		} else {
+			unit = Math.min(unit, value);
+		}
+	}
+	return Number.isFinite(unit) ? unit : Number.isFinite(holeUnit) ? holeUnit : 0;
+}
+
 /** Lays out every range; blocks touch, never overlap, and heights are monotone in size. */
-export function layoutMap(
-	ranges: readonly LayoutInput[],
-	options: LayoutOptions = defaultLayoutOptions,
-): MapLayout {
-	const count = ranges.length;
+export function layoutSizes(sizes: LayoutSizes, options: LayoutOptions = defaultLayoutOptions): MapLayout {
+	const count = sizes.log2.length;
 	const tops = new Float64Array(count);
 	const heights = new Float64Array(count);
 	const compressed = new Uint8Array(count);
 	const ticks = new Uint8Array(count);
-	const unit = layoutUnit(ranges);
+	const unitLog2 = unitOf(sizes);
 	let y = 0;
 	let lastTick = -Infinity;
 	for (let i = 0; i < count; i++) {
-		const range = ranges[i] as LayoutInput;
-		const block = blockHeight(range.size, unit, range.isHole, options);
+		const block = heightFor((sizes.log2[i] as number) - unitLog2, sizes.isHole[i] === 1, options);
 		tops[i] = y;
 		heights[i] = block.height;
 		compressed[i] = block.compressed ? 1 : 0;
@@ -114,7 +140,30 @@ export function layoutMap(
 		}
 		y += block.height;
 	}
-	return { tops, heights, compressed, ticks, totalHeight: y, unit };
+	return { tops, heights, compressed, ticks, totalHeight: y, unitLog2 };
+}
+
+/** The layout input of DTO ranges, read straight from their hex sizes. */
+export function sizesOf(ranges: readonly FlatRangeDto[]): LayoutSizes {
+	const log2 = new Float64Array(ranges.length);
+	const isHole = new Uint8Array(ranges.length);
+	for (let i = 0; i < ranges.length; i++) {
+		const range = ranges[i] as FlatRangeDto;
+		log2[i] = log2Hex(range.size);
+		isHole[i] = range.kind === 'hole' ? 1 : 0;
+	}
+	return { log2, isHole };
+}
+
+/** `layoutSizes` for bigint sizes (tests and small inputs). */
+export function layoutMap(ranges: readonly LayoutInput[], options: LayoutOptions = defaultLayoutOptions): MapLayout {
+	const log2 = new Float64Array(ranges.length);
+	const isHole = new Uint8Array(ranges.length);
+	ranges.forEach((range, i) => {
+		log2[i] = log2Big(range.size);
+		isHole[i] = range.isHole ? 1 : 0;
+	});
+	return layoutSizes({ log2, isHole }, options);
 }
 
 /** Index of the block covering pixel `y` (clamped to the first/last block); -1 when empty. */

@@ -4,6 +4,7 @@
  */
 import type { FromWebview } from '../../core/src/protocol';
 import { App } from './app';
+import { timed } from './perf';
 import type { UiState } from './state';
 
 interface VsCodeApi {
@@ -17,5 +18,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const host = document.getElementById('root') ?? document.body;
 const app = new App(host, vscode);
-window.addEventListener('message', (event: MessageEvent<unknown>) => app.handle(event.data));
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+	const data = timed('receive', () => event.data);
+	timed('handle', () => app.handle(data));
+});
 vscode.postMessage({ type: 'ready' });

@@ -1,6 +1,8 @@
 /**
- * The webview's model of a flat view: the DTO ranges with their addresses read back to
- * bigint once, plus a visual key per range so updates can keep unchanged DOM. Pure.
+ * The webview's model of a flat view. A space keeps the DTOs as they arrived and builds a
+ * `RangeModel` (addresses read back to bigint, a visual key) only for the ranges that are
+ * looked at: the visible rows, the hovered one, the export. So a 100k-range update costs
+ * no per-range parsing up front. Pure (no DOM).
  */
 import type { FlatRangeDto, FlatViewResult, SpaceViewDto } from '../../core/src/protocol';
 import { parseHex, twoTo64 } from './address';
@@ -14,15 +16,6 @@ export interface RangeModel {
 	readonly dto: FlatRangeDto;
 	/** Everything that changes how the range looks; equal keys render identically. */
 	readonly key: string;
-}
-
-export interface SpaceModel {
-	readonly name: string;
-	readonly root: string;
-	readonly flatRoot: string | null;
-	readonly ranges: readonly RangeModel[];
-	/** Joined keys of all ranges: equal signatures mean nothing visible changed. */
-	readonly signature: string;
 }
 
 /** The visual identity of a range (its source location is deliberately left out). */
@@ -41,43 +34,80 @@ export function rangeKey(dto: FlatRangeDto): string {
 	].join('|');
 }
 
-function toRange(dto: FlatRangeDto, index: number): RangeModel {
+/** The model of one range; malformed hex degrades to an empty range, never throws. */
+export function toRangeModel(dto: FlatRangeDto, index: number): RangeModel {
 	const start = parseHex(dto.start) ?? 0n;
 	const end = parseHex(dto.end) ?? start;
 	const size = parseHex(dto.size) ?? end - start;
 	return { index, start, end: end > twoTo64 ? twoTo64 : end, size, dto, key: rangeKey(dto) };
 }
 
-/** Builds the model of one space; malformed hex degrades to empty ranges, never throws. */
-export function buildSpaceModel(space: SpaceViewDto): SpaceModel {
-	const ranges = space.ranges.map(toRange);
-	return {
-		name: space.name,
-		root: space.root,
-		flatRoot: space.flatRoot,
-		ranges,
-		signature: `${space.flatRoot ?? ''}#${ranges.map((r) => r.key).join('\n')}`,
-	};
+/** One address space: its DTO ranges (sorted, disjoint) and lazily built range models. */
+export class SpaceModel {
+	readonly name: string;
+	readonly root: string;
+	readonly flatRoot: string | null;
+	readonly dtos: readonly FlatRangeDto[];
+	readonly #models: (RangeModel | undefined)[] = [];
+
+	constructor(space: SpaceViewDto) {
+		this.name = space.name;
+		this.root = space.root;
+		this.flatRoot = space.flatRoot;
+		this.dtos = space.ranges;
+	}
+
+	get length(): number {
+		return this.dtos.length;
+	}
+
+	/** The model of range `index` (built on first use), or undefined out of bounds. */
+	at(index: number): RangeModel | undefined {
+		const dto = this.dtos[index];
+		if (!dto) {
+			return undefined;
+		}
+		let model = this.#models[index];
+		if (!model) {
+			model = toRangeModel(dto, index);
+			this.#models[index] = model;
+		}
+		return model;
+	}
 }
 
 /** Models of every space of a view, in the view's order. */
 export function buildViewModel(view: FlatViewResult): readonly SpaceModel[] {
-	return view.spaces.map(buildSpaceModel);
+	return view.spaces.map((space) => new SpaceModel(space));
 }
 
-/** Index of the range holding `address` (binary search on sorted ranges), or -1. */
-export function findRangeIndex(ranges: readonly RangeModel[], address: bigint): number {
+/** Whether two range lists lay out identically (same sizes and hole flags, in order). */
+export function sameGeometry(a: readonly FlatRangeDto[], b: readonly FlatRangeDto[]): boolean {
+	if (a.length !== b.length) {
+		return false;
+	}
+	for (let i = 0; i < a.length; i++) {
+		const x = a[i] as FlatRangeDto;
+		const y = b[i] as FlatRangeDto;
+		if (x.size !== y.size || (x.kind === 'hole') !== (y.kind === 'hole')) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/** Index of the range holding `address` (binary search, parsing only the probes), or -1. */
+export function findRangeIndex(ranges: readonly FlatRangeDto[], address: bigint): number {
 	let low = 0;
 	let high = ranges.length - 1;
 	while (low <= high) {
 		const mid = (low + high) >> 1;
-		const range = ranges[mid];
-		if (!range) {
-			break;
-		}
-		if (address < range.start) {
+		const range = ranges[mid] as FlatRangeDto;
+		const start = parseHex(range.start) ?? 0n;
+		const end = parseHex(range.end) ?? start;
+		if (address < start) {
 			high = mid - 1;
-		} else if (address >= range.end) {
+		} else if (address >= end) {
 			low = mid + 1;
 		} else {
 			return mid;
@@ -90,8 +120,7 @@ export function findRangeIndex(ranges: readonly RangeModel[], address: bigint): 
  * Whether a range belongs to the region at `path`: it is owned by it, by one of its
  * descendants (a container's path is a prefix), or passes through it as an alias.
  */
-export function matchesPath(range: RangeModel, path: string): boolean {
-	const dto = range.dto;
+export function matchesPath(dto: FlatRangeDto, path: string): boolean {
 	if (dto.kind === 'hole' || path === '') {
 		return false;
 	}
@@ -103,11 +132,10 @@ export function matchesPath(range: RangeModel, path: string): boolean {
 }
 
 /** Case-insensitive filter over owner name, path, kind and alias names. */
-export function matchesFilter(range: RangeModel, filter: string): boolean {
+export function matchesFilter(dto: FlatRangeDto, filter: string): boolean {
 	if (filter === '') {
 		return true;
 	}
-	const dto = range.dto;
 	const needle = filter.toLowerCase();
 	const haystack = [dto.region, dto.path, dto.kind, ...dto.aliases.map((a) => a.alias)];
 	return haystack.some((text) => text.toLowerCase().includes(needle));

@@ -7,7 +7,7 @@ import { formatAddress } from './address';
 import { blockDetail, blockTitle } from './labels';
 import { labelLines, scrollToCentre, visibleBlocks, type MapLayout } from './layout';
 import { indexOfTarget, nextPosition, paintMarks, type ListCallbacks, type Marks } from './marks';
-import type { RangeModel } from './model';
+import type { SpaceModel } from './model';
 import { element, KeyedPool } from './pool';
 
 const emptyLayout: MapLayout = {
@@ -16,7 +16,7 @@ const emptyLayout: MapLayout = {
 	compressed: new Uint8Array(0),
 	ticks: new Uint8Array(0),
 	totalHeight: 0,
-	unit: 1n,
+	unitLog2: 0,
 };
 
 export class MapView {
@@ -24,7 +24,7 @@ export class MapView {
 	readonly #canvas: HTMLElement;
 	readonly #pool: KeyedPool<number>;
 	readonly #callbacks: ListCallbacks;
-	#ranges: readonly RangeModel[] = [];
+	#space: SpaceModel | undefined;
 	#layout: MapLayout = emptyLayout;
 	#marks: Marks;
 	#frame = 0;
@@ -53,8 +53,8 @@ export class MapView {
 	}
 
 	/** New ranges and layout; the pool keeps every block whose key is unchanged. */
-	setData(ranges: readonly RangeModel[], layout: MapLayout, label: string): void {
-		this.#ranges = ranges;
+	setData(space: SpaceModel, layout: MapLayout, label: string): void {
+		this.#space = space;
 		this.#layout = layout;
 		this.element.setAttribute('aria-label', label);
 		this.#canvas.style.height = `${layout.totalHeight}px`;
@@ -105,12 +105,15 @@ export class MapView {
 	/** The range's visual key plus what the layout decides about it (height, tick, break). */
 	#rowKey(index: number): string {
 		const layout = this.#layout;
-		const key = this.#ranges[index]?.key ?? String(index);
+		const key = this.#space?.at(index)?.key ?? String(index);
 		return `${key}#${layout.heights[index]}${layout.ticks[index]}${layout.compressed[index]}`;
 	}
 
 	#createRow(index: number): HTMLElement {
-		const range = this.#ranges[index] as RangeModel;
+		const range = this.#space?.at(index);
+		if (!range) {
+			return element('div', 'map-row');
+		}
 		const row = element('div', 'map-row');
 		row.setAttribute('role', 'option');
 		const ruler = element('div', 'ruler');
@@ -169,7 +172,7 @@ export class MapView {
 	}
 
 	#onKey(event: KeyboardEvent): void {
-		const count = this.#ranges.length;
+		const count = this.#space?.length ?? 0;
 		if (count === 0) {
 			return;
 		}

@@ -6,7 +6,7 @@
 import { formatAddress } from './address';
 import { blockDetail, blockTitle } from './labels';
 import { labelLines, type MapLayout } from './layout';
-import type { RangeModel } from './model';
+import type { RangeModel, SpaceModel } from './model';
 
 export interface SvgColours {
 	readonly background: string;
@@ -50,7 +50,7 @@ function blockSvg(range: RangeModel, layout: MapLayout, colours: SvgColours): st
 /** The SVG text of a whole space map. */
 export function buildSvg(
 	title: string,
-	ranges: readonly RangeModel[],
+	space: SpaceModel,
 	layout: MapLayout,
 	colours: SvgColours,
 ): string {
@@ -64,7 +64,7 @@ export function buildSvg(
 		`<title>${escapeXml(title)}</title>`,
 		`<style>${style}</style>`,
 		`<rect width="100%" height="100%" fill="${escapeXml(colours.background)}"/>`,
-		...ranges.map((range) => blockSvg(range, layout, colours)),
+		...Array.from({ length: space.length }, (_, i) => blockSvg(space.at(i) as RangeModel, layout, colours)),
 		'</svg>',
 		'',
 	].join('\n');

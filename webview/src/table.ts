@@ -6,7 +6,7 @@
 import { formatAddress, formatSize, parseHex } from './address';
 import { attributes, kindName, lastAddress } from './labels';
 import { indexOfTarget, nextPosition, paintMarks, type ListCallbacks, type Marks } from './marks';
-import type { RangeModel } from './model';
+import type { SpaceModel } from './model';
 import { element, KeyedPool } from './pool';
 
 /** Row height in pixels; fixed so that row positions are arithmetic. */
@@ -20,7 +20,7 @@ export class TableView {
 	readonly #canvas: HTMLElement;
 	readonly #pool: KeyedPool<number>;
 	readonly #callbacks: ListCallbacks;
-	#ranges: readonly RangeModel[] = [];
+	#space: SpaceModel | undefined;
 	/** Range indices of the rows, after filtering. */
 	#rows: readonly number[] = [];
 	#marks: Marks;
@@ -45,7 +45,7 @@ export class TableView {
 		this.element.append(head, this.#body);
 		this.#pool = new KeyedPool<number>(
 			this.#canvas,
-			(index) => this.#ranges[index]?.key ?? String(index),
+			(index) => this.#space?.at(index)?.key ?? String(index),
 			(index) => this.#createRow(index),
 			(row, index) => this.#placeRow(row, index),
 		);
@@ -63,8 +63,8 @@ export class TableView {
 		return this.#body;
 	}
 
-	setData(ranges: readonly RangeModel[], rows: readonly number[], label: string): void {
-		this.#ranges = ranges;
+	setData(space: SpaceModel | undefined, rows: readonly number[], label: string): void {
+		this.#space = space;
 		this.#rows = rows;
 		this.#body.setAttribute('aria-label', label);
 		this.#body.setAttribute('aria-rowcount', String(rows.length));
@@ -125,7 +125,10 @@ export class TableView {
 	}
 
 	#createRow(index: number): HTMLElement {
-		const range = this.#ranges[index] as RangeModel;
+		const range = this.#space?.at(index);
+		if (!range) {
+			return element('div', 'table-row');
+		}
 		const dto = range.dto;
 		const row = element('div', `table-row kind-${dto.kind}`);
 		row.setAttribute('role', 'row');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatAddress, formatHex16, formatSize, log2Big, parseHex, parseUserAddress, twoTo64 } from '../../../webview/src/address';
+import { formatAddress, formatHex16, formatSize, log2Big, log2Hex, parseHex, parseUserAddress, twoTo64 } from '../../../webview/src/address';
 
 suite('webview address helpers', () => {
 	test('hex DTO strings read back to exact bigint, including 2^64', () => {
@@ -32,6 +32,15 @@ suite('webview address helpers', () => {
 		assert.equal(formatSize(4096n), '4 KiB');
 		assert.equal(formatSize(twoTo64), '16 EiB');
 		assert.equal(formatSize(0x1234n), '4660 B');
+	});
+
+	test('log2 of hex DTO strings matches the bigint log2', () => {
+		for (const value of [1n, 0x1000n, 0x7ff00000n, (1n << 64n) - (1n << 32n), 1n << 64n, 0x123456789abcdef0123n]) {
+			assert.ok(Math.abs(log2Hex('0x' + value.toString(16)) - log2Big(value)) < 1e-9, value.toString(16));
+		}
+		assert.equal(log2Hex('0x0'), 0);
+		assert.equal(log2Hex('0x000010'), 4);
+		assert.equal(log2Hex('zz'), 0);
 	});
 
 	test('log2 stays accurate above 2^53', () => {

@@ -1,19 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { blockAt, blockHeight, defaultLayoutOptions, labelLines, layoutMap, layoutUnit, visibleBlocks } from '../../../webview/src/layout';
-import { buildSpaceModel } from '../../../webview/src/model';
+import { blockAt, blockHeight, defaultLayoutOptions, labelLines, layoutMap, layoutSizes, layoutUnit, sizesOf, visibleBlocks } from '../../../webview/src/layout';
+import { SpaceModel } from '../../../webview/src/model';
 import { pcLikeSpace } from './fixtures';
 
 const o = defaultLayoutOptions;
 
 function pcLayout() {
-	const space = buildSpaceModel(pcLikeSpace());
-	return { space, layout: layoutMap(space.ranges.map((r) => ({ size: r.size, isHole: r.dto.kind === 'hole' }))) };
+	const space = new SpaceModel(pcLikeSpace());
+	return { space, layout: layoutSizes(sizesOf(space.dtos)) };
 }
 
 suite('webview layout', () => {
 	test('a 4 KiB window and a 2 GiB bank are both visible and clickable', () => {
 		const { layout } = pcLayout();
-		assert.equal(layout.unit, 4096n);
+		assert.equal(layout.unitLog2, 12);
 		assert.equal(layout.heights[2], o.minHeight);
 		assert.equal(layout.compressed[2], 0);
 		assert.ok((layout.heights[0] ?? 0) > o.linearCap && (layout.heights[0] ?? 0) <= o.maxHeight);
@@ -48,7 +48,7 @@ suite('webview layout', () => {
 
 	test('the full 2^64 space as one hole lays out as one capped block', () => {
 		const layout = layoutMap([{ size: 1n << 64n, isHole: true }]);
-		assert.equal(layout.unit, 1n << 64n);
+		assert.equal(layout.unitLog2, 64);
 		assert.equal(layout.heights[0], o.minHeight);
 		assert.equal(layout.totalHeight, o.minHeight);
 	});

@@ -1,25 +1,26 @@
 import * as assert from 'node:assert/strict';
 import { blockDetail, blockTitle, detailLines } from '../../../webview/src/labels';
 import { readToWebview } from '../../../webview/src/messages';
-import { buildSpaceModel, findRangeIndex, matchesFilter, matchesPath, rangeKey } from '../../../webview/src/model';
+import { findRangeIndex, matchesFilter, matchesPath, rangeKey, sameGeometry, SpaceModel } from '../../../webview/src/model';
 import { pcLikeSpace, range } from './fixtures';
 
 suite('webview model', () => {
-	const space = buildSpaceModel(pcLikeSpace());
+	const space = new SpaceModel(pcLikeSpace());
+	const ranges = space.dtos;
 
 	test('finds the owner of an address, at both ends of ranges and of the space', () => {
-		assert.equal(findRangeIndex(space.ranges, 0n), 0);
-		assert.equal(findRangeIndex(space.ranges, (2n << 30n) - 1n), 0);
-		assert.equal(findRangeIndex(space.ranges, 2n << 30n), 1);
-		assert.equal(findRangeIndex(space.ranges, 0xfec00fffn), 2);
-		assert.equal(findRangeIndex(space.ranges, 0xfec01000n), 3);
-		assert.equal(findRangeIndex(space.ranges, (1n << 64n) - 1n), 5);
-		assert.equal(findRangeIndex(space.ranges, 1n << 64n), -1);
+		assert.equal(findRangeIndex(ranges, 0n), 0);
+		assert.equal(findRangeIndex(ranges, (2n << 30n) - 1n), 0);
+		assert.equal(findRangeIndex(ranges, 2n << 30n), 1);
+		assert.equal(findRangeIndex(ranges, 0xfec00fffn), 2);
+		assert.equal(findRangeIndex(ranges, 0xfec01000n), 3);
+		assert.equal(findRangeIndex(ranges, (1n << 64n) - 1n), 5);
+		assert.equal(findRangeIndex(ranges, 1n << 64n), -1);
 		assert.equal(findRangeIndex([], 0n), -1);
 	});
 
 	test('cursor paths match owners, descendants and aliases, never holes', () => {
-		const [ram, hole, ioapic] = space.ranges;
+		const [ram, hole, ioapic] = ranges;
 		assert.ok(ram && hole && ioapic);
 		assert.ok(matchesPath(ram, 'system/ram-below-4g'));
 		assert.ok(matchesPath(ram, 'pc.ram'));
@@ -29,13 +30,29 @@ suite('webview model', () => {
 	});
 
 	test('the filter matches names, paths, kinds and aliases case-insensitively', () => {
-		const ioapic = space.ranges[2];
-		const ram = space.ranges[0];
+		const ioapic = ranges[2];
+		const ram = ranges[0];
 		assert.ok(ioapic && ram);
 		assert.ok(matchesFilter(ioapic, 'IOAPIC'));
 		assert.ok(matchesFilter(ioapic, 'io'));
 		assert.ok(matchesFilter(ram, 'below-4g'));
 		assert.ok(!matchesFilter(ioapic, 'bios'));
+	});
+
+	test('range models are built on demand with exact bounds', () => {
+		const top = space.at(5);
+		assert.equal(top?.start, 1n << 32n);
+		assert.equal(top?.end, 1n << 64n);
+		assert.equal(top?.size, (1n << 64n) - (1n << 32n));
+		assert.equal(space.at(5), top, 'built once');
+		assert.equal(space.at(6), undefined);
+	});
+
+	test('geometry is the same when only names or locations change', () => {
+		const renamed = ranges.map((r) => ({ ...r, region: r.region + 'x', priority: 9 }));
+		assert.ok(sameGeometry(ranges, renamed));
+		assert.ok(!sameGeometry(ranges, ranges.slice(1)));
+		assert.ok(!sameGeometry(ranges, ranges.map((r, i) => (i === 2 ? { ...r, size: '0x2000' } : r))));
 	});
 
 	test('the visual key ignores source locations', () => {
@@ -46,7 +63,7 @@ suite('webview model', () => {
 	});
 
 	test('labels say the alias, its target and the offset', () => {
-		const bios = buildSpaceModel({
+		const bios = new SpaceModel({
 			name: 's',
 			root: 'r',
 			flatRoot: 'r',
@@ -56,7 +73,7 @@ suite('webview model', () => {
 					aliases: [{ alias: 'isa-bios', aliasPath: 'system/pci/isa-bios', target: 'pc.bios', offset: '0x20000' }],
 				}),
 			],
-		}).ranges[0];
+		}).at(0);
 		assert.ok(bios);
 		assert.equal(blockTitle(bios), 'isa-bios → pc.bios +0x2_0000');
 		assert.equal(blockDetail(bios), '128 KiB  [0xe_0000, 0x10_0000)');
