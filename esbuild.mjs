@@ -6,6 +6,27 @@ import * as esbuild from 'esbuild';
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
+/**
+ * Prints start/end lines in watch mode: the "watch: esbuild" task's problem matcher waits
+ * for them (the same lines the VS Code extension generator uses).
+ * @type {import('esbuild').Plugin}
+ */
+const watchLog = {
+	name: 'watch-log',
+	setup(build) {
+		build.onStart(() => console.log('[watch] build started'));
+		build.onEnd((result) => {
+			for (const { text, location } of result.errors) {
+				console.error(`✘ [ERROR] ${text}`);
+				if (location) {
+					console.error(`    ${location.file}:${location.line}:${location.column}:`);
+				}
+			}
+			console.log('[watch] build finished');
+		});
+	},
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
 	bundle: true,
@@ -13,6 +34,7 @@ const common = {
 	sourcemap: !minify,
 	logLevel: 'info',
 	target: 'es2022',
+	plugins: watch ? [watchLog] : [],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */
