@@ -14,12 +14,11 @@ const suiteTimeoutMs = 8 * 60_000;
 const chatter = /^(Resolving connection|Resolved connection|Creating a socket|Updating additional|Ignoring fetching|\[Service Worker\]|ChatSessionStore)/;
 
 /** Mocha's reporter output, which the extension host forwards to the page console as INFO. */
-function mochaOutput(text) {
-	return text
-		.split('\n')
-		.filter((line) => line.startsWith('INFO ') || line.startsWith('ERR '))
-		.filter((line) => !chatter.test(line.replace(/^(INFO|ERR) /, '')))
-		.map((line) => line.replace(/^(INFO|ERR) /, ''))
+function mochaOutput(messages) {
+	return messages
+		.filter((message) => message.startsWith('INFO ') || message.startsWith('ERR '))
+		.map((message) => message.replace(/^(INFO|ERR) /, ''))
+		.filter((message) => !chatter.test(message))
 		.join('\n');
 }
 
@@ -41,7 +40,7 @@ suite('client integration suite in code-server', function () {
 		});
 		try {
 			const code = await Promise.race([exited, timedOut]);
-			const output = mochaOutput(await workbench.consoleText());
+			const output = mochaOutput(await workbench.consoleMessages());
 			process.stdout.write(`--- extension host output ---\n${output}\n--- end ---\n`);
 			assert.notEqual(code, 'timeout', `the suite did not finish within ${suiteTimeoutMs / 1000} s`);
 			assert.equal(code, 0, 'the integration suite reported failures (see the output above)');

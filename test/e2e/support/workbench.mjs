@@ -73,8 +73,9 @@ export async function openWorkbench({ folder, vsix, extensionDevelopmentPath, ex
 		}
 		await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }));
 		await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-		const consoleText = async () => (await Promise.all(consoleLines)).join('\n');
-		return { server, browser, page, profile, consoleText, close };
+		const consoleMessages = () => Promise.all(consoleLines);
+		const consoleText = async () => (await consoleMessages()).join('\n');
+		return { server, browser, page, profile, consoleMessages, consoleText, close };
 	} catch (error) {
 		await close();
 		throw error;
