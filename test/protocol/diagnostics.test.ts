@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-protocol';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+	DiagnosticSeverity,
+	DiagnosticTag,
+	DidChangeWatchedFilesNotification,
+	FileChangeType,
+} from 'vscode-languageserver-protocol';
 import { fixture } from './fixtures';
 import { LspClient } from './lspClient';
 
@@ -81,6 +90,27 @@ suite('protocol: diagnostics', () => {
 		assert.deepEqual(cleanIncluded.diagnostics, []);
 		await client.close(included.uri);
 		await client.close(includer.uri);
+	});
+
+	test('an included file changed on disk re-checks its includers (didChangeWatchedFiles)', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-watch-'));
+		try {
+			const includerPath = path.join(dir, 'main.memmap');
+			const includedPath = path.join(dir, 'dev.memmap');
+			const text = 'include "dev.memmap"\nspace m = top\ncontainer top size 4G {\n\tmap dev at 0\n}\n';
+			fs.writeFileSync(includedPath, 'io dev size 4K\n');
+			const uri = pathToFileURL(includerPath).href;
+			assert.deepEqual((await client.open(uri, text)).diagnostics, []);
+			fs.writeFileSync(includedPath, 'io other size 4K\n');
+			const next = client.nextDiagnostics(uri);
+			await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+				changes: [{ uri: pathToFileURL(includedPath).href, type: FileChangeType.Changed }],
+			});
+			assert.deepEqual((await next).diagnostics.map((d) => d.code), ['ref.unknown']);
+			await client.close(uri);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	test('a re-analysis is followed by memmap/flatViewChanged', async () => {

@@ -3,7 +3,11 @@
  * to 0 there); `workspace/configuration` refreshes them when the client supports it, else
  * `didChangeConfiguration` payloads do. Listeners re-publish diagnostics and hints.
  */
-import { DidChangeConfigurationNotification, RequestType0 } from 'vscode-languageserver';
+import {
+	DidChangeConfigurationNotification,
+	DidChangeWatchedFilesNotification,
+	RequestType0,
+} from 'vscode-languageserver';
 import type { InitializeParams } from 'vscode-languageserver';
 import { guard, logError, type ServerContext } from '../context';
 import { readSettings } from '../settings';
@@ -16,6 +20,7 @@ export function registerConfiguration(ctx: ServerContext, init: InitializeParams
 	ctx.settings = readSettings(options, ctx.settings);
 	const pull = init.capabilities.workspace?.configuration === true;
 	const dynamic = init.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+	const watch = init.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 	const refresh = async (pushed: unknown): Promise<void> => {
 		try {
 			const section: unknown = pull
@@ -32,6 +37,12 @@ export function registerConfiguration(ctx: ServerContext, init: InitializeParams
 	ctx.connection.onInitialized(() => {
 		if (dynamic) {
 			void ctx.connection.client.register(DidChangeConfigurationNotification.type, { section: 'memmap' });
+		}
+		if (watch) {
+			// Included files change on disk too (git checkout, another editor): watch them.
+			void ctx.connection.client.register(DidChangeWatchedFilesNotification.type, {
+				watchers: [{ globPattern: '**/*.memmap' }],
+			});
 		}
 		if (pull) {
 			void refresh(undefined);

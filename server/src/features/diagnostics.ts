@@ -55,11 +55,7 @@ export class DiagnosticsFeature {
 	/** Re-checks `uri` (and what includes it) after the debounce delay, or now. */
 	schedule(uri: string, immediate: boolean): void {
 		this.#pending.add(uri);
-		if (this.#timer) {
-			clearTimeout(this.#timer);
-		}
-		const delay = immediate ? 0 : this.#ctx.settings.debounceMs;
-		this.#timer = setTimeout(() => this.#flush(), delay);
+		this.#arm(immediate ? 0 : this.#ctx.settings.debounceMs);
 	}
 
 	/** Re-checks every open document (after a settings change or a file on disk changed). */
@@ -67,7 +63,14 @@ export class DiagnosticsFeature {
 		for (const document of this.#ctx.documents.all()) {
 			this.#pending.add(document.uri);
 		}
-		this.schedule(this.#ctx.documents.all()[0]?.uri ?? '', true);
+		this.#arm(0);
+	}
+
+	#arm(delay: number): void {
+		if (this.#timer) {
+			clearTimeout(this.#timer);
+		}
+		this.#timer = setTimeout(() => this.#flush(), delay);
 	}
 
 	#isOpen = (uri: string): boolean => this.#ctx.documents.get(uri) !== undefined;
@@ -155,7 +158,7 @@ export class DiagnosticsFeature {
 			}
 		}
 		if (this.#pending.size > 0) {
-			this.schedule([...this.#pending][0] ?? uri, true);
+			this.#arm(0);
 		}
 	}
 }
