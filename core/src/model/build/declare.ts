@@ -104,9 +104,13 @@ function declareRegion(
 		readonly: node.regionKind === 'rom',
 		nonvolatile: false,
 		romdMode: true,
+		// Every field is set here, optional ones too, so all drafts share one shape.
+		alias: undefined,
+		access: undefined,
 		doc: node.doc,
 		definition: at(uri, node),
 		nameLocation: at(uri, node.name ?? node.keyword),
+		placement: parent === undefined ? undefined : headerLocation(uri, node),
 		path,
 		locations: {},
 	};
@@ -114,9 +118,6 @@ function declareRegion(
 	const ofRef = ofValue?.kind === 'ref' ? ofValue : undefined;
 	state.regions.push(draft);
 	state.sources.push({ uri, node, declaredIn: parent, declared: noChildren, of: ofRef, seq: walk.seq++ });
-	if (parent !== undefined) {
-		draft.placement = headerLocation(uri, node);
-	}
 	applyProps(state, draft, uri, node);
 	checkRequired(state, draft, uri, node);
 	if (node.body) {

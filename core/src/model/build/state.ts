@@ -34,13 +34,13 @@ export interface RegionDraft {
 	enabled: boolean;
 	readonly: boolean;
 	nonvolatile: boolean;
-	alias?: { target: RegionId | undefined; offset: bigint };
-	access?: AccessDraft;
+	alias: { target: RegionId | undefined; offset: bigint } | undefined;
+	access: AccessDraft | undefined;
 	readonly romdMode: boolean;
 	readonly doc: string | undefined;
 	readonly definition: SourceLocation;
 	readonly nameLocation: SourceLocation;
-	placement?: SourceLocation;
+	placement: SourceLocation | undefined;
 	readonly path: string;
 	readonly locations: Partial<Record<LocatedPart, SourceLocation>>;
 }
