@@ -23,8 +23,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Reads settings from a `memmap` configuration section (`{ diagnostics: { severity,
- * debounce }, inlayHints: { enabled } }`), also accepting the flat dotted form
- * (`{ "diagnostics.severity": ... }`). Missing or malformed fields keep `base`.
+ * debounceMs }, inlayHints: { enabled } }`), also accepting the flat dotted form
+ * (`{ "diagnostics.severity": ... }`) and a top-level `debounceMs` (initializationOptions).
+ * Missing or malformed fields keep `base`.
  */
 export function readSettings(section: unknown, base: Settings = defaultSettings): Settings {
 	if (!isRecord(section)) {
@@ -34,7 +35,11 @@ export function readSettings(section: unknown, base: Settings = defaultSettings)
 	const hints = isRecord(section['inlayHints']) ? section['inlayHints'] : {};
 	const severity = diagnostics['severity'] ?? section['diagnostics.severity'];
 	const enabled = hints['enabled'] ?? section['inlayHints.enabled'];
-	const debounce = diagnostics['debounce'] ?? section['diagnostics.debounce'] ?? section['debounceMs'];
+	const debounce =
+		diagnostics['debounceMs'] ??
+		diagnostics['debounce'] ??
+		section['diagnostics.debounceMs'] ??
+		section['debounceMs'];
 	return {
 		severity: isRecord(severity) ? readOverrides(severity) : base.severity,
 		inlayHints: typeof enabled === 'boolean' ? enabled : base.inlayHints,

@@ -30,6 +30,9 @@ export function registerConfiguration(ctx: ServerContext, init: InitializeParams
 			for (const listener of ctx.onSettingsChanged) {
 				listener();
 			}
+			if (init.capabilities.workspace?.inlayHint?.refreshSupport === true) {
+				await ctx.connection.languages.inlayHint.refresh();
+			}
 		} catch (error) {
 			logError(ctx, 'configuration', error);
 		}

@@ -51,7 +51,7 @@ suite('server/helpers', () => {
 	});
 
 	test('readSettings: nested, dotted, malformed', () => {
-		const nested = readSettings({ diagnostics: { severity: { 'region.overlap': 'error', x: 'loud' }, debounce: 50 }, inlayHints: { enabled: false } });
+		const nested = readSettings({ diagnostics: { severity: { 'region.overlap': 'error', x: 'loud' }, debounceMs: 50 }, inlayHints: { enabled: false } });
 		assert.deepEqual(nested, { severity: { 'region.overlap': 'error' }, inlayHints: false, debounceMs: 50 });
 		const dotted = readSettings({ 'diagnostics.severity': { a: 'off' }, 'inlayHints.enabled': true, debounceMs: 0 });
 		assert.deepEqual(dotted, { severity: { a: 'off' }, inlayHints: true, debounceMs: 0 });
