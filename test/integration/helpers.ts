@@ -53,3 +53,34 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
 		.map((part) => (typeof part === 'string' ? part : part.value))
 		.join('\n');
 }
+
+/** The view types (or labels) of every open tab. */
+export function openTabs(): string[] {
+	return vscode.window.tabGroups.all
+		.flatMap((group) => group.tabs)
+		.map((tab) => (tab.input instanceof vscode.TabInputWebview ? tab.input.viewType : tab.label));
+}
+
+/**
+ * Resolves once some open tab satisfies `accept`, checking now and on each tab change
+ * (the tab model reaches the extension host a little after the panel is created).
+ */
+export function waitForTab(accept: (viewTypeOrLabel: string) => boolean, timeoutMs = 30_000): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const check = (): boolean => {
+			if (!openTabs().some(accept)) {
+				return false;
+			}
+			subscription.dispose();
+			clearTimeout(timer);
+			resolve();
+			return true;
+		};
+		const subscription = vscode.window.tabGroups.onDidChangeTabs(() => check());
+		const timer = setTimeout(() => {
+			subscription.dispose();
+			reject(new Error(`No matching tab within ${timeoutMs} ms (tabs: ${openTabs().join(', ')})`));
+		}, timeoutMs);
+		check();
+	});
+}

@@ -54,7 +54,7 @@ suite('webview in Chromium', function () {
 
 	test('announces itself, then draws one tab per space, blocks and table rows', async () => {
 		assert.deepEqual((await webview.posted())[0], { type: 'ready' });
-		assert.deepEqual(await texts(webview, '.tab'), ['memory', 'io']);
+		assert.deepEqual(await texts(webview, '.tab'), ['memory', 'pio']);
 		const memory = view.spaces[0];
 		assert.ok(memory);
 		const titles = await texts(webview, '.map-row .block-title');
@@ -85,7 +85,7 @@ suite('webview in Chromium', function () {
 
 	test('the table is usable by keyboard: arrows move, Enter reveals', async () => {
 		await webview.page.locator('.table-row', { hasText: 'pic' }).first().waitFor();
-		await webview.page.locator('.tab', { hasText: 'io' }).click();
+		await webview.page.locator('.tab', { hasText: 'pio' }).click();
 		await frames(webview.page);
 		await webview.page.focus('.table-body');
 		await webview.page.keyboard.press('Home');
@@ -168,7 +168,7 @@ suite('webview in Chromium', function () {
 	});
 
 	test('the state is saved and restored after a reload', async () => {
-		await webview.page.locator('.tab', { hasText: 'io' }).click();
+		await webview.page.locator('.tab', { hasText: 'pio' }).click();
 		await webview.page.fill('.filter', 'pi');
 		await frames(webview.page);
 		const state = await webview.state();
@@ -176,7 +176,7 @@ suite('webview in Chromium', function () {
 		try {
 			await restored.post({ type: 'update', view, title: 'board.memmap' });
 			assert.equal(await restored.page.inputValue('.filter'), 'pi');
-			assert.deepEqual(await texts(restored, '.tab[aria-selected="true"]'), ['io']);
+			assert.deepEqual(await texts(restored, '.tab[aria-selected="true"]'), ['pio']);
 			assert.deepEqual(await texts(restored, '.table-row .owner-name'), ['pic', 'pit']);
 		} finally {
 			await restored.close();
