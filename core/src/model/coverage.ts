@@ -24,6 +24,7 @@ const chunkLimit = 512;
 /** Receives each unclaimed part `[start, end)` of a fill, in increasing order. */
 export type GapSink = (start: bigint, end: bigint) => void;
 
+/** Claimed addresses of one render, plus the address order of the pieces handed out. */
 export class CoverageSet {
 	readonly #chunks: CoveredSpan[][] = [];
 	/** `#next[p]` is the piece after piece `p` in address order, or -1. */

@@ -18,7 +18,10 @@ export interface SpaceVisibility {
 	readonly space: string;
 	/** Where the region is placed: its clipped extents `[start, end)` on enabled paths. */
 	readonly placements: readonly AddressSpan[];
-	/** The flat ranges it owns (terminal regions), or that render under it (others). */
+	/**
+	 * The flat ranges it owns (terminal regions); for containers and aliases, the ranges
+	 * inside its placements whose recorded path (first byte) passes through it.
+	 */
 	readonly ranges: readonly FlatRange[];
 	readonly visibleBytes: bigint;
 	/** Who owns the placed bytes it does not show, with the byte count per owner. */
