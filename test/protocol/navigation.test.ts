@@ -47,6 +47,20 @@ suite('protocol: hover and navigation', () => {
 		assert.match(text, /owned by 'uart0'/);
 	});
 
+	test('hover on an offset whose region is hidden says by whom', async () => {
+		const uri = 'file:///virtual/hidden.memmap';
+		const text = 'space m = s\ncontainer s size 64K {\n\tram low at 0 size 8K priority 1\n\trom high at 0x1000 size 4K\n}\n';
+		await client.open(uri, text);
+		const result = await client.connection.sendRequest(HoverRequest.type, {
+			textDocument: { uri },
+			position: positionOf(text, '0x1000', 2),
+		});
+		await client.close(uri);
+		const value = result ? hoverText(result.contents) : '';
+		assert.match(value, /`high` does not answer here: `s\/low` hides it/);
+		assert.match(value, /owned by 'low'/);
+	});
+
 	test('hover on a hex literal in a comment: the owner in each space', async () => {
 		const text = await hover(at('0xfee00000'));
 		assert.match(text, /In space `memory`/);
