@@ -6,14 +6,15 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { goToAddress } from './commands';
 import { createLanguageClient } from './languageClient';
-import { flatViewType, MemoryMapPanel, type FlatViewSummary } from './memoryMapPanel';
+import { flatViewType, MemoryMapPanel, onDidUpdateFlatView, type FlatViewSummary } from './memoryMapPanel';
 import { flatViewChangedNotification } from './requests';
 
 let client: LanguageClient | undefined;
 
-/** What `activate` returns: the running client (integration tests wait on it). */
+/** What `activate` returns: the running client and the panel's update event (for tests). */
 export interface MemmapApi {
 	readonly client: LanguageClient;
+	readonly onDidUpdateFlatView: vscode.Event<FlatViewSummary>;
 }
 
 function activeMemmapUri(): string | undefined {
@@ -52,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Memmap
 		}),
 	);
 	await languageClient.start();
-	return { client: languageClient };
+	return { client: languageClient, onDidUpdateFlatView };
 }
 
 export async function deactivate(): Promise<void> {

@@ -16,11 +16,28 @@ import { locationUris, readFromWebview } from './webviewMessages';
 
 export const flatViewType = 'memmap.flatView';
 
-/** What `memmap.showFlatView` resolves to once the panel has shown a document (a test hook). */
+/** What `memmap.showFlatView` resolves to, and what each update reports (a test hook). */
 export interface FlatViewSummary {
 	readonly uri: string;
+	readonly version: number | null;
 	readonly spaces: readonly string[];
+	/** The number of flat ranges (holes included) of each space. */
+	readonly ranges: readonly number[];
 }
+
+function summarize(uri: string, view: FlatViewResult | undefined): FlatViewSummary {
+	return {
+		uri,
+		version: view?.version ?? null,
+		spaces: view?.spaces.map((s) => s.name) ?? [],
+		ranges: view?.spaces.map((s) => s.ranges.length) ?? [],
+	};
+}
+
+const updated = new vscode.EventEmitter<FlatViewSummary>();
+
+/** Fires after the panel has posted a new flat view to the webview. */
+export const onDidUpdateFlatView = updated.event;
 
 export class MemoryMapPanel {
 	static #current: MemoryMapPanel | undefined;
@@ -28,6 +45,7 @@ export class MemoryMapPanel {
 	readonly #client: LanguageClient;
 	readonly #disposables: vscode.Disposable[] = [];
 	#uri: string | undefined;
+	#title = '';
 	#view: FlatViewResult | undefined;
 	#knownUris: ReadonlySet<string> = new Set();
 	#highlight: string | null = null;
@@ -102,10 +120,11 @@ export class MemoryMapPanel {
 		if (uri !== this.#uri) {
 			this.#uri = uri;
 			this.#highlight = null;
-			this.#panel.title = `Memory Map: ${path.posix.basename(vscode.Uri.parse(uri).path)}`;
+			this.#title = path.posix.basename(vscode.Uri.parse(uri).path);
+			this.#panel.title = `Memory Map: ${this.#title}`;
 		}
 		await this.refresh();
-		return { uri, spaces: this.#view?.spaces.map((s) => s.name) ?? [] };
+		return summarize(uri, this.#view);
 	}
 
 	/** Requests the flat view; concurrent calls coalesce into one more request. */
@@ -138,7 +157,8 @@ export class MemoryMapPanel {
 			}
 			this.#view = view;
 			this.#knownUris = locationUris(view);
-			void this.#post({ type: 'update', view, title: this.#panel.title.replace(/^Memory Map: /, '') });
+			await this.#post({ type: 'update', view, title: this.#title });
+			updated.fire(summarize(uri, view));
 		} catch (error) {
 			void this.#post({ type: 'empty', reason: `The language server could not flatten this document: ${String(error)}` });
 		}
