@@ -14,8 +14,8 @@ export interface ImportRegion {
 	readonly id: number;
 	/** The first print of the object (a hidden disabled parent has no line). */
 	readonly node: PrintNode;
-	/** The printed start of every print of the object. */
-	readonly starts: readonly bigint[];
+	/** Every print of the object. */
+	readonly prints: readonly PrintNode[];
 	readonly name: string;
 	kind: RegionKind;
 	/** The printed type column, which decides the kind. */
@@ -106,7 +106,7 @@ function makeRegion(
 	return {
 		id: regions.length,
 		node,
-		starts: nodes.map((member) => member.start),
+		prints: nodes,
 		name: line?.name ?? hiddenName(node, groups),
 		kind: 'container',
 		type: line?.type,

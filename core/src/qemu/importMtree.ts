@@ -4,10 +4,12 @@
  */
 import { format } from '../syntax/format';
 import { resolveAliasTargets } from './aliasTargets';
-import { decideKinds, markOverlaps, orderSpaces } from './decide';
+import { markOverlaps, orderSpaces } from './decide';
 import { emitMemmap } from './emit';
 import { identify } from './identify';
 import { inferReadonly } from './inferReadonly';
+import { decideKinds } from './kinds';
+import { refineKinds } from './refineKinds';
 import { buildModel, type ImportModel } from './importModel';
 import type { FlatBlock, MtreeError, MtreeGroup } from './mtreeModel';
 import { parseFlat } from './parseFlat';
@@ -54,6 +56,9 @@ export function importMtree(treeText: string, flatText?: string, options: Import
 	markOverlaps(model);
 	const spaces = orderSpaces(model.spaces, flat?.blocks);
 	const lines = header(model, options, flat !== undefined, treeText);
+	if (flat) {
+		refineKinds(model, flat.blocks, () => emitMemmap(model, spaces, lines));
+	}
 	const emitted = emitMemmap(model, spaces, lines);
 	if (flat && inferReadonly(model, emitted, flat.blocks)) {
 		lines.push('Readonly: `readonly` marks come from ranges that `info mtree -f` prints `rom` (the tree text does not show them).');

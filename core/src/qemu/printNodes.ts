@@ -17,6 +17,13 @@ export interface PrintNode {
 	readonly start: bigint;
 	/** QEMU `addr`: the start relative to the parent's start (to 0 for a group root). */
 	readonly relAddr: bigint;
+	/**
+	 * The printed extent clipped by every ancestor's in the same print, inclusive
+	 * (`clipEnd < clipStart` when nothing is left): where the region can show in a view
+	 * whose root this print's group root is.
+	 */
+	readonly clipStart: bigint;
+	readonly clipEnd: bigint;
 	/** Equal for nodes whose whole printed subtrees are equal (relative addresses included). */
 	signature: number;
 }
@@ -50,6 +57,7 @@ export function buildForest(groups: readonly MtreeGroup[]): PrintForest {
 function addNode(nodes: PrintNode[], source: MtreeNode, group: number, parent: PrintNode | undefined): PrintNode {
 	const parentStart = parent?.start ?? 0n;
 	const start = source.line?.start ?? parentStart;
+	const end = source.line ? start + wrap64(source.line.end - source.line.start) : (parent?.clipEnd ?? maxAddress);
 	const node: PrintNode = {
 		index: nodes.length,
 		group,
@@ -58,6 +66,8 @@ function addNode(nodes: PrintNode[], source: MtreeNode, group: number, parent: P
 		children: [],
 		start,
 		relAddr: wrap64(start - parentStart),
+		clipStart: parent && parent.clipStart > start ? parent.clipStart : start,
+		clipEnd: min(min(end, parent?.clipEnd ?? maxAddress), maxAddress),
 		signature: -1,
 	};
 	nodes.push(node);
@@ -65,6 +75,12 @@ function addNode(nodes: PrintNode[], source: MtreeNode, group: number, parent: P
 		node.children.push(addNode(nodes, child, group, node));
 	}
 	return node;
+}
+
+const maxAddress = (1n << 64n) - 1n;
+
+function min(a: bigint, b: bigint): bigint {
+	return a < b ? a : b;
 }
 
 function lineKey(line: MtreeLine | undefined): string {
