@@ -3,6 +3,7 @@
  * under the panel's CSP, with a stub `acquireVsCodeApi` that records posted messages and
  * state. Tests talk to it through `post`, `posted` and ordinary DOM queries.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -32,10 +33,31 @@ export function chromiumPath(): string {
 	return found;
 }
 
-export function launchChromium(): Promise<Browser> {
-	if (!fs.existsSync(path.join(dist, 'webview.js'))) {
-		throw new Error('dist/webview.js is missing: run `npm run bundle` first');
+/** The newest modification time of the files under `dir` (0 when absent). */
+function newest(dir: string): number {
+	if (!fs.existsSync(dir)) {
+		return 0;
 	}
+	return Math.max(0, ...fs.readdirSync(dir).map((name) => fs.statSync(path.join(dir, name)).mtimeMs));
+}
+
+/**
+ * Rebuilds the bundles with esbuild.mjs when dist/webview.js is missing or older than the
+ * webview sources, so `npm test` (compile + mocha) tests the current code.
+ */
+export function ensureBundle(): void {
+	const bundle = path.join(dist, 'webview.js');
+	const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
+	if (built < newest(path.join(repoRoot, 'webview', 'src'))) {
+		const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, encoding: 'utf8' });
+		if (result.status !== 0) {
+			throw new Error(`node esbuild.mjs failed:\n${result.stdout}${result.stderr}`);
+		}
+	}
+}
+
+export function launchChromium(): Promise<Browser> {
+	ensureBundle();
 	return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 }
 
