@@ -27,7 +27,19 @@ interface Indexes {
 /** Where a region starts in an address space (reached through containers and aliases). */
 export interface Placement {
 	readonly space: SpaceView;
+	/** Where the region's offset 0 lands (may lie outside the visible part, even below 0). */
 	readonly start: bigint;
+	/**
+	 * The part `[visibleStart, visibleEnd)` that the containers and alias windows on the
+	 * way let through (before priorities); empty when `visibleStart >= visibleEnd`.
+	 */
+	readonly visibleStart: bigint;
+	readonly visibleEnd: bigint;
+}
+
+/** True when a placement shows the region's first byte. */
+export function showsStart(p: Placement): boolean {
+	return p.visibleStart <= p.start && p.start < p.visibleEnd;
 }
 
 const cache = new WeakMap<Analysis, Indexes>();
@@ -179,30 +191,44 @@ export function placementsOf(analysis: Analysis, region: Region): readonly Place
 	return index.placements.get(region.id) ?? [];
 }
 
+interface Step {
+	readonly id: RegionId;
+	readonly start: bigint;
+	/** The absolute window the path so far lets through: `[lo, hi)`. */
+	readonly lo: bigint;
+	readonly hi: bigint;
+	readonly depth: number;
+}
+
 function computePlacements(analysis: Analysis): Map<RegionId, Placement[]> {
 	const result = new Map<RegionId, Placement[]>();
 	const regions = analysis.tree.regions;
 	let visits = 0;
 	for (const space of analysis.views) {
-		const stack: { id: RegionId; start: bigint; depth: number }[] = [
-			{ id: space.space.root, start: 0n, depth: 0 },
-		];
+		const stack: Step[] = [{ id: space.space.root, start: 0n, lo: 0n, hi: 1n << 64n, depth: 0 }];
 		while (stack.length > 0 && visits++ < maxPlacementVisits) {
 			const top = stack.pop();
 			const region = top === undefined ? undefined : regions[top.id];
 			if (!top || !region || !region.enabled || top.depth > 64) {
 				continue;
 			}
+			// Everything below is clipped to this region's extent (R4.3), aliases to their window.
+			const lo = top.lo > top.start ? top.lo : top.start;
+			const end = top.start + region.size;
+			const hi = top.hi < end ? top.hi : end;
 			const list = result.get(region.id) ?? [];
-			list.push({ space, start: top.start });
+			list.push({ space, start: top.start, visibleStart: lo, visibleEnd: hi });
 			result.set(region.id, list);
+			if (lo >= hi) {
+				continue;
+			}
 			if (region.alias?.target !== undefined) {
 				const start = top.start - region.alias.offset;
-				stack.push({ id: region.alias.target, start, depth: top.depth + 1 });
+				stack.push({ id: region.alias.target, start, lo, hi, depth: top.depth + 1 });
 			}
 			for (const child of region.children) {
 				const addr = regions[child]?.addr ?? 0n;
-				stack.push({ id: child, start: top.start + addr, depth: top.depth + 1 });
+				stack.push({ id: child, start: top.start + addr, lo, hi, depth: top.depth + 1 });
 			}
 		}
 	}

@@ -55,10 +55,15 @@ suite('protocol: hover and navigation', () => {
 			textDocument: { uri },
 			position: positionOf(text, '0x1000', 2),
 		});
+		const name = await client.connection.sendRequest(HoverRequest.type, {
+			textDocument: { uri },
+			position: positionOf(text, 'rom high', 5),
+		});
 		await client.close(uri);
 		const value = result ? hoverText(result.contents) : '';
 		assert.match(value, /`high` does not answer here: `s\/low` hides it/);
 		assert.match(value, /owned by 'low'/);
+		assert.match(name ? hoverText(name.contents) : '', /4 KiB shadowed, by `s\/low` \(4 KiB\)/);
 	});
 
 	test('hover on a hex literal in a comment: the owner in each space', async () => {
@@ -71,7 +76,7 @@ suite('protocol: hover and navigation', () => {
 		const text = await hover(at('ram pc.ram', 5));
 		assert.match(text, /\*\*ram\*\* `pc.ram`: 128 MiB/);
 		assert.match(text, /`memory`: \[0x0, 0xa_0000\)/);
-		assert.match(text, /shadowed/);
+		assert.match(text, /640 KiB of 128 MiB visible/);
 		assert.match(text, /Main memory\./);
 	});
 

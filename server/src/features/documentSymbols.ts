@@ -44,8 +44,8 @@ function regionSymbol(analysis: Analysis, document: TextDocument, node: RegionNo
 	const details: string[] = [node.regionKind];
 	if (region) {
 		details.push(formatSize(region.size));
-		for (const p of placementsOf(analysis, region).slice(0, 3)) {
-			details.push(`${p.space.space.name} ${formatRange(p.start, p.start + region.size)}`);
+		for (const p of placementsOf(analysis, region).filter((q) => q.visibleStart < q.visibleEnd).slice(0, 3)) {
+			details.push(`${p.space.space.name} ${formatRange(p.visibleStart, p.visibleEnd)}`);
 		}
 	}
 	const name = node.name?.text || '(unnamed)';

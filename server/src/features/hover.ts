@@ -9,7 +9,7 @@ import { formatAddress, formatSize, parseNumber } from '../../../core/src/index'
 import type { Analysis, NumberNode, Region, Span } from '../../../core/src/index';
 import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
-import { placementsOf, referenceAt, regionDeclaredAt, regionPlacedAt } from '../model';
+import { placementsOf, referenceAt, regionDeclaredAt, regionPlacedAt, showsStart } from '../model';
 import { pathAt, type SyntaxNode } from '../syntaxQuery';
 import { describeAccess, hiddenLine, ownerLines, visibilityLines } from './regionInfo';
 
@@ -87,7 +87,7 @@ function placedHover(
 		return undefined;
 	}
 	const lines = [`**${number.text}**: offset of \`${region.name}\` in its container`, ''];
-	for (const placement of placementsOf(analysis, region).slice(0, 8)) {
+	for (const placement of placementsOf(analysis, region).filter(showsStart).slice(0, 8)) {
 		const name = placement.space.space.name;
 		lines.push(`In space \`${name}\`: absolute **${formatAddress(placement.start)}**`, '');
 		const hidden = hiddenLine(analysis, placement.space, region, placement.start);
@@ -110,7 +110,10 @@ function windowHover(analysis: Analysis, alias: Region | undefined, value: bigin
 		return undefined;
 	}
 	const lines = [`**${text}**: the window of \`${alias?.name ?? ''}\` starts at offset ${formatAddress(value)} of \`${target.path}\``, ''];
-	for (const placement of placementsOf(analysis, target).slice(0, 4)) {
+	const seen = placementsOf(analysis, target).filter(
+		(p) => p.visibleStart <= p.start + value && p.start + value < p.visibleEnd,
+	);
+	for (const placement of seen.slice(0, 4)) {
 		const address = placement.start + value;
 		lines.push(`In space \`${placement.space.space.name}\`: the target's byte is at **${formatAddress(address)}**`, '');
 		lines.push(...codeBlock(ownerLines(analysis, placement.space, address)));

@@ -9,7 +9,7 @@ import { formatAddress } from '../../../core/src/index';
 import type { Analysis, NumberNode, Region } from '../../../core/src/index';
 import { toOffset, toPosition } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
-import { placementsOf, regionDeclaredAt, regionPlacedAt } from '../model';
+import { placementsOf, regionDeclaredAt, regionPlacedAt, type Placement } from '../model';
 import { forEachStatement } from '../syntaxQuery';
 import { formatRange } from './regionInfo';
 
@@ -46,12 +46,13 @@ export function inlayHints(analysis: Analysis, document: TextDocument, from: num
 
 /** `= [0x4000_1000, 0x4000_2000)` per space, or undefined when it matches the written offset. */
 function absoluteLabel(analysis: Analysis, region: Region): string | undefined {
-	const placements = placementsOf(analysis, region);
-	if (placements.length === 0 || placements.every((p) => p.start === region.addr)) {
+	const placements = placementsOf(analysis, region).filter((p) => p.visibleStart < p.visibleEnd);
+	const whole = (p: Placement): boolean => p.visibleStart === p.start && p.visibleEnd === p.start + region.size;
+	if (placements.length === 0 || placements.every((p) => p.start === region.addr && whole(p))) {
 		return undefined;
 	}
 	const parts = placements.slice(0, 2).map((p) => {
-		const range = formatRange(p.start, p.start + region.size);
+		const range = formatRange(p.visibleStart, p.visibleEnd);
 		return analysis.views.length > 1 ? `${p.space.space.name} ${range}` : range;
 	});
 	return `= ${parts.join(' · ')}${placements.length > 2 ? ' …' : ''}`;

@@ -79,13 +79,15 @@ export function rangesOverlapping(view: FlatView, start: bigint, end: bigint, ca
 export function visibilityLines(analysis: Analysis, region: Region): string[] {
 	const lines: string[] = [];
 	for (const space of analysis.views) {
-		const placements = placementsOf(analysis, region).filter((p) => p.space === space);
+		const placements = placementsOf(analysis, region).filter(
+			(p) => p.space === space && p.visibleStart < p.visibleEnd,
+		);
 		if (placements.length === 0) {
 			continue;
 		}
 		const terminal = region.kind !== 'container' && region.kind !== 'alias';
 		if (!terminal) {
-			const listed = placements.slice(0, maxListed).map((p) => formatRange(p.start, p.start + region.size));
+			const listed = placements.slice(0, maxListed).map((p) => formatRange(p.visibleStart, p.visibleEnd));
 			lines.push(`- \`${space.space.name}\`: placed at ${listed.join(', ')}${more(placements.length)}`);
 			continue;
 		}
@@ -94,7 +96,12 @@ export function visibilityLines(analysis: Analysis, region: Region): string[] {
 		lines.push(
 			`- \`${space.space.name}\`: ${listed.length > 0 ? listed.join(', ') : 'not visible'}${more(visible.length)}`,
 		);
-		const shadow = shadowLine(analysis, space, region, placements[0]?.start ?? 0n);
+		const bytes = visible.reduce((sum, r) => sum + r.size, 0n);
+		if (bytes > 0n && bytes < region.size) {
+			lines.push(`  - ${formatSize(bytes)} of ${formatSize(region.size)} visible`);
+		}
+		const first = placements[0];
+		const shadow = first && shadowLine(analysis, space, region, first.visibleStart, first.visibleEnd);
 		if (shadow) {
 			lines.push(`  - ${shadow}`);
 		}
@@ -106,9 +113,14 @@ function more(count: number): string {
 	return count > maxListed ? ` and ${count - maxListed} more` : '';
 }
 
-/** How much of a terminal region placed at `start` is shadowed, and by whom. */
-function shadowLine(analysis: Analysis, space: SpaceView, region: Region, start: bigint): string | undefined {
-	const end = start + region.size > twoTo64 ? twoTo64 : start + region.size;
+/** How much of the part `[start, end)` of a terminal region is shadowed, and by whom. */
+function shadowLine(
+	analysis: Analysis,
+	space: SpaceView,
+	region: Region,
+	start: bigint,
+	end: bigint,
+): string | undefined {
 	const byOwner = new Map<string, bigint>();
 	let visible = 0n;
 	for (const r of rangesOverlapping(space.view, start, end)) {
