@@ -48,6 +48,20 @@ suite('protocol: editing', () => {
 		assert.deepEqual(await complete(text), ['r']);
 	});
 
+	test('completion: include paths next to the file', async () => {
+		const uri = fixture('includer.memmap').uri.replace('includer.memmap', 'new.memmap');
+		const text = 'include "';
+		await client.open(uri, text + '"\n');
+		const list = (await client.connection.sendRequest(CompletionRequest.type, {
+			textDocument: { uri },
+			position: { line: 0, character: text.length },
+		})) as CompletionList;
+		await client.close(uri);
+		const labels = list.items.map((i) => i.label);
+		assert.ok(labels.includes('included.memmap') && labels.includes('board.memmap'), labels.join());
+		assert.ok(!labels.some((l) => l.endsWith('.bin')));
+	});
+
 	test('completion: units after a number', async () => {
 		const units = await complete('ram r size 64|\n');
 		assert.deepEqual(units.slice(0, 3), ['64K', '64M', '64G']);

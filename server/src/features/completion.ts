@@ -15,7 +15,7 @@ import type { Analysis, FileNode, MapNode, RegionKind, RegionNode } from '../../
 import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 import { endOf, innermost, pathAt } from '../syntaxQuery';
-import { childNameItems, regionNameItems, snippetItems } from './completionItems';
+import { childNameItems, includeItems, regionNameItems, snippetItems } from './completionItems';
 
 const units = ['K', 'M', 'G', 'T', 'P', 'E', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
 const regionProps = ['at', 'size', 'priority', 'overlap', 'readonly', 'disabled', 'nonvolatile'];
@@ -25,7 +25,15 @@ const settings = ['valid', 'impl', 'endian', 'coalesce'];
 /** Completion at `offset` of `document`. */
 export function completion(analysis: Analysis, document: TextDocument, offset: number): CompletionList {
 	const source = analysis.documents.get(document.uri);
-	if (!source || inCommentOrString(source.file, offset)) {
+	if (!source) {
+		return { isIncomplete: false, items: [] };
+	}
+	const path = pathAt(source.file, offset);
+	const leaf = path.at(-1);
+	if (leaf?.kind === 'string' && path.at(-2)?.kind === 'include' && leaf.offset < offset) {
+		return includeItems(document.uri, source.text.slice(leaf.offset + 1, offset));
+	}
+	if (inCommentOrString(source.file, offset)) {
 		return { isIncomplete: false, items: [] };
 	}
 	const text = source.text;

@@ -5,6 +5,9 @@ import {
 	type CompletionItem,
 	type CompletionList,
 } from 'vscode-languageserver';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { formatSize } from '../../../core/src/index';
 import type { Analysis } from '../../../core/src/index';
 import { spellName } from './rename';
@@ -62,6 +65,28 @@ export function childNameItems(analysis: Analysis, path: string, prefix: string)
 	}
 	return { isIncomplete: false, items };
 }
+
+/** Files and folders for an include path typed so far (`typed`), next to the document. */
+export function includeItems(uri: string, typed: string): CompletionList {
+	const items: CompletionItem[] = [];
+	try {
+		const self = fileURLToPath(uri);
+		const folder = path.resolve(path.dirname(self), typed.slice(0, typed.lastIndexOf('/') + 1));
+		for (const entry of readdirSync(folder, { withFileTypes: true }).slice(0, maxNames)) {
+			if (entry.isDirectory() && !entry.name.startsWith('.')) {
+				items.push({ label: entry.name + '/', kind: CompletionItemKind.Folder, command: retrigger });
+			} else if (entry.name.endsWith('.memmap') && path.join(folder, entry.name) !== self) {
+				items.push({ label: entry.name, kind: CompletionItemKind.File });
+			}
+		}
+	} catch {
+		// Not a file URI, or an unreadable folder: nothing to offer.
+	}
+	return { isIncomplete: false, items };
+}
+
+/** Opens the suggestions again after a folder was inserted. */
+const retrigger = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
 interface Snippet {
 	readonly label: string;
