@@ -62,7 +62,7 @@ const capabilities: InitializeResult['capabilities'] = {
 	inlayHintProvider: true,
 	codeActionProvider: { codeActionKinds: ['quickfix'] },
 	documentFormattingProvider: true,
-	semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+	semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
 };
 
 connection.onInitialize((params) => {

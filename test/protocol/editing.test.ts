@@ -4,6 +4,7 @@ import {
 	CompletionRequest,
 	DocumentFormattingRequest,
 	InlayHintRequest,
+	SemanticTokensRangeRequest,
 	SemanticTokensRequest,
 	type CodeAction,
 	type CompletionList,
@@ -180,7 +181,13 @@ suite('protocol: editing', () => {
 		const text = 'space m = s\ncontainer s size 4K {\n\tmap r at 0\n}\nram r size 4K\n';
 		await client.open(uri, text);
 		const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+		const ranged = await client.connection.sendRequest(SemanticTokensRangeRequest.type, {
+			textDocument: { uri },
+			range: { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } },
+		});
 		await client.close(uri);
+		// The range answer holds the tokens of line 4 only, encoded from the document start.
+		assert.deepEqual(ranged?.data, [4, 0, 3, 2, 0, 0, 4, 1, 0, 9, 0, 7, 2, 3, 0]);
 		const decoded: string[] = [];
 		let line = 0;
 		let character = 0;

@@ -2,10 +2,15 @@
  * Semantic tokens where the TextMate grammar cannot tell: region names as declarations or
  * references (with the region's kind as a modifier), space names, kind keywords, numbers.
  */
-import type { SemanticTokens, SemanticTokensLegend, SemanticTokensParams } from 'vscode-languageserver';
+import type {
+	SemanticTokens,
+	SemanticTokensLegend,
+	SemanticTokensParams,
+	SemanticTokensRangeParams,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, RegionKind, Span } from '../../../core/src/index';
-import { PositionCursor } from '../convert';
+import { PositionCursor, toOffset } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 import { referencesIn, regionDeclaredAt } from '../model';
 import { forEachStatement, type StatementNode } from '../syntaxQuery';
@@ -41,18 +46,26 @@ function modifiersOf(kind: RegionKind | undefined, declaration: boolean, readonl
 }
 
 /** The semantic tokens of `document`, LSP-encoded (relative lines and characters). */
-export function semanticTokens(analysis: Analysis, document: TextDocument): SemanticTokens {
+export function semanticTokens(
+	analysis: Analysis,
+	document: TextDocument,
+	from = 0,
+	to = Number.MAX_SAFE_INTEGER,
+): SemanticTokens {
 	const file = analysis.documents.get(document.uri)?.file;
 	const tokens: Token[] = [];
 	const push = (span: Span | undefined, type: number, modifiers: number): void => {
-		if (span) {
+		if (span && span.offset + span.length >= from && span.offset <= to) {
 			tokens.push({ offset: span.offset, length: span.length, type, modifiers });
 		}
 	};
 	if (file) {
-		forEachStatement(file, (node) => statementTokens(analysis, document.uri, node, push));
+		forEachStatement(file, (node) => statementTokens(analysis, document.uri, node, push), from, to);
 	}
 	for (const reference of referencesIn(analysis, document.uri)) {
+		if (reference.offset + reference.length < from || reference.offset > to) {
+			continue;
+		}
 		for (const segment of reference.segments) {
 			const region = segment.region === undefined ? undefined : analysis.tree.regions[segment.region];
 			push(segment, 0, modifiersOf(region?.kind, false, region?.readonly === true));
@@ -125,6 +138,17 @@ export function registerSemanticTokens(ctx: ServerContext): void {
 		guard(ctx, 'semanticTokens', { data: [] }, (params: SemanticTokensParams) => {
 			const found = analysisFor(ctx, params.textDocument.uri);
 			return found ? semanticTokens(found.analysis, found.document) : { data: [] };
+		}),
+	);
+	// Large files: the editor asks for the visible range first.
+	ctx.connection.languages.semanticTokens.onRange(
+		guard(ctx, 'semanticTokens/range', { data: [] }, (params: SemanticTokensRangeParams) => {
+			const found = analysisFor(ctx, params.textDocument.uri);
+			if (!found) {
+				return { data: [] };
+			}
+			const from = toOffset(found.document, params.range.start);
+			return semanticTokens(found.analysis, found.document, from, toOffset(found.document, params.range.end));
 		}),
 	);
 }
