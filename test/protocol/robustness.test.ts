@@ -65,6 +65,17 @@ suite('protocol: robustness', () => {
 		}
 	});
 
+	test('20,000 nested containers', async () => {
+		const depth = 20_000;
+		const text = 'space m = a\n' + 'container a size 16E {\n'.repeat(depth) + '}\n'.repeat(depth);
+		const middle = { line: depth / 2, character: 12 };
+		await survives('deep', text, 3);
+		const uri = 'file:///virtual/deep-selection.memmap';
+		await client.open(uri, text);
+		await exerciseAll(client, uri, [middle]);
+		await client.close(uri);
+	});
+
 	test('a file that includes itself', async () => {
 		const file = path.join(dir, 'self.memmap');
 		fs.writeFileSync(file, 'include "self.memmap"\nram r size 4K\n');

@@ -6,6 +6,9 @@ import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 import { pathAt } from '../syntaxQuery';
 
+/** The deepest chain of selection ranges returned (innermost levels are kept). */
+const maxDepth = 200;
+
 /** One selection range chain per position (innermost first, each with its parent). */
 export function selectionRanges(
 	analysis: Analysis,
@@ -17,7 +20,14 @@ export function selectionRanges(
 		const offset = toOffset(document, position);
 		let parent: SelectionRange | undefined;
 		let last = '';
-		for (const node of file ? pathAt(file, offset) : []) {
+		const path = file ? pathAt(file, offset) : [];
+		// Deeply nested input would make a parent chain too deep to serialise: keep the
+		// file and the innermost levels.
+		const kept = path.length > maxDepth ? [path[0], ...path.slice(-maxDepth)] : path;
+		for (const node of kept) {
+			if (!node) {
+				continue;
+			}
 			const key = `${node.offset}:${node.length}`;
 			if (key === last || node.length === 0) {
 				continue;
