@@ -150,6 +150,14 @@ suite('protocol: diagnostics settings', () => {
 		assert.equal(await client.stop(), 0);
 	});
 
+	test('an open is checked at once, not after the debounce delay', async () => {
+		const client = await LspClient.start({ debounceMs: 8000 });
+		const opened = Date.now();
+		await client.open('file:///virtual/open-now.memmap', unusedText);
+		assert.ok(Date.now() - opened < 6000, `took ${Date.now() - opened} ms`);
+		assert.equal(await client.stop(), 0);
+	});
+
 	test('edits are debounced: a burst yields one re-analysis of the last text', async () => {
 		const client = await LspClient.start({ debounceMs: 150 });
 		const uri = 'file:///virtual/debounce.memmap';

@@ -40,14 +40,16 @@ export function diagnosticsByUri(
 export class DiagnosticsFeature {
 	readonly #ctx: ServerContext;
 	readonly #pending = new Set<string>();
+	readonly #opening = new Set<string>();
 	/** root uri -> the uris it published to. */
 	readonly #published = new Map<string, Set<string>>();
 	#timer: NodeJS.Timeout | undefined;
 
 	constructor(ctx: ServerContext) {
 		this.#ctx = ctx;
-		ctx.documents.onDidOpen((e) => this.schedule(e.document.uri, true));
-		ctx.documents.onDidChangeContent((e) => this.schedule(e.document.uri, false));
+		// TextDocuments fires a content change right after each open: the open is not debounced.
+		ctx.documents.onDidOpen((e) => this.#opening.add(e.document.uri));
+		ctx.documents.onDidChangeContent((e) => this.schedule(e.document.uri, this.#opening.delete(e.document.uri)));
 		ctx.documents.onDidClose((e) => this.#closed(e.document.uri));
 		ctx.onSettingsChanged.push(() => this.scheduleAll());
 	}
