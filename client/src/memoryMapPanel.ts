@@ -10,7 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FlatViewResult, ToWebview } from '../../core/src/protocol';
 import { regionPathAt } from './cursorPath';
 import { createNonce, panelHtml } from './panelHtml';
-import { flatViewRequest } from './requests';
+import { flatViewRequest, ownerRequest } from './requests';
 import { revealLocation } from './reveal';
 import { locationUris, readFromWebview } from './webviewMessages';
 
@@ -188,6 +188,26 @@ export class MemoryMapPanel {
 			case 'exportSvg':
 				void this.#saveSvg(message.svg);
 				break;
+			case 'owner':
+				void this.#explain(message.space, message.address);
+				break;
+		}
+	}
+
+	/** Answers the webview's hover with the server's explanation of one address. */
+	async #explain(space: string, address: string): Promise<void> {
+		const uri = this.#uri;
+		if (!uri || !this.#view?.spaces.some((s) => s.name === space)) {
+			return;
+		}
+		try {
+			const result = await this.#client.sendRequest(ownerRequest, { uri, address, space });
+			const answer = result.answers[0];
+			if (answer && uri === this.#uri) {
+				await this.#post({ type: 'owner', answer });
+			}
+		} catch {
+			// A hover without the server's explanation still shows the range's own details.
 		}
 	}
 

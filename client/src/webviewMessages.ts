@@ -69,6 +69,13 @@ export function readFromWebview(data: unknown, knownUris: ReadonlySet<string>): 
 			return typeof data.svg === 'string' && data.svg.startsWith('<svg') && data.svg.length <= maxTextLength
 				? { type: 'exportSvg', svg: data.svg }
 				: undefined;
+		case 'owner':
+			return typeof data.space === 'string' &&
+				data.space.length <= 1024 &&
+				typeof data.address === 'string' &&
+				/^0x[0-9a-f]{1,17}$/.test(data.address)
+				? { type: 'owner', space: data.space, address: data.address }
+				: undefined;
 		default:
 			return undefined;
 	}

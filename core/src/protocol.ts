@@ -112,11 +112,15 @@ export interface OwnerResult {
 export type ToWebview =
 	| { readonly type: 'update'; readonly view: FlatViewResult; readonly title: string }
 	| { readonly type: 'highlight'; readonly path: string | null }
-	| { readonly type: 'empty'; readonly reason: string };
+	| { readonly type: 'empty'; readonly reason: string }
+	/** The server's explanation of an address the webview asked about (hover details). */
+	| { readonly type: 'owner'; readonly answer: OwnerAnswerDto };
 
 /** Messages from the webview to the extension. */
 export type FromWebview =
 	| { readonly type: 'ready' }
 	| { readonly type: 'reveal'; readonly location: LocationDto }
 	| { readonly type: 'copyQemu'; readonly text: string }
-	| { readonly type: 'exportSvg'; readonly svg: string };
+	| { readonly type: 'exportSvg'; readonly svg: string }
+	/** Asks for `memmap/owner` of one address in one space (answered with `owner`). */
+	| { readonly type: 'owner'; readonly space: string; readonly address: HexString };

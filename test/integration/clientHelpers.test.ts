@@ -45,6 +45,13 @@ suite('client helpers', () => {
 		assert.equal(readFromWebview({ type: 'run', command: 'x' }, known), undefined);
 		assert.equal(readFromWebview(null, known), undefined);
 		assert.deepEqual(readFromWebview({ type: 'copyQemu', text: 'FlatView #0' }, known), { type: 'copyQemu', text: 'FlatView #0' });
+		assert.deepEqual(readFromWebview({ type: 'owner', space: 'memory', address: '0xfee00000' }, known), {
+			type: 'owner',
+			space: 'memory',
+			address: '0xfee00000',
+		});
+		assert.equal(readFromWebview({ type: 'owner', space: 'memory', address: '4G' }, known), undefined);
+		assert.equal(readFromWebview({ type: 'owner', space: 7, address: '0x0' }, known), undefined);
 	});
 
 	test('the cursor line picks the region defined there', () => {

@@ -83,10 +83,26 @@ suite('webview in Chromium', function () {
 		assert.deepEqual(posted, [{ type: 'reveal', location: ioapic?.location }]);
 	});
 
-	test('the table is usable by keyboard: arrows move, Enter reveals', async () => {
-		await webview.page.locator('.table-row', { hasText: 'pic' }).first().waitFor();
-		await webview.page.locator('.tab', { hasText: 'pio' }).click();
+	test('hover shows the details and asks the server to explain the address', async () => {
+		const ioapic = view.spaces[0]?.ranges.find((r) => r.region === 'ioapic');
+		assert.ok(ioapic);
+		await webview.page.locator('.map-row .block', { hasText: 'ioapic' }).hover();
+		const card = await texts(webview, '.tooltip:not([hidden]) .tooltip-line');
+		assert.equal(card[0], 'ioapic (I/O)');
+		assert.ok(card.includes('path: system/ioapic'), card.join(' | '));
+		const asked = (await webview.posted()).filter((m) => m.type === 'owner');
+		assert.deepEqual(asked, [{ type: 'owner', space: 'memory', address: ioapic.start }]);
+		const explanation = ['system → ioapic', '<b>hides</b> nothing'];
+		await webview.post({ type: 'owner', answer: { space: 'memory', address: ioapic.start, range: ioapic, explanation } });
+		assert.deepEqual(await texts(webview, '.tooltip-explanation .tooltip-line'), explanation);
+		assert.equal(await inPage<number>(webview.page, `document.querySelectorAll('.tooltip b').length`), 0);
+	});
+
+	test('tabs and the table are usable by keyboard: arrows move, Enter reveals', async () => {
+		await webview.page.focus('.tab[aria-selected="true"]');
+		await webview.page.keyboard.press('ArrowRight');
 		await frames(webview.page);
+		assert.deepEqual(await texts(webview, '.tab[aria-selected="true"]'), ['pio']);
 		await webview.page.focus('.table-body');
 		await webview.page.keyboard.press('Home');
 		await webview.page.keyboard.press('ArrowDown');

@@ -14,7 +14,8 @@ import { MapView } from './render';
 import { buildSvg } from './svgExport';
 import { TableView } from './table';
 import { themeColours } from './theme';
-import { Tooltip } from './tooltip';
+import { focusTab, markActiveTab, renderTabs, tabAfterKey } from './tabs';
+import { HoverDetails } from './tooltip';
 import { readState, type UiState } from './state';
 import { readToWebview } from './messages';
 import { timed } from './perf';
@@ -31,7 +32,7 @@ export class App {
 	readonly #chrome: Chrome;
 	readonly #map: MapView;
 	readonly #table: TableView;
-	readonly #tooltip = new Tooltip();
+	readonly #hover: HoverDetails;
 	#state: UiState;
 	#view: FlatViewResult | null = null;
 	#spaces: readonly SpaceModel[] = [];
@@ -43,17 +44,18 @@ export class App {
 
 	constructor(host: HTMLElement, vscode: Host) {
 		this.#host = vscode;
+		this.#hover = new HoverDetails((message) => vscode.postMessage(message));
 		this.#state = readState(vscode.getState());
 		this.#chrome = buildChrome(host);
 		const callbacks: ListCallbacks = {
 			select: (index) => this.#select(index),
 			reveal: (index) => this.#reveal(index),
-			hover: (index, x, y) => this.#tooltip.show(this.#active?.at(index), x, y),
+			hover: (index, x, y) => this.#hover.hover(this.#active, index, x, y),
 		};
 		this.#map = new MapView(callbacks, this.#marks);
 		this.#table = new TableView(callbacks, this.#marks);
 		this.#chrome.panes.append(this.#map.element, this.#table.element);
-		this.#chrome.root.appendChild(this.#tooltip.element);
+		this.#chrome.root.appendChild(this.#hover.tooltip.element);
 		this.#chrome.filter.value = this.#state.filter;
 		this.#chrome.address.value = this.#state.address;
 		this.#wireToolbar();
@@ -70,10 +72,14 @@ export class App {
 			this.#update(message.view, message.title);
 		} else if (message.type === 'highlight') {
 			this.#highlight(message.path);
+		} else if (message.type === 'owner') {
+			this.#hover.explained(this.#active, message.answer);
 		} else {
 			this.#showEmpty(message.reason);
 		}
 	}
+
+
 
 	#wireToolbar(): void {
 		const { filter, address, copy, exportSvg, tabs } = this.#chrome;
@@ -100,6 +106,7 @@ export class App {
 			this.#save({ uri: view.uri, space: null, selected: null, mapScroll: 0, tableScroll: 0 });
 		}
 		this.#view = view;
+		this.#hover.reset();
 		this.#spaces = timed('models', () => buildViewModel(view));
 		this.#chrome.title.textContent = title;
 		this.#chrome.empty.hidden = true;
@@ -114,21 +121,10 @@ export class App {
 	#restored = false;
 
 	#renderTabs(): void {
-		const names = this.#spaces.map((s) => s.name);
-		const existing = Array.from(this.#chrome.tabs.children, (tab) => tab.textContent);
-		if (names.join('\u0000') === existing.join('\u0000') && names.length === existing.length) {
-			return;
-		}
-		this.#chrome.tabs.replaceChildren(
-			...names.map((name) => {
-				const tab = document.createElement('button');
-				tab.type = 'button';
-				tab.className = 'tab';
-				tab.setAttribute('role', 'tab');
-				tab.textContent = name;
-				tab.addEventListener('click', () => this.#switchSpace(name));
-				return tab;
-			}),
+		renderTabs(
+			this.#chrome.tabs,
+			this.#spaces.map((s) => s.name),
+			(name) => this.#switchSpace(name),
 		);
 	}
 
@@ -139,11 +135,7 @@ export class App {
 
 	#showSpace(space: SpaceModel | undefined, restoreScroll: boolean): void {
 		this.#active = space;
-		for (const tab of Array.from(this.#chrome.tabs.children)) {
-			const isActive = tab.textContent === space?.name;
-			tab.setAttribute('aria-selected', isActive ? 'true' : 'false');
-			(tab as HTMLElement).tabIndex = isActive ? 0 : -1;
-		}
+		markActiveTab(this.#chrome.tabs, space?.name);
 		if (!space) {
 			this.#showEmpty('This document declares no address space.');
 			return;
@@ -273,16 +265,12 @@ export class App {
 	}
 
 	#onTabKey(event: KeyboardEvent): void {
-		const names = this.#spaces.map((s) => s.name);
-		const current = names.indexOf(this.#active?.name ?? '');
-		const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-		if (step === 0 || names.length === 0) {
-			return;
+		const next = tabAfterKey(event.key, this.#spaces.map((s) => s.name), this.#active?.name ?? '');
+		if (next !== undefined) {
+			event.preventDefault();
+			this.#switchSpace(next);
+			focusTab(this.#chrome.tabs, next);
 		}
-		event.preventDefault();
-		const next = names[(current + step + names.length) % names.length] as string;
-		this.#switchSpace(next);
-		(this.#chrome.tabs.children[names.indexOf(next)] as HTMLElement | undefined)?.focus();
 	}
 
 	#showEmpty(reason: string): void {

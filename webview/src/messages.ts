@@ -2,7 +2,7 @@
  * Narrowing of messages from the extension. The extension is trusted, but a webview can
  * receive messages from elsewhere, so shapes are checked before use.
  */
-import type { FlatViewResult, ToWebview } from '../../core/src/protocol';
+import type { FlatViewResult, OwnerAnswerDto, ToWebview } from '../../core/src/protocol';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null;
@@ -14,6 +14,16 @@ function isFlatView(value: unknown): value is FlatViewResult {
 		typeof value.uri === 'string' &&
 		Array.isArray(value.spaces) &&
 		value.spaces.every((s: unknown) => isRecord(s) && typeof s.name === 'string' && Array.isArray(s.ranges))
+	);
+}
+
+function isOwnerAnswer(value: unknown): value is OwnerAnswerDto {
+	return (
+		isRecord(value) &&
+		typeof value.space === 'string' &&
+		typeof value.address === 'string' &&
+		Array.isArray(value.explanation) &&
+		value.explanation.every((line: unknown) => typeof line === 'string')
 	);
 }
 
@@ -33,6 +43,8 @@ export function readToWebview(data: unknown): ToWebview | undefined {
 				: undefined;
 		case 'empty':
 			return typeof data.reason === 'string' ? { type: 'empty', reason: data.reason } : undefined;
+		case 'owner':
+			return isOwnerAnswer(data.answer) ? { type: 'owner', answer: data.answer } : undefined;
 		default:
 			return undefined;
 	}
