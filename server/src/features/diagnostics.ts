@@ -49,7 +49,9 @@ export class DiagnosticsFeature {
 		this.#ctx = ctx;
 		// TextDocuments fires a content change right after each open: the open is not debounced.
 		ctx.documents.onDidOpen((e) => this.#opening.add(e.document.uri));
-		ctx.documents.onDidChangeContent((e) => this.schedule(e.document.uri, this.#opening.delete(e.document.uri)));
+		ctx.documents.onDidChangeContent((e) =>
+			this.schedule(e.document.uri, this.#opening.delete(e.document.uri)),
+		);
 		ctx.documents.onDidClose((e) => this.#closed(e.document.uri));
 		ctx.onSettingsChanged.push(() => this.scheduleAll());
 	}
