@@ -52,15 +52,14 @@ export function importMtree(treeText: string, flatText?: string, options: Import
 	if (errors.length > 0) {
 		return { text: '', errors };
 	}
-	decideKinds(model, flat?.blocks);
+	const kinds = decideKinds(model, flat?.blocks);
 	markOverlaps(model);
 	const spaces = orderSpaces(model.spaces, flat?.blocks);
 	const lines = header(model, options, flat !== undefined, treeText);
 	if (flat) {
-		refineKinds(model, flat.blocks, () => emitMemmap(model, spaces, lines));
+		refineKinds(kinds, flat.blocks, () => emitMemmap(model, spaces, lines));
 	}
-	const emitted = emitMemmap(model, spaces, lines);
-	if (flat && inferReadonly(model, emitted, flat.blocks)) {
+	if (flat && inferReadonly(model, flat.blocks, () => emitMemmap(model, spaces, lines))) {
 		lines.push('Readonly: `readonly` marks come from ranges that `info mtree -f` prints `rom` (the tree text does not show them).');
 	}
 	const body = canonical(emitMemmap(model, spaces, lines).text);

@@ -1,45 +1,88 @@
 /**
- * The flattener as a referee for the `io`/`container` choice: the imported text is
- * analysed, and an `i/o` region taken as an I/O region that renders a range the
- * `info mtree -f` text does not have is turned back into a container (its own bytes
- * would show where QEMU shows something else). Repeats until nothing changes.
+ * The flattener as the referee of the `io`/`container` choice. The imported text is
+ * analysed and each view compared with its `info mtree -f` block: an I/O region that
+ * renders a range QEMU does not show becomes a container, and a range QEMU shows that is
+ * missing makes its likeliest container an I/O region. One change per round, each region
+ * changed at most once, until the views agree or a bound is reached.
  */
 import { analyzeText } from '../model/analyze';
+import type { FlatRange, RegionTree } from '../model/types';
 import type { Emitted } from './emit';
-import type { ImportModel } from './importModel';
-import type { FlatBlock } from './mtreeModel';
+import type { ImportRegion } from './importModel';
+import { owners, type KindContext } from './kinds';
+import type { FlatBlock, FlatRangeLine } from './mtreeModel';
 
-const maxRounds = 4;
+const maxRounds = 16;
 
-/** Refines kinds in place; `emit` writes the current model. True when anything changed. */
-export function refineKinds(model: ImportModel, blocks: readonly FlatBlock[], emit: () => Emitted): boolean {
-	let changed = false;
+/** Refines kinds in place; `emit` writes the current model. */
+export function refineKinds(context: KindContext, blocks: readonly FlatBlock[], emit: () => Emitted): void {
+	const changed = new Set<number>();
 	for (let round = 0; round < maxRounds; round++) {
 		const emitted = emit();
 		const analysis = analyzeText(emitted.text, 'import.memmap');
 		if (analysis.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
-			return changed;
+			return;
 		}
-		const wrong = new Set<number>();
+		const regionOf = (range: FlatRange): ImportRegion | undefined => context.model.regions[emitted.declared[range.region] ?? -1];
+		let fix: ImportRegion | undefined;
 		for (const { space, view } of analysis.views) {
 			const block = blocks.find((candidate) => candidate.spaces.some((line) => line.name === space.name));
-			const expected = new Set((block?.ranges ?? []).map((range) => `${range.start}|${range.end}|${range.name}|${range.offset}`));
-			for (const range of view.ranges) {
-				const id = emitted.declared[range.region];
-				const region = id === undefined ? undefined : model.regions[id];
-				const key = `${range.start}|${range.start + range.size - 1n}|${region?.name}|${range.offsetInRegion}`;
-				if (region && region.kind === 'io' && region.type === 'i/o' && !expected.has(key)) {
-					wrong.add(region.id);
-				}
+			if (!block || fix) {
+				continue;
 			}
+			const expected = new Set(block.ranges.map(lineKey));
+			const rendered = new Set(view.ranges.map((range) => renderedKey(analysis.tree, range)));
+			const extras = view.ranges.filter((range) => !expected.has(renderedKey(analysis.tree, range)) && isChoice(regionOf(range), changed));
+			// A region rendering where QEMU shows no range of it took the bytes; the ranges
+			// it cut short are only a consequence.
+			const extra = extras.find((range) => isForeign(analysis.tree, range, block)) ?? deepest(analysis.tree, extras);
+			const missing = block.ranges.find((range) => !rendered.has(lineKey(range)));
+			fix = extra ? regionOf(extra) : missing ? owners(context, block, missing, true).find((region) => region.kind === 'container' && !changed.has(region.id)) : undefined;
 		}
-		if (wrong.size === 0) {
-			return changed;
+		if (!fix) {
+			return;
 		}
-		for (const id of wrong) {
-			(model.regions[id] as ImportModel['regions'][number]).kind = 'container';
-		}
-		changed = true;
+		fix.kind = fix.kind === 'io' ? 'container' : 'io';
+		changed.add(fix.id);
 	}
-	return changed;
+}
+
+/** Subregions render before their container: the deepest extra took the bytes first. */
+function deepest(tree: RegionTree, ranges: readonly FlatRange[]): FlatRange | undefined {
+	const depth = (range: FlatRange): number => {
+		let count = 0;
+		for (let up = tree.regions[range.region]?.parent; up !== undefined; up = tree.regions[up]?.parent) {
+			count++;
+		}
+		return count;
+	};
+	let best: FlatRange | undefined;
+	for (const range of ranges) {
+		if (!best || depth(range) > depth(best)) {
+			best = range;
+		}
+	}
+	return best;
+}
+
+function isForeign(tree: RegionTree, range: FlatRange, block: FlatBlock): boolean {
+	const own = tree.regions[range.region];
+	const end = range.start + range.size - 1n;
+	return !block.ranges.some(
+		(line) => line.name === own?.name && line.priority === own.priority && line.start <= end && range.start <= line.end,
+	);
+}
+
+function isChoice(region: ImportRegion | undefined, changed: ReadonlySet<number>): boolean {
+	return region !== undefined && region.kind === 'io' && region.type === 'i/o' && !changed.has(region.id);
+}
+
+/** A range's identity without its type: readonly paths (`rom`) are inferred later. */
+function lineKey(range: FlatRangeLine): string {
+	return `${range.start}|${range.end}|${range.priority}|${range.name}|${range.offset}`;
+}
+
+function renderedKey(tree: RegionTree, range: FlatRange): string {
+	const own = tree.regions[range.region];
+	return `${range.start}|${range.start + range.size - 1n}|${own?.priority}|${own?.name}|${range.offsetInRegion}`;
 }
