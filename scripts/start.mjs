@@ -21,6 +21,8 @@ function build() {
 }
 
 async function main() {
+	// A closed terminal or pipe must not stop the cleanup on Ctrl-C.
+	process.stdout.on('error', () => undefined);
 	if (!process.argv.includes('--no-build')) {
 		build();
 	}
