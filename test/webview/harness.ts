@@ -131,7 +131,14 @@ export async function openWebview(browser: Browser, state?: unknown): Promise<We
 		setTheme: async (name) => {
 			await inPage(page, `document.getElementById('theme').setAttribute('href', '${name}.css')`);
 			const want = name === 'light' ? 'rgb(255, 255, 255)' : 'rgb(31, 31, 31)';
-			await page.waitForFunction(`getComputedStyle(document.body).backgroundColor === '${want}'`);
+			// Polled in one evaluation: waitForFunction would eval a string, which the CSP forbids.
+			await inPage(
+				page,
+				`new Promise((resolve) => {
+					const check = () => getComputedStyle(document.body).backgroundColor === '${want}' ? resolve(true) : requestAnimationFrame(check);
+					check();
+				})`,
+			);
 		},
 		close: () => page.close(),
 	};
