@@ -18,6 +18,8 @@ interface Node {
 	readonly priority: number;
 	readonly overlap: boolean;
 	readonly disabled: boolean;
+	/** 0 none, 1 readonly (kept for I/O regions and containers), 2 nonvolatile. */
+	readonly flag: number;
 	readonly children: readonly Node[];
 }
 
@@ -34,13 +36,15 @@ const node = (depth: number): fc.Arbitrary<Node> =>
 		priority: fc.constantFrom(-1, 0, 0, 0, 1, 2),
 		overlap: fc.boolean(),
 		disabled: fc.integer({ min: 0, max: 9 }).map((roll) => roll < 2),
+		flag: fc.integer({ min: 0, max: 9 }).map((roll) => (roll === 0 ? 1 : roll === 1 ? 2 : 0)),
 		children: depth > 0 ? fc.array(node(depth - 1), { maxLength: 3 }) : fc.constant([]),
 	});
 
 function lines(item: Node, indent: string, aliases: readonly string[]): string[] {
 	const placement = `at 0x${item.at.toString(16)}`;
 	const prio = item.priority !== 0 ? ` priority ${item.priority}` : item.overlap ? ' overlap' : '';
-	const flags = item.disabled ? ' disabled' : '';
+	const readonly = item.flag === 1 && (item.kind === 'io' || item.kind === 'container') ? ' readonly' : '';
+	const flags = `${readonly}${item.flag === 2 ? ' nonvolatile' : ''}${item.disabled ? ' disabled' : ''}`;
 	const head = `${indent}${item.kind} ${quoted(item.name)} ${placement} size 0x${item.size.toString(16)}${prio}${flags}`;
 	const inner = [...item.children]
 		.sort((a, b) => a.at - b.at)

@@ -7,7 +7,7 @@
  * marked; one mark per round, until the views agree or a bound is reached.
  */
 import { analyzeText } from '../model/analyze';
-import { explainOwner, findRange } from '../model/owner';
+import { explainOwner } from '../model/owner';
 import type { FlatRange, RegionId } from '../model/types';
 import type { Emitted } from './emit';
 import type { ImportModel } from './importModel';
@@ -40,9 +40,12 @@ export function inferReadonly(model: ImportModel, blocks: readonly FlatBlock[], 
 			const roms = (block?.ranges ?? []).filter((range) => range.type === 'rom');
 			const romAt = (range: FlatRange): boolean => roms.some((rom) => rom.start < range.start + range.size && range.start <= rom.end);
 			rendered.push(...view.ranges.map((range) => ({ range, rom: romAt(range) })));
-			const missing = roms.find((rom) => findRange(view, rom.start)?.readonly === false);
-			if (!wanted && missing) {
-				wanted = { chain: explainOwner(analysis.tree, view, missing.start).chain };
+			// The first writable byte that the flat text prints `rom`.
+			for (const range of wanted ? [] : view.ranges.filter((candidate) => !candidate.readonly)) {
+				const rom = roms.find((line) => line.start < range.start + range.size && range.start <= line.end);
+				if (rom && !wanted) {
+					wanted = { chain: explainOwner(analysis.tree, view, rom.start > range.start ? rom.start : range.start).chain };
+				}
 			}
 		}
 		const choice = [...(wanted?.chain ?? [])].reverse().find((id) => canCarry(model, emitted, id) && onlyRom(rendered, id));

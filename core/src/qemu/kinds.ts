@@ -69,8 +69,12 @@ export function owners(context: KindContext, block: FlatBlock, range: FlatRangeL
 	if (range.type !== 'i/o' && range.type !== 'rom') {
 		return [];
 	}
+	// A nonvolatile region makes every range it renders `nv-`.
 	const fits = (region: ImportRegion): boolean =>
-		region.priority === range.priority && range.offset + (range.end - range.start) < region.size && canRender(context, region);
+		region.priority === range.priority &&
+		range.offset + (range.end - range.start) < region.size &&
+		(range.nonvolatile || !region.nonvolatile) &&
+		canRender(context, region);
 	const io = (context.byName.get(range.name) ?? []).filter(fits);
 	// Only an `i/o` region prints `i/o`; `rom` is a RAM-like region or a readonly path.
 	const ramLike = range.type === 'rom' ? (context.others.get(range.name) ?? []).filter(fits) : [];

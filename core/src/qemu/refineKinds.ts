@@ -33,9 +33,10 @@ export function refineKinds(context: KindContext, blocks: readonly FlatBlock[], 
 			const expected = new Set(block.ranges.map(lineKey));
 			const rendered = new Set(view.ranges.map((range) => renderedKey(analysis.tree, range)));
 			const extras = view.ranges.filter((range) => !expected.has(renderedKey(analysis.tree, range)) && isChoice(regionOf(range), changed));
-			// A region rendering where QEMU shows no range of it took the bytes; the ranges
-			// it cut short are only a consequence.
-			const extra = extras.find((range) => isForeign(analysis.tree, range, block)) ?? deepest(analysis.tree, extras);
+			// A region rendering bytes that QEMU shows as another region's, or as its own at
+			// another offset, took them; the ranges it cut short are only a consequence.
+			const culprits = extras.filter((range) => !isConsistent(analysis.tree, range, block));
+			const extra = deepest(analysis.tree, culprits) ?? deepest(analysis.tree, extras);
 			const missing = block.ranges.find((range) => !rendered.has(lineKey(range)));
 			fix = extra ? regionOf(extra) : missing ? owners(context, block, missing, true).find((region) => region.kind === 'container' && !changed.has(region.id)) : undefined;
 		}
@@ -65,11 +66,16 @@ function deepest(tree: RegionTree, ranges: readonly FlatRange[]): FlatRange | un
 	return best;
 }
 
-function isForeign(tree: RegionTree, range: FlatRange, block: FlatBlock): boolean {
+/** QEMU shows the range's first byte as the same region at the same offset in it. */
+function isConsistent(tree: RegionTree, range: FlatRange, block: FlatBlock): boolean {
 	const own = tree.regions[range.region];
-	const end = range.start + range.size - 1n;
-	return !block.ranges.some(
-		(line) => line.name === own?.name && line.priority === own.priority && line.start <= end && range.start <= line.end,
+	return block.ranges.some(
+		(line) =>
+			line.name === own?.name &&
+			line.priority === own.priority &&
+			line.start <= range.start &&
+			range.start <= line.end &&
+			line.offset + (range.start - line.start) === range.offsetInRegion,
 	);
 }
 
