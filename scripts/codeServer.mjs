@@ -146,10 +146,12 @@ export function ensureCodeServer() {
 		allowScripts: { 'code-server': true },
 	};
 	writeFileSync(join(cacheDir, 'package.json'), JSON.stringify(manifest, null, '\t') + '\n');
-	run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=warn'], { cwd: cacheDir, env: npmEnv() });
+	// Bounded, so that a stalled registry fails the run instead of hanging it.
+	const timeout = 20 * 60_000;
+	run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=warn'], { cwd: cacheDir, env: npmEnv(), timeout });
 	if (!hasPostinstallRun()) {
 		log('code-server postinstall did not run; running it now');
-		run('sh', ['./postinstall.sh'], { cwd: packageDir, env: npmEnv() });
+		run('sh', ['./postinstall.sh'], { cwd: packageDir, env: npmEnv(), timeout });
 	}
 	if (!hasPostinstallRun()) {
 		throw new Error('code-server postinstall did not build lib/vscode/node_modules');
@@ -218,7 +220,7 @@ function baseArgs(profile) {
 /** Installs a .vsix into the profile's extensions dir with code-server's own CLI. */
 export function installExtension(profile, vsixPath) {
 	const args = [ensureCodeServer(), ...baseArgs(profile), '--force', '--install-extension', vsixPath];
-	const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+	const result = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 120_000 });
 	const output = `${result.stdout}${result.stderr}`;
 	if (result.status !== 0 || !/successfully installed/i.test(output)) {
 		throw new Error(`--install-extension ${vsixPath} failed:\n${output}`);
