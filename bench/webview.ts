@@ -14,11 +14,40 @@ import { median, msRow, percentile, type Row } from './table';
 const rangeCount = 100_000;
 const runs = 5;
 const dist = path.resolve(__dirname, '../../dist');
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+];
 const kinds: FlatRangeDto['kind'][] = ['ram', 'rom', 'romd', 'io'];
 
 function hex(value: bigint): string {
 	return '0x' + value.toString(16);
+}
+
+function rangeDto(start: bigint, size: bigint, kind: FlatRangeDto['kind'], name: string, i: number): FlatRangeDto {
+	const isHole = kind === 'hole';
+	const line = { start: { line: i, character: 2 }, end: { line: i, character: 8 } };
+	return {
+		start: hex(start),
+		end: hex(start + size),
+		size: hex(size),
+		kind,
+		region: name,
+		path: isHole ? '' : `system/bus${i % 64}/${name}`,
+		priority: 0,
+		offsetInRegion: '0x0',
+		readonly: kind === 'rom',
+		nonvolatile: false,
+		aliases:
+			i % 10 === 0 && !isHole
+				? [{ alias: `win${i}`, aliasPath: `system/win${i}`, target: name, offset: '0x0' }]
+				: [],
+		...(isHole ? {} : { location: { uri: 'file:///bench.memmap', range: line } }),
+	};
 }
 
 /** A deterministic view of `count` ranges: devices of varied sizes with holes between. */
@@ -27,21 +56,14 @@ export function syntheticView(count: number, changed = -1): FlatViewResult {
 	let cursor = 0n;
 	for (let i = 0; ranges.length < count - 1; i++) {
 		const size = 0x100n << BigInt(i % 13);
-		const isHole = i % 3 === 2;
-		const kind = isHole ? 'hole' : (kinds[i % 4] as FlatRangeDto['kind']);
-		const name = isHole ? '' : `dev${i}`;
-		const location = { uri: 'file:///bench.memmap', range: { start: { line: i, character: 2 }, end: { line: i, character: 8 } } };
-		ranges.push({
-			start: hex(cursor), end: hex(cursor + size), size: hex(size), kind, region: name,
-			path: isHole ? '' : `system/bus${i % 64}/${name}`, priority: i === changed ? 1 : 0,
-			offsetInRegion: '0x0', readonly: kind === 'rom', nonvolatile: false,
-			aliases: i % 10 === 0 && !isHole ? [{ alias: `win${i}`, aliasPath: `system/win${i}`, target: name, offset: '0x0' }] : [],
-			...(isHole ? {} : { location }),
-		});
+		const kind = i % 3 === 2 ? 'hole' : (kinds[i % 4] as FlatRangeDto['kind']);
+		const range = rangeDto(cursor, size, kind, kind === 'hole' ? '' : `dev${i}`, i);
+		ranges.push(i === changed ? { ...range, priority: 1 } : range);
 		cursor += size;
 	}
-	ranges.push({ start: hex(cursor), end: hex(1n << 64n), size: hex((1n << 64n) - cursor), kind: 'hole', region: '', path: '', priority: 0, offsetInRegion: '0x0', readonly: false, nonvolatile: false, aliases: [] });
-	return { uri: 'file:///bench.memmap', version: 1, spaces: [{ name: 'memory', root: 'system', flatRoot: 'system', ranges }] };
+	ranges.push(rangeDto(cursor, (1n << 64n) - cursor, 'hole', '', count));
+	const space = { name: 'memory', root: 'system', flatRoot: 'system', ranges };
+	return { uri: 'file:///bench.memmap', version: 1, spaces: [space] };
 }
 
 function pageUrl(): string {
@@ -102,7 +124,8 @@ async function store(page: Page, key: string, view: FlatViewResult): Promise<voi
 }
 
 export async function run(): Promise<Row[]> {
-	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+	const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 	try {
 		const url = pageUrl();
 		const view = syntheticView(rangeCount);
