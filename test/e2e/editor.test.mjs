@@ -28,6 +28,7 @@ const expectedProblems = [
 	{ code: 'alias.cycle', text: 'loop' },
 	{ code: 'region.mapped-twice', text: 'sram' },
 	{ code: 'space.duplicate', text: 'memory' },
+	{ code: 'region.overlap', text: 'ram0' },
 	{ code: 'region.unused', text: 'forgotten' },
 	{ code: 'syntax.unterminated-comment', text: '' },
 ];
