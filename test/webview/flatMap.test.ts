@@ -110,6 +110,7 @@ suite('webview in Chromium', function () {
 		const pic = view.spaces[1]?.ranges.find((r) => r.region === 'pic');
 		assert.deepEqual(reveals(await webview.posted()), [{ type: 'reveal', location: pic?.location }]);
 		assert.deepEqual(await texts(webview, '.table-row.is-selected .owner-name'), ['pic']);
+		assert.match((await webview.page.textContent('.status')) ?? '', /^pic \(I\/O\) — \[0x20, 0x22\)  2 B$/);
 	});
 
 	test('the address box scrolls to and marks the owner of an address', async () => {

@@ -6,6 +6,7 @@
 import type { FlatRangeDto, FlatViewResult, FromWebview } from '../../core/src/protocol';
 import { formatAddress, parseUserAddress } from './address';
 import { buildChrome, type Chrome } from './chrome';
+import { detailLines } from './labels';
 import { layoutSizes, sizesOf, type MapLayout } from './layout';
 import type { ListCallbacks, Marks } from './marks';
 import { buildViewModel, findRangeIndex, matchesFilter, matchesPath, sameGeometry, type SpaceModel } from './model';
@@ -200,6 +201,11 @@ export class App {
 		const range = this.#active?.dtos[index];
 		this.#save({ selected: range?.start ?? null });
 		this.#setMarks({ ...this.#marks, selected: range ? index : -1 });
+		// The status line is a live region: keyboard and screen-reader users hear the selection.
+		const model = this.#active?.at(index);
+		if (model) {
+			this.#status(detailLines(model).slice(0, 2).join(' — '));
+		}
 	}
 
 	#reveal(index: number): void {
