@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert';
 import { normalizeFlat, normalizeMtree, printFlatViews, printMtree } from '../../core/src/index';
-import { analysisErrors, capture, importAndAnalyze, importErrors, machines } from './qemuFixtures';
+import { analysisErrors, capture, importAndAnalyze, importErrors, machines, withoutInvisibleQueue } from './qemuFixtures';
 
 suite('qemu 7.2 machines: import -D + -f, print back', () => {
 	test('the fixture folder has machines', () => {
@@ -45,16 +45,3 @@ suite('qemu 7.2 machines: import plain info mtree (no -D)', () => {
 		});
 	}
 });
-
-/**
- * Plain `info mtree` hides disabled aliases but still queues their targets, so it lists
- * `memory-region:` blocks that no printed alias names; an import cannot know those
- * aliases, so the blocks are left out of the comparison (docs/qemu.md, limits).
- */
-function withoutInvisibleQueue(tree: string): string {
-	const named = new Set([...tree.matchAll(/: alias .*? @(.*) [0-9a-f]{16}-[0-9a-f]{16}$/gm)].map((match) => match[1]));
-	return tree
-		.split(/\n\n+/)
-		.filter((block) => !block.startsWith('memory-region: ') || named.has(block.split('\n')[0]?.slice(15)))
-		.join('\n\n');
-}

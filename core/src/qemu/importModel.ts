@@ -110,9 +110,10 @@ function makeRegion(
 		name: line?.name ?? hiddenName(node, groups),
 		kind: 'container',
 		type: line?.type,
-		size: line ? wrap64(line.end - line.start) + 1n : parentSize,
+		// A hidden placeholder spans its parent from its own offset, never past 2^64.
+		size: line ? wrap64(line.end - line.start) + 1n : min(parentSize, (1n << 64n) - (nested ?? node).relAddr),
 		addr: (nested ?? node).relAddr,
-		priority: line?.priority ?? 0,
+		priority: node.priority,
 		enabled: line ? !line.disabled : false,
 		nonvolatile: line?.nonvolatile ?? false,
 		readonly: false,
@@ -148,4 +149,8 @@ function zeroSizeWindow(region: ImportRegion, target: ImportRegion | undefined):
 function hiddenName(node: PrintNode, groups: readonly MtreeGroup[]): string {
 	const group = groups[node.group];
 	return !node.parent && group?.kind === 'memory-region' ? (group.names[0] ?? '') : '(hidden)';
+}
+
+function min(a: bigint, b: bigint): bigint {
+	return a < b ? a : b;
 }

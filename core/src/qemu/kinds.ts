@@ -142,8 +142,8 @@ function rendersBefore(a: PrintNode, b: PrintNode): boolean {
 	if (!x || !y) {
 		return chainA.length > chainB.length;
 	}
-	const px = x.line?.priority ?? 0;
-	const py = y.line?.priority ?? 0;
+	const px = x.priority;
+	const py = y.priority;
 	if (px !== py) {
 		return px > py;
 	}

@@ -182,9 +182,40 @@ function addRegion(state: TreeState, region: MtreeLine, text: string): void {
 		state.errors.push({ line: region.line, column: 1, message: `expected an indentation of at most ${2 * parentLevel + 2} spaces (one level below the previous region), found ${2 * region.level}` });
 		return;
 	}
-	const parent = state.stack[parentLevel] as MtreeNode;
-	state.stack.length = parentLevel + 1;
-	parent.children.push(withHiddenParents(state, node, parentLevel + 1));
+	const parent = nextHiddenSibling(state, state.stack[parentLevel] as MtreeNode, region);
+	state.stack.length = parent.level + 1;
+	parent.children.push(withHiddenParents(state, node, parent.level + 1));
+}
+
+/**
+ * Subregions print by address, then priority descending, and not below their parent's
+ * start. In plain `info mtree`, a line that breaks that under its parent belongs to a
+ * hidden disabled sibling of that parent (whose own line is missing): opens one and
+ * returns it, else returns `parent`.
+ */
+function nextHiddenSibling(state: TreeState, parent: MtreeNode, region: MtreeLine): MtreeNode {
+	const last = parent.children[parent.children.length - 1]?.line;
+	// A subregion never starts below its parent's start without QEMU's overflow mark.
+	const below = parent.line !== undefined && region.start < parent.line.start && !region.overflow;
+	const outOfOrder = below || (last !== undefined && (region.start < last.start || (region.start === last.start && region.priority > last.priority)));
+	if (state.showsDisabled || region.level !== parent.level + 1 || !outOfOrder) {
+		return parent;
+	}
+	// The hidden sibling goes after the deepest open region that may precede it in print
+	// order: a hidden one, or a printed one that does not start after the line.
+	for (let level = parent.level; level >= 2; level--) {
+		const open = state.stack[level];
+		const grand = state.stack[level - 1];
+		const fits = open && (open === parent ? !below : !open.line || open.line.start <= region.start);
+		if (grand && fits) {
+			const fresh: MtreeNode = { line: undefined, level, children: [] };
+			grand.children.push(fresh);
+			state.stack[level] = fresh;
+			state.stack.length = level + 1;
+			return fresh;
+		}
+	}
+	return parent;
 }
 
 /**
