@@ -2,7 +2,7 @@
  * Parsing of regions (`KIND NAME prop* block? ';'?`), their properties and blocks, and the
  * dispatch of block members.
  */
-import type { BlockNode, MemberNode, PropName, PropNode, RegionKind, RegionNode, Span } from './ast';
+import type { BlockNode, MemberNode, NameNode, PropName, PropNode, RegionKind, RegionNode, Span } from './ast';
 import { regionKinds } from './ast';
 import { describe, isNameLike, isSync, type ParserState } from './parserState';
 import { parseAccess, parseCoalesce, parseEndian, parseInclude, parseMap, parseSpace } from './parseStatements';
@@ -18,10 +18,20 @@ const propExpectation =
 const memberExpectation =
 	"a region (container, ram, rom, romd, io, alias, ramd), 'map', a setting (valid, impl, endian, coalesce) or '}'";
 
+const regionKindWords: ReadonlySet<string> = new Set(regionKinds);
+
 /** True when `text` is a region kind keyword. */
 export function isRegionKind(text: string): text is RegionKind {
-	return (regionKinds as readonly string[]).includes(text);
+	return regionKindWords.has(text);
 }
+
+/** The "expected" text of each numeric property, built once rather than per property. */
+const numberExpectations: Readonly<Partial<Record<PropName, string>>> = {
+	at: "a number after 'at'",
+	size: "a number after 'size'",
+	offset: "a number after 'offset'",
+	priority: "a priority after 'priority' (an integer, may be negative)",
+};
 
 const propertyWords: ReadonlySet<string> = new Set(propertyKeywords);
 
@@ -36,15 +46,19 @@ function spanOf(token: Token): Span {
 /** Parses a region whose kind keyword (possibly a typo of `kind`) is the current token. */
 export function parseRegion(p: ParserState, kind: RegionKind, depth: number): RegionNode {
 	const keyword = p.next();
-	const name = parseName(p, `a region name after '${keyword.text}'`);
-	const props: PropNode[] = [];
+	const name = parseName(p, 'a region name', keyword.text);
+	// Properties collect on a shared stack and are copied out at the end, so each region
+	// holds an array of exactly its properties rather than a growable one.
+	const base = p.props.top;
+	let props: PropNode[] | undefined;
 	let body: BlockNode | undefined;
 	for (;;) {
 		const token = p.peek();
 		if (isPropKeyword(token)) {
-			props.push(parseProp(p));
+			p.props.push(parseProp(p));
 		} else if (token.kind === 'lbrace') {
-			body = parseBlock(p, depth + 1, `${kind} '${name?.text ?? '?'}'`);
+			props = p.props.take(base);
+			body = parseBlock(p, depth + 1, kind, name);
 			p.eat('semicolon');
 			break;
 		} else if (token.kind === 'semicolon') {
@@ -56,7 +70,7 @@ export function parseRegion(p: ParserState, kind: RegionKind, depth: number): Re
 			const guess = guessProperty(p, token);
 			if (guess) {
 				p.error('syntax.unexpected-token', `unknown property '${token.text}'; did you mean '${guess}'?`, token);
-				props.push(parseProp(p, guess));
+				p.props.push(parseProp(p, guess));
 				continue;
 			}
 			p.unexpected(`expected ${propExpectation}, found ${describe(token)}`);
@@ -69,7 +83,7 @@ export function parseRegion(p: ParserState, kind: RegionKind, depth: number): Re
 		regionKind: kind,
 		keyword: spanOf(keyword),
 		name,
-		props,
+		props: props ?? p.props.take(base),
 		body,
 		doc: keyword.doc,
 	};
@@ -125,10 +139,10 @@ function parseProp(p: ParserState, name: PropName = p.peek().text as PropName): 
 		case 'at':
 		case 'size':
 		case 'offset':
-			value = parseNumberNode(p, `a number after '${name}'`);
+			value = parseNumberNode(p, numberExpectations[name] ?? '');
 			break;
 		case 'priority':
-			value = parseNumberNode(p, "a priority after 'priority' (an integer, may be negative)", true);
+			value = parseNumberNode(p, numberExpectations.priority ?? '', true);
 			break;
 		case 'of':
 			value = parseRef(p, "the aliased region after 'of'");
@@ -139,28 +153,33 @@ function parseProp(p: ParserState, name: PropName = p.peek().text as PropName): 
 	return { kind: 'prop', offset: keyword.offset, length: p.lengthFrom(keyword.offset), name, keyword: spanOf(keyword), value };
 }
 
-/** Parses `{ member* }`; a missing `}` is reported on the `{` and gives `closed: false`. */
-function parseBlock(p: ParserState, depth: number, owner: string): BlockNode {
+/**
+ * Parses `{ member* }` of the region `kind name`; a missing `}` is reported on the `{` and
+ * gives `closed: false`.
+ */
+function parseBlock(p: ParserState, depth: number, kind: RegionKind, name: NameNode | undefined): BlockNode {
 	const open = p.next();
 	if (depth > maxDepth) {
 		p.error('syntax.unexpected-token', `blocks nested deeper than ${maxDepth} levels are not supported`, open);
 		skipNested(p);
 		return { kind: 'block', offset: open.offset, length: p.lengthFrom(open.offset), members: [], closed: p.prev.kind === 'rbrace' };
 	}
-	const members: MemberNode[] = [];
+	// Members collect on a shared stack (nested blocks above this one's) and are copied
+	// out exactly sized when the block ends.
+	const base = p.members.top;
 	for (;;) {
 		const token = p.peek();
 		if (token.kind === 'rbrace') {
 			p.next();
-			return { kind: 'block', offset: open.offset, length: p.lengthFrom(open.offset), members, closed: true };
+			return { kind: 'block', offset: open.offset, length: p.lengthFrom(open.offset), members: p.members.take(base), closed: true };
 		}
 		if (token.kind === 'eof') {
-			p.error('syntax.missing-token', `missing '}' to close the block of ${owner} opened here`, open);
-			return { kind: 'block', offset: open.offset, length: p.lengthFrom(open.offset), members, closed: false };
+			p.error('syntax.missing-token', `missing '}' to close the block of ${kind} '${name?.text ?? '?'}' opened here`, open);
+			return { kind: 'block', offset: open.offset, length: p.lengthFrom(open.offset), members: p.members.take(base), closed: false };
 		}
 		const member = parseMember(p, depth);
 		if (member) {
-			members.push(member);
+			p.members.push(member);
 		}
 		if (p.peek() === token) {
 			p.next();

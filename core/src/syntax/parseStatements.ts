@@ -53,7 +53,6 @@ export function parseMap(p: ParserState): MapNode {
 	let at: NumberNode | undefined;
 	let priority: NumberNode | undefined;
 	let overlap: Span | undefined;
-	const isMapWord = (t: Token): boolean => t.kind === 'word' && ['at', 'priority', 'overlap'].includes(t.text);
 	for (;;) {
 		const token = p.peek();
 		if (endsClause(token) && !isMapWord(token)) {
@@ -83,6 +82,10 @@ export function parseMap(p: ParserState): MapNode {
 	return { kind: 'map', offset: keyword.offset, length: p.lengthFrom(keyword.offset), keyword: spanOf(keyword), target, at, priority, overlap };
 }
 
+function isMapWord(token: Token): boolean {
+	return token.kind === 'word' && (token.text === 'at' || token.text === 'priority' || token.text === 'overlap');
+}
+
 function duplicateInMap(
 	p: ParserState,
 	token: Token,
@@ -90,7 +93,7 @@ function duplicateInMap(
 	priority: unknown,
 	overlap: unknown,
 ): boolean {
-	const given = { at, priority, overlap }[token.text];
+	const given = token.text === 'at' ? at : token.text === 'priority' ? priority : overlap;
 	if (given === undefined) {
 		return false;
 	}
@@ -98,11 +101,14 @@ function duplicateInMap(
 	return true;
 }
 
+const minValidExpectation = "the minimum access size after 'valid' (as in 'valid 1..4')";
+const minImplExpectation = "the minimum access size after 'impl' (as in 'impl 1..4')";
+
 /** `('valid' | 'impl') NUMBER '..' NUMBER 'unaligned'?` */
 export function parseAccess(p: ParserState): AccessNode {
 	const keyword = p.next();
 	const which = keyword.text === 'impl' ? 'impl' : 'valid';
-	const min = parseNumberNode(p, `the minimum access size after '${which}' (as in '${which} 1..4')`);
+	const min = parseNumberNode(p, which === 'impl' ? minImplExpectation : minValidExpectation);
 	let max: NumberNode | undefined;
 	if (p.eat('range')) {
 		max = parseNumberNode(p, "the maximum access size after '..'");

@@ -18,9 +18,10 @@ function nameNode(token: Token): NameNode {
  * that says to quote it) unless what follows shows that the name is simply missing
  * (`ram size 4K`, or `of` at the end of a line followed by a new region: a keyword that
  * starts a declaration on a new line is never taken as a name).
- * `what` describes the expectation: "a region name after 'ram'".
+ * `what` describes the expectation: "a region name after 'ram'", or, with `after`,
+ * "a region name" and "ram" (the message is then only built when it is needed).
  */
-export function parseName(p: ParserState, what: string): NameNode | undefined {
+export function parseName(p: ParserState, what: string, after?: string): NameNode | undefined {
 	const token = p.peek();
 	if (isNameLike(token)) {
 		return nameNode(p.next());
@@ -38,7 +39,7 @@ export function parseName(p: ParserState, what: string): NameNode | undefined {
 	}
 	const hint =
 		token.kind === 'number' ? ` (a name starts with a letter or '_'; quote other names: "${token.text}")` : '';
-	p.expected(what + hint);
+	p.expected((after === undefined ? what : `${what} after '${after}'`) + hint);
 	return undefined;
 }
 

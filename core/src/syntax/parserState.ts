@@ -4,7 +4,7 @@
  * "expected X, found Y" messages.
  */
 import type { DiagnosticCode } from '../diagnostics';
-import type { Span } from './ast';
+import type { MemberNode, PropNode, Span } from './ast';
 import { DiagnosticSink } from './diagnosticSink';
 import { Scanner, isReservedWord, kindKeywords, itemKeywords, memberKeywords, type Token } from './scanner';
 
@@ -35,9 +35,40 @@ export function describe(token: Token): string {
 	}
 }
 
+/**
+ * A stack that lists under construction share: a list starts at `top`, its elements are
+ * pushed (a nested list's above them) and `take` copies them out. The copy is exactly
+ * sized, where an array grown by `push` from empty keeps room for 17: on a big file
+ * that slack was a large part of the syntax tree's memory.
+ */
+export class NodeStack<T> {
+	readonly #items: T[] = [];
+	#top = 0;
+
+	/** Where a list that starts now begins. */
+	get top(): number {
+		return this.#top;
+	}
+
+	push(item: T): void {
+		this.#items[this.#top++] = item;
+	}
+
+	/** The elements pushed since `base`, removed from the stack. */
+	take(base: number): T[] {
+		const taken = this.#items.slice(base, this.#top);
+		this.#top = base;
+		return taken;
+	}
+}
+
 export class ParserState {
 	readonly text: string;
 	readonly sink: DiagnosticSink;
+	/** Properties of the region headers being parsed. */
+	readonly props = new NodeStack<PropNode>();
+	/** Members of the blocks being parsed. */
+	readonly members = new NodeStack<MemberNode>();
 	readonly #scanner: Scanner;
 	readonly #ahead: Token[] = [];
 	/** The last consumed token (a zero-length token at offset 0 before the first). */

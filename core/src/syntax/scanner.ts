@@ -90,13 +90,55 @@ const isNameChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 45;
 const isSpace = (c: number): boolean =>
 	c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xfeff || c === 0xa0;
 
-const punctuation: Readonly<Record<string, TokenKind>> = {
-	'{': 'lbrace',
-	'}': 'rbrace',
-	';': 'semicolon',
-	'=': 'equals',
-	'/': 'slash',
-	'#': 'hash',
+/**
+ * Every keyword by a hash of its characters (see `wordHash`), so that the scanner can
+ * hand out the keyword's own (internalized) string instead of slicing a fresh copy: most
+ * words of a big file are keywords, and the parser's comparisons of interned strings are
+ * cheap. A hash that two keywords share keeps the first; the scanner then slices the
+ * other, which is only slower, never wrong (every hit is verified against the text).
+ */
+const keywordByHash = new Map<number, string>();
+for (const word of [...reserved, ...contextualKeywords]) {
+	let hash = 0;
+	for (let i = 0; i < word.length; i++) {
+		hash = wordHash(hash, word.charCodeAt(i));
+	}
+	if (!keywordByHash.has(hash)) {
+		keywordByHash.set(hash, word);
+	}
+}
+
+function wordHash(hash: number, c: number): number {
+	return (Math.imul(hash, 31) + c) | 0;
+}
+
+/** The punctuation token that the character `c` is, if any. */
+function punctuationOf(c: number): TokenKind | undefined {
+	switch (c) {
+		case 123:
+			return 'lbrace';
+		case 125:
+			return 'rbrace';
+		case 59:
+			return 'semicolon';
+		case 61:
+			return 'equals';
+		case 47:
+			return 'slash';
+		case 35:
+			return 'hash';
+		default:
+			return undefined;
+	}
+}
+
+const punctuationText: Partial<Record<TokenKind, string>> = {
+	lbrace: '{',
+	rbrace: '}',
+	semicolon: ';',
+	equals: '=',
+	slash: '/',
+	hash: '#',
 };
 
 /** True when `c` can start a token, so a run of invalid characters stops before it. */
@@ -140,8 +182,7 @@ export class Scanner {
 		}
 		const c = this.#text.charCodeAt(start);
 		if (isLetter(c)) {
-			this.#pos = this.#scanWhile(start + 1, isNameChar);
-			return this.#token('word', start, newline, doc);
+			return this.#scanWord(start, c, newline, doc);
 		}
 		if (isDigit(c) || (c === 45 && isDigit(this.#text.charCodeAt(start + 1)))) {
 			this.#pos = this.#scanNumber(start + 1);
@@ -154,10 +195,10 @@ export class Scanner {
 			this.#pos = start + 2;
 			return this.#token('range', start, newline, doc);
 		}
-		const punct = punctuation[this.#text[start] ?? ''];
-		if (punct) {
+		const punct = punctuationOf(c);
+		if (punct !== undefined) {
 			this.#pos = start + 1;
-			return this.#token(punct, start, newline, doc);
+			return { kind: punct, offset: start, length: 1, text: punctuationText[punct] ?? '', value: undefined, newlineBefore: newline, doc };
 		}
 		return this.#scanInvalid(start, newline, doc);
 	}
@@ -165,6 +206,25 @@ export class Scanner {
 	#token(kind: TokenKind, start: number, newline: boolean, doc: string | undefined, value?: string): Token {
 		const text = this.#text.slice(start, this.#pos);
 		return { kind, offset: start, length: this.#pos - start, text, value, newlineBefore: newline, doc };
+	}
+
+	/** A bare word; a keyword gets the keyword's own string rather than a slice of the text. */
+	#scanWord(start: number, first: number, newline: boolean, doc: string | undefined): Token {
+		const text = this.#text;
+		let hash = wordHash(0, first);
+		let pos = start + 1;
+		for (; pos < text.length; pos++) {
+			const c = text.charCodeAt(pos);
+			if (!isNameChar(c)) {
+				break;
+			}
+			hash = wordHash(hash, c);
+		}
+		this.#pos = pos;
+		const length = pos - start;
+		const keyword = keywordByHash.get(hash);
+		const word = keyword !== undefined && keyword.length === length && text.startsWith(keyword, start) ? keyword : text.slice(start, pos);
+		return { kind: 'word', offset: start, length, text: word, value: undefined, newlineBefore: newline, doc };
 	}
 
 	#scanWhile(pos: number, accept: (c: number) => boolean): number {
