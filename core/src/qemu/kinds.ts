@@ -30,7 +30,12 @@ export function decideKinds(model: ImportModel, flat: readonly FlatBlock[] | und
 	for (const region of model.regions) {
 		region.kind = printedKind(region);
 		const map = region.kind === 'container' ? (region.type === 'i/o' ? byName : undefined) : region.kind === 'alias' ? undefined : others;
-		map?.set(region.name, [...(map.get(region.name) ?? []), region]);
+		const list = map?.get(region.name);
+		if (list) {
+			list.push(region);
+		} else {
+			map?.set(region.name, [region]);
+		}
 	}
 	const context: KindContext = {
 		model,
