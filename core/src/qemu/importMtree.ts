@@ -48,7 +48,7 @@ export function importMtree(treeText: string, flatText?: string, options: Import
 	const aliases = resolveAliasTargets(forest, tree.groups);
 	errors.push(...aliases.errors);
 	const model = buildModel(forest, tree.groups, identity, aliases, errors);
-	errors.push(...checkFlatSpaces(tree.groups, flat?.blocks).map(inFlat));
+	errors.push(...checkFlatSpaces(tree.groups, flat?.blocks));
 	if (errors.length > 0) {
 		return { text: '', errors };
 	}
@@ -76,14 +76,27 @@ function inFlat(error: MtreeError): MtreeError {
 	return { ...error, file: 'flat' };
 }
 
-/** Every address space of the flat text must be one of the tree text (same QEMU run). */
+/**
+ * The two texts must list the same address spaces (one QEMU run, neither truncated):
+ * a flat space missing from the tree is reported in the flat text, a tree space missing
+ * from the flat text at its `address-space:` line.
+ */
 function checkFlatSpaces(groups: readonly MtreeGroup[], blocks: readonly FlatBlock[] | undefined): MtreeError[] {
-	const names = new Set(groups.filter((group) => group.kind === 'address-space').flatMap((group) => group.names));
-	return (blocks ?? []).flatMap((block) =>
+	if (!blocks) {
+		return [];
+	}
+	const treeSpaces = groups.filter((group) => group.kind === 'address-space').flatMap((group) => group.names.map((name, i) => ({ name, line: group.line + i })));
+	const names = new Set(treeSpaces.map((space) => space.name));
+	const flatNames = new Set(blocks.flatMap((block) => block.spaces.map((space) => space.name)));
+	const inFlatText = blocks.flatMap((block) =>
 		block.spaces
 			.filter((space) => !names.has(space.name))
-			.map((space) => ({ line: space.line, column: 2, message: `expected an address space of the tree text, found AS "${space.name}": are both texts from the same QEMU run?` })),
+			.map((space): MtreeError => ({ file: 'flat', line: space.line, column: 2, message: `expected an address space of the tree text, found AS "${space.name}": are both texts from the same QEMU run?` })),
 	);
+	const inTreeText = treeSpaces
+		.filter((space) => !flatNames.has(space.name))
+		.map((space): MtreeError => ({ line: space.line, column: 1, message: `expected AS "${space.name}" in the flat text too, found none: is the flat text truncated, or from another run?` }));
+	return [...inFlatText, ...inTreeText];
 }
 
 function header(model: ImportModel, options: ImportMtreeOptions, hasFlat: boolean, treeText: string): string[] {
