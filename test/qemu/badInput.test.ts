@@ -110,6 +110,16 @@ suite('qemu import: bad input', () => {
 		assert.ok(other.some((error) => /^flat \d+:2: expected an address space of the tree text, found AS "I\/O"/.test(error)), other.join('\n'));
 	});
 
+	test('swapped texts get one error each, and garbage stops after 20 errors', () => {
+		assert.deepStrictEqual(errorsOf(capture('x86_64-pc', 'flat')), [
+			'1:1: expected `info mtree` tree text, found `info mtree -f` output (give that with --flat)',
+		]);
+		assert.deepStrictEqual(errorsOf(good, good), ['flat 1:1: expected `info mtree -f` text, found `info mtree` tree text']);
+		const garbage = errorsOf(Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n'));
+		assert.strictEqual(garbage.length, 21);
+		assert.strictEqual(garbage[20], '20:: stopped after 20 errors: is this `info mtree` output?');
+	});
+
 	test('a flat text cut before some of its FlatView blocks', () => {
 		const tree = capture('x86_64-pc', 'mtreeD');
 		const flat = capture('x86_64-pc', 'flat');

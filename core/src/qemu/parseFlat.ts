@@ -3,6 +3,7 @@
  * is not one of QEMU's flat-mode lines is a located error.
  */
 import { LineReader, readExtent, shown } from './lineFields';
+import { maxErrors } from './parseTree';
 import type { FlatBlock, FlatRangeLine, MtreeError } from './mtreeModel';
 
 /** The parsed flat text: blocks in input order, and every error found. */
@@ -22,7 +23,17 @@ interface FlatState {
 /** Parses flat-mode text. Never throws. */
 export function parseFlat(text: string): ParsedFlat {
 	const state: FlatState = { blocks: [], errors: [], block: undefined, phase: 'closed' };
-	text.split('\n').forEach((raw, index) => parseLine(state, raw.replace(/\r$/, ''), index + 1));
+	const lines = text.split('\n').map((raw) => raw.replace(/\r$/, ''));
+	const first = lines.findIndex((line) => line.trim() !== '');
+	if (/^(address-space|memory-region): /.test(lines[first] ?? '')) {
+		return { blocks: [], errors: [{ line: first + 1, column: 1, message: 'expected `info mtree -f` text, found `info mtree` tree text' }] };
+	}
+	for (let index = 0; index < lines.length && state.errors.length < maxErrors; index++) {
+		parseLine(state, lines[index] ?? '', index + 1);
+	}
+	if (state.errors.length >= maxErrors) {
+		state.errors.push({ line: state.errors[state.errors.length - 1]?.line ?? 1, message: `stopped after ${maxErrors} errors: is this \`info mtree -f\` output?` });
+	}
 	if (state.block && state.phase === 'spaces') {
 		state.errors.push({ line: text.split('\n').length, message: 'expected " Root memory region: NAME": the FlatView block is truncated' });
 	}

@@ -13,6 +13,8 @@ export interface ParsedTree {
 }
 
 const overflowPrefix = '[DETECTED OVERFLOW!] ';
+/** Past this many errors the text is not worth reading on (a file of another kind). */
+export const maxErrors = 20;
 const regionShape = 'a region line "START-END (prio N, TYPE): NAME"';
 
 interface TreeState {
@@ -38,8 +40,17 @@ export function parseTree(text: string): ParsedTree {
 	);
 	const showsDisabled = lines.some((line) => line.endsWith(' [disabled]'));
 	const state: TreeState = { groups: [], errors: [], targets, showsDisabled, group: undefined, stack: [] };
-	lines.forEach((line, index) => parseLine(state, line, index + 1));
+	const first = lines.findIndex((line) => line.trim() !== '' && !line.startsWith('(qemu) '));
+	if (/^FlatView #\d+$/.test(lines[first] ?? '')) {
+		return { groups: [], errors: [{ line: first + 1, column: 1, message: 'expected `info mtree` tree text, found `info mtree -f` output (give that with --flat)' }] };
+	}
+	for (let index = 0; index < lines.length && state.errors.length < maxErrors; index++) {
+		parseLine(state, lines[index] ?? '', index + 1);
+	}
 	closeGroup(state, lines.length);
+	if (state.errors.length >= maxErrors) {
+		state.errors.push({ line: state.errors[state.errors.length - 1]?.line ?? 1, message: `stopped after ${maxErrors} errors: is this \`info mtree\` output?` });
+	}
 	if (state.groups.length === 0 && state.errors.length === 0) {
 		state.errors.push({ line: 1, message: 'expected "address-space: NAME": this is not `info mtree` output' });
 	}
