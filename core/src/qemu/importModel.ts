@@ -10,6 +10,7 @@ import type { MtreeError, MtreeGroup, MtreeType } from './mtreeModel';
 import type { PrintForest, PrintNode } from './printNodes';
 import { wrap64 } from './regionType';
 
+/** One QEMU region object as the importer will write it. Sizes and addresses are exact. */
 export interface ImportRegion {
 	readonly id: number;
 	/** The first print of the object (a hidden disabled parent has no line). */
@@ -37,6 +38,7 @@ export interface ImportRegion {
 	readonly topLevel: boolean;
 }
 
+/** One `address-space:` name and the region that roots it. */
 export interface ImportSpace {
 	readonly name: string;
 	readonly root: number;
@@ -44,6 +46,7 @@ export interface ImportSpace {
 	readonly group: number;
 }
 
+/** Everything the importer writes: regions in order of first print, and the spaces. */
 export interface ImportModel {
 	readonly regions: ImportRegion[];
 	readonly spaces: ImportSpace[];
