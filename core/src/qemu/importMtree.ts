@@ -56,15 +56,29 @@ export function importMtree(treeText: string, flatText?: string, options: Import
 	markOverlaps(model);
 	const spaces = orderSpaces(model.spaces, flat?.blocks);
 	const lines = header(model, options, flat !== undefined, treeText);
-	if (flat) {
-		refineKinds(kinds, flat.blocks, () => emitMemmap(model, spaces, lines));
+	const emit = (): ReturnType<typeof emitMemmap> => emitMemmap(model, spaces, lines);
+	// The refinements run the analyzer on the imported text; an internal failure there must
+	// not lose the import, so it is reported in the header instead.
+	lines.push(
+		...guarded('refinement', () => {
+			if (flat) {
+				refineKinds(kinds, flat.blocks, emit);
+			}
+			const readonly = flat !== undefined && inferReadonly(model, flat.blocks, emit);
+			return readonly ? ['Readonly: `readonly` marks come from ranges that `info mtree -f` prints `rom` (the tree text does not show them).'] : [];
+		}),
+	);
+	const body = canonical(emit().text);
+	lines.push(...guarded('self-check', () => verifyImport(body, treeText, flatText, !treeText.includes(' [disabled]'))));
+	return { text: canonical(emit().text), errors: [] };
+}
+
+function guarded(what: string, run: () => string[]): string[] {
+	try {
+		return run();
+	} catch (error) {
+		return [`Not checked: the ${what} failed (${error instanceof Error ? error.message : String(error)}); please report it.`];
 	}
-	if (flat && inferReadonly(model, flat.blocks, () => emitMemmap(model, spaces, lines))) {
-		lines.push('Readonly: `readonly` marks come from ranges that `info mtree -f` prints `rom` (the tree text does not show them).');
-	}
-	const body = canonical(emitMemmap(model, spaces, lines).text);
-	lines.push(...verifyImport(body, treeText, flatText, !treeText.includes(' [disabled]')));
-	return { text: canonical(emitMemmap(model, spaces, lines).text), errors: [] };
 }
 
 /** The formatter's layout (aligned columns); the raw text if it declines. */
