@@ -178,6 +178,8 @@ export function freePort() {
 /** Settings for a quiet, deterministic workbench: no trust prompt, welcome page, telemetry or updates. */
 export const userSettings = {
 	'security.workspace.trust.enabled': false,
+	// Screenshots must not catch hovers and panels halfway through an animation.
+	'workbench.reduceMotion': 'on',
 	'workbench.startupEditor': 'none',
 	'workbench.welcomePage.walkthroughs.openOnInstall': false,
 	'workbench.tips.enabled': false,

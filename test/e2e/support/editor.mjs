@@ -111,6 +111,21 @@ export async function hoverAtCursor(page) {
 	await page.keyboard.press('Control+I');
 	const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
 	await hover.waitFor({ state: 'visible', timeout: 15_000 });
+	// The hover fades in; wait until it and its ancestors are fully opaque so that a
+	// screenshot taken now shows it as a user sees it, not half-transparent.
+	await page.waitForFunction(
+		() => {
+			let el = document.querySelector('.monaco-hover:not(.hidden)');
+			for (; el; el = el.parentElement) {
+				if (getComputedStyle(el).opacity !== '1') {
+					return false;
+				}
+			}
+			return true;
+		},
+		undefined,
+		{ timeout: 10_000 },
+	);
 	return { hover: page.locator('.monaco-hover:not(.hidden)').first(), text: await hover.innerText() };
 }
 
