@@ -1,41 +1,61 @@
 import { parseNumber } from '../model/address';
 
-const unitShifts: Readonly<Record<string, number>> = { K: 10, M: 20, G: 30, T: 40, P: 50, E: 60 };
-
 /**
  * `parseNumber` with a fast path for the common literals (`4096`, `0x1000`, `16K`,
- * `128MiB`: no `_`, at most 13 digits), which are read without a regular expression or a
- * string-to-BigInt conversion. Anything else goes through `parseNumber`, so the two
- * always agree.
+ * `128MiB`: no `_`, at most 13 digits), which are read without a regular expression, a
+ * substring or a string-to-BigInt conversion. Anything else goes through `parseNumber`,
+ * so the two always agree.
  */
 export function numberValue(text: string): bigint | undefined {
-	let end = text.length;
-	let shift = 0;
-	if (end > 3 && text.endsWith('iB')) {
+	const length = text.length;
+	let end = length;
+	if (end > 3 && text.charCodeAt(end - 1) === 66 && text.charCodeAt(end - 2) === 105) {
+		// `KiB`..`EiB`
 		end -= 2;
 	}
-	const unit = unitShifts[text[end - 1] ?? ''];
-	const isHex = text.length > 2 && text[0] === '0' && text[1] === 'x';
-	if (unit !== undefined && !isHex) {
-		shift = unit;
+	const isHex = length > 2 && text.charCodeAt(0) === 48 && text.charCodeAt(1) === 120;
+	const shift = isHex ? 0 : unitShift(text.charCodeAt(end - 1));
+	if (shift > 0) {
 		end--;
-	} else if (end !== text.length) {
+	} else if (end !== length) {
 		return parseNumber(text);
 	}
 	const start = isHex ? 2 : 0;
 	if (end <= start || end - start > 13) {
 		return parseNumber(text);
 	}
+	const base = isHex ? 16 : 10;
 	let value = 0;
 	for (let i = start; i < end; i++) {
 		const digit = digitValue(text.charCodeAt(i), isHex);
 		if (digit < 0) {
 			return parseNumber(text);
 		}
-		value = value * (isHex ? 16 : 10) + digit;
+		value = value * base + digit;
 	}
-	const result = BigInt(value);
-	return shift === 0 ? result : result << BigInt(shift);
+	// value < 2^53 and the scale is a power of two, so the product is an exact double
+	// (only its exponent changes; 16E is 2^64) and one BigInt conversion is exact.
+	return BigInt(shift === 0 ? value : value * 2 ** shift);
+}
+
+/** The shift of a unit letter `K` `M` `G` `T` `P` `E`, or 0. */
+function unitShift(c: number): number {
+	switch (c) {
+		case 75:
+			return 10;
+		case 77:
+			return 20;
+		case 71:
+			return 30;
+		case 84:
+			return 40;
+		case 80:
+			return 50;
+		case 69:
+			return 60;
+		default:
+			return 0;
+	}
 }
 
 function digitValue(c: number, isHex: boolean): number {
