@@ -47,15 +47,16 @@ export function breakAliasCycles(state: BuildState): void {
 	}
 }
 
-function edgesOf(state: BuildState, id: RegionId): readonly RegionId[] {
+/** The `i`-th render edge of `id`, or undefined past the last (no array per alias). */
+function edgeOf(state: BuildState, id: RegionId, i: number): RegionId | undefined {
 	const region = state.regions[id];
 	if (!region) {
-		return [];
+		return undefined;
 	}
 	if (region.kind === 'alias') {
-		return region.alias?.target === undefined ? [] : [region.alias.target];
+		return i === 0 ? region.alias?.target : undefined;
 	}
-	return region.children;
+	return region.children[i];
 }
 
 /** Returns true when it cut a cycle (the caller restarts). */
@@ -66,16 +67,15 @@ function searchFrom(state: BuildState, root: RegionId, color: Uint8Array): boole
 	while (stack.length > 0) {
 		const top = stack.length - 1;
 		const id = stack[top] ?? 0;
-		const edges = edgesOf(state, id);
 		const i = next[top] ?? 0;
-		if (i >= edges.length) {
+		const to = edgeOf(state, id, i);
+		if (to === undefined) {
 			color[id] = black;
 			stack.pop();
 			next.pop();
 			continue;
 		}
 		next[top] = i + 1;
-		const to = edges[i] ?? 0;
 		if (color[to] === gray) {
 			cutCycle(state, stack.slice(stack.indexOf(to)));
 			for (const onStack of stack) {

@@ -10,6 +10,7 @@ import type {
 	PropName,
 	PropNode,
 	RegionNode,
+	Span,
 } from '../../syntax/ast';
 import type { RegionId, SourceLocation } from '../types';
 import { addressSpaceSize } from '../types';
@@ -26,12 +27,18 @@ export interface LoadedItem {
 interface Walk {
 	readonly state: BuildState;
 	seq: number;
+	/**
+	 * Name -> the last sibling list (numbered by `lists`) it was seen in: one table for the
+	 * whole walk finds repeated names without a map per block.
+	 */
+	readonly lastList: Map<string, number>;
+	lists: number;
 }
 
 /** Declares every region of `items`, collecting maps and spaces into `state`. */
 export function declareAll(state: BuildState, items: readonly LoadedItem[]): void {
-	const walk: Walk = { state, seq: 0 };
-	const topNames = occurrences(items.map((entry) => entry.item));
+	const walk: Walk = { state, seq: 0, lastList: new Map(), lists: 0 };
+	const topNames = occurrences(walk, items.map((entry) => entry.item));
 	items.forEach((entry, index) => {
 		const item = entry.item;
 		if (item.kind === 'space') {
@@ -48,12 +55,12 @@ export function declareAll(state: BuildState, items: readonly LoadedItem[]): voi
  * same level: `#N`, so the path is itself an unambiguous reference. Indexed like `nodes`;
  * undefined when no name repeats (the common case, which allocates nothing).
  */
-function occurrences(nodes: readonly (ItemNode | MemberNode)[]): (string | undefined)[] | undefined {
+function occurrences(walk: Walk, nodes: readonly (ItemNode | MemberNode)[]): (string | undefined)[] | undefined {
 	let regions = 0;
 	for (const node of nodes) {
 		regions += node.kind === 'region' ? 1 : 0;
 	}
-	if (regions < 2) {
+	if (regions < 2 || !repeatsName(walk, nodes)) {
 		return undefined;
 	}
 	const counts = new Map<string, number>();
@@ -75,6 +82,21 @@ function occurrences(nodes: readonly (ItemNode | MemberNode)[]): (string | undef
 		seen.set(name, n);
 		return `#${n}`;
 	});
+}
+
+/** Whether two regions of `nodes` share a name. */
+function repeatsName(walk: Walk, nodes: readonly (ItemNode | MemberNode)[]): boolean {
+	const list = ++walk.lists;
+	for (const node of nodes) {
+		if (node.kind === 'region' && node.name) {
+			const text = node.name.text;
+			if (walk.lastList.get(text) === list) {
+				return true;
+			}
+			walk.lastList.set(text, list);
+		}
+	}
+	return false;
 }
 
 function declareRegion(
@@ -132,7 +154,7 @@ function declareMembers(
 	owner: RegionDraft,
 	members: readonly MemberNode[],
 ): void {
-	const suffixes = occurrences(members);
+	const suffixes = occurrences(walk, members);
 	members.forEach((member, index) => {
 		if (member.kind === 'region') {
 			if (member.name) {
@@ -247,12 +269,15 @@ function checkRequired(state: BuildState, draft: RegionDraft, uri: string, node:
 			report(state, 'alias.missing-target', 'error', draft.nameLocation, `Alias ${q(draft.name)} has no target: write 'of REGION'.`);
 		}
 	}
-	checkOverflow(state, draft, draft.locations.at ?? at(uri, node));
+	checkOverflow(state, draft, uri, node);
 }
 
-/** `address.overflow`: a placement whose end passes 2^64 (QEMU prints DETECTED OVERFLOW). */
-export function checkOverflow(state: BuildState, draft: RegionDraft, where: SourceLocation): void {
+/**
+ * `address.overflow`: a placement whose end passes 2^64 (QEMU prints DETECTED OVERFLOW),
+ * reported on the region's `at`, else on `fallback` in `uri`.
+ */
+export function checkOverflow(state: BuildState, draft: RegionDraft, uri: string, fallback: Span): void {
 	if (draft.parent !== undefined && draft.addr + draft.size > addressSpaceSize) {
-		report(state, 'address.overflow', 'error', where, `${q(draft.name)} at 0x${draft.addr.toString(16)} with size 0x${draft.size.toString(16)} ends past 2^64.`);
+		report(state, 'address.overflow', 'error', draft.locations.at ?? at(uri, fallback), `${q(draft.name)} at 0x${draft.addr.toString(16)} with size 0x${draft.size.toString(16)} ends past 2^64.`);
 	}
 }

@@ -10,7 +10,7 @@ import type { RegionId } from '../types';
 import { checkOverflow } from './declare';
 import type { NameIndex } from './resolve';
 import { resolveRef } from './resolve';
-import { at, noChildren, q, related, report, type BuildState, type MapDraft } from './state';
+import { at, noChildren, q, related, report, type BuildState, type MapDraft, type RegionDraft } from './state';
 import { addressValue, priorityValue } from './values';
 
 /** Resolves and applies every `map` in source order. */
@@ -60,7 +60,7 @@ function place(state: BuildState, map: MapDraft, id: RegionId): void {
 	region.addr = addressValue(state, map.uri, node.at, "'at'") ?? 0n;
 	region.priority = priorityValue(state, map.uri, node.priority) ?? 0;
 	region.mayOverlap = node.priority !== undefined || node.overlap !== undefined;
-	checkOverflow(state, region, region.locations.at ?? where);
+	checkOverflow(state, region, map.uri, map.node);
 }
 
 /**
@@ -119,22 +119,55 @@ function breakCycle(state: BuildState, cycle: readonly RegionId[]): void {
 	delete region.locations.overlap;
 }
 
-/** Fills every children list in QEMU list order: priority descending, later first. */
+/**
+ * Fills every children list in QEMU list order: priority descending, later first. The
+ * children are grouped by parent in one array first, so that each list is allocated at
+ * its exact size, and the sort reads priorities and sequence numbers from typed arrays.
+ */
 export function orderChildren(state: BuildState): void {
-	for (const region of state.regions) {
-		region.children = noChildren;
-	}
-	for (const region of state.regions) {
-		const parent = region.parent === undefined ? undefined : state.regions[region.parent];
-		if (parent) {
-			(parent.children === noChildren ? (parent.children = []) : parent.children).push(region.id);
+	const regions = state.regions;
+	const count = regions.length;
+	// start[p]..start[p + 1] is where the children of p go in `grouped`.
+	const start = new Int32Array(count + 1);
+	const priority = new Int32Array(count);
+	const seq = new Float64Array(count);
+	for (let id = 0; id < count; id++) {
+		const region = regions[id] as RegionDraft;
+		priority[id] = region.priority;
+		seq[id] = state.sources[id]?.seq ?? 0;
+		if (region.parent !== undefined && region.parent >= 0 && region.parent < count) {
+			start[region.parent + 1] = (start[region.parent + 1] ?? 0) + 1;
 		}
 	}
-	const seqOf = (id: RegionId): number => state.sources[id]?.seq ?? 0;
-	const priorityOf = (id: RegionId): number => state.regions[id]?.priority ?? 0;
-	for (const region of state.regions) {
-		if (region.children.length > 1) {
-			region.children.sort((a, b) => priorityOf(b) - priorityOf(a) || seqOf(b) - seqOf(a));
+	for (let id = 0; id < count; id++) {
+		start[id + 1] = (start[id + 1] ?? 0) + (start[id] ?? 0);
+	}
+	// Filled by push, not `new Array(n)`, so that it and its slices stay packed arrays.
+	const grouped: RegionId[] = [];
+	for (let i = start[count] ?? 0; i > 0; i--) {
+		grouped.push(0);
+	}
+	const fill = start.slice(0, count);
+	for (let id = 0; id < count; id++) {
+		const parent = (regions[id] as RegionDraft).parent;
+		if (parent !== undefined && parent >= 0 && parent < count) {
+			const slot = fill[parent] ?? 0;
+			grouped[slot] = id;
+			fill[parent] = slot + 1;
+		}
+	}
+	const order = (a: RegionId, b: RegionId): number => (priority[b] ?? 0) - (priority[a] ?? 0) || (seq[b] ?? 0) - (seq[a] ?? 0);
+	for (let id = 0; id < count; id++) {
+		const from = start[id] ?? 0;
+		const to = start[id + 1] ?? 0;
+		const region = regions[id] as RegionDraft;
+		if (from === to) {
+			region.children = noChildren;
+		} else {
+			region.children = grouped.slice(from, to);
+			if (to - from > 1) {
+				region.children.sort(order);
+			}
 		}
 	}
 }

@@ -54,12 +54,25 @@ function add(table: NameTable, key: string, id: RegionId): void {
 	}
 }
 
-function lookup(table: NameTable, key: string): readonly RegionId[] | undefined {
-	const found = table.get(key);
-	return found === undefined || typeof found !== 'number' ? found : [found];
+/**
+ * The regions a segment may mean, as a name table stores them: one id, several, or none
+ * (undefined). Most lookups find one id, and this way they allocate no array.
+ */
+type Candidates = RegionId | readonly RegionId[] | undefined;
+
+function countOf(candidates: Candidates): number {
+	return candidates === undefined ? 0 : typeof candidates === 'number' ? 1 : candidates.length;
 }
 
-function childrenNamed(state: BuildState, index: NameIndex, parent: RegionId, name: string): readonly RegionId[] {
+function nthOf(candidates: Candidates, i: number): RegionId | undefined {
+	return candidates === undefined ? undefined : typeof candidates === 'number' ? (i === 0 ? candidates : undefined) : candidates[i];
+}
+
+function listOf(candidates: Candidates): readonly RegionId[] {
+	return candidates === undefined ? [] : typeof candidates === 'number' ? [candidates] : candidates;
+}
+
+function childrenNamed(state: BuildState, index: NameIndex, parent: RegionId, name: string): Candidates {
 	let byName: NameTable | undefined = index.children.get(parent);
 	if (!byName) {
 		byName = new Map();
@@ -68,7 +81,7 @@ function childrenNamed(state: BuildState, index: NameIndex, parent: RegionId, na
 		}
 		index.children.set(parent, byName);
 	}
-	return lookup(byName, name) ?? [];
+	return byName.get(name);
 }
 
 /** Resolves `ref` written in `uri`, reporting failures; never throws. */
@@ -79,10 +92,12 @@ export function resolveRef(
 	ref: RefNode,
 	context: ResolvedReference['context'],
 ): ResolvedReference {
-	const segments: { offset: number; length: number; region: RegionId | undefined }[] = [];
+	const count = ref.segments.length;
+	const segments: { offset: number; length: number; region: RegionId | undefined }[] = new Array(count);
 	let current: RegionId | undefined;
 	let failed = false;
-	ref.segments.forEach((segment, i) => {
+	for (let i = 0; i < count; i++) {
+		const segment = ref.segments[i] as RefSegment;
 		let region: RegionId | undefined;
 		if (!failed) {
 			const candidates = candidatesOf(state, index, ref, i, current);
@@ -90,9 +105,9 @@ export function resolveRef(
 			failed = region === undefined;
 			current = region;
 		}
-		segments.push({ offset: segment.offset, length: segment.length, region });
-	});
-	const target = failed || segments.length === 0 ? undefined : current;
+		segments[i] = { offset: segment.offset, length: segment.length, region };
+	}
+	const target = failed || count === 0 ? undefined : current;
 	return { uri, offset: ref.offset, length: ref.length, context, segments, target };
 }
 
@@ -102,20 +117,20 @@ function candidatesOf(
 	ref: RefNode,
 	i: number,
 	parent: RegionId | undefined,
-): readonly RegionId[] {
+): Candidates {
 	const segment = ref.segments[i];
 	const name = segment?.name.text ?? '';
 	if (i > 0) {
-		return parent === undefined ? [] : childrenNamed(state, index, parent, name);
+		return parent === undefined ? undefined : childrenNamed(state, index, parent, name);
 	}
 	if (ref.segments.length === 1 && segment?.occurrence === undefined) {
-		return lookup(index.anywhere, name) ?? [];
+		return index.anywhere.get(name);
 	}
-	const top = lookup(index.topLevel, name);
-	if (top || segment?.occurrence !== undefined) {
-		return top ?? [];
+	const top = index.topLevel.get(name);
+	if (top !== undefined || segment?.occurrence !== undefined) {
+		return top;
 	}
-	return lookup(index.anywhere, name) ?? [];
+	return index.anywhere.get(name);
 }
 
 function pick(
@@ -123,24 +138,30 @@ function pick(
 	index: NameIndex,
 	uri: string,
 	segment: RefSegment,
-	candidates: readonly RegionId[],
+	found: Candidates,
 	parent: RegionId | undefined,
 ): RegionId | undefined {
 	const name = segment.name.text;
-	const where = at(uri, segment);
-	const scope = parent === undefined ? '' : ` in ${q(state.regions[parent]?.path ?? '')}`;
 	if (segment.occurrence !== undefined) {
-		const found = candidates[segment.occurrence - 1];
-		if (found === undefined) {
+		const picked = nthOf(found, segment.occurrence - 1);
+		if (picked === undefined) {
+			const count = countOf(found);
 			const level = parent === undefined ? 'at the top level' : `in ${q(state.regions[parent]?.path ?? '')}`;
-			report(state, 'ref.unknown', 'error', where, `There is no region ${q(`${name}#${segment.occurrence}`)} ${level}: ${candidates.length} region${candidates.length === 1 ? '' : 's'} named ${q(name)} there.`);
+			report(state, 'ref.unknown', 'error', at(uri, segment), `There is no region ${q(`${name}#${segment.occurrence}`)} ${level}: ${count} region${count === 1 ? '' : 's'} named ${q(name)} there.`);
 		}
+		return picked;
+	}
+	if (typeof found === 'number') {
 		return found;
 	}
+	// Only errors from here on: their text and locations are built only now.
+	const where = at(uri, segment);
+	const candidates = listOf(found);
 	if (candidates.length === 1) {
 		return candidates[0];
 	}
 	if (candidates.length === 0) {
+		const scope = parent === undefined ? '' : ` in ${q(state.regions[parent]?.path ?? '')}`;
 		const hint = suggest(name, nearbyNames(state, index, parent), index.suggestions);
 		report(state, 'ref.unknown', 'error', where, `Unknown region ${q(name)}${scope}${hint ? `; did you mean ${q(hint)}?` : '.'}`);
 		return undefined;
