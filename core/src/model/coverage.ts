@@ -39,6 +39,7 @@ export class CoverageSet {
 			return;
 		}
 		const last = this.#last();
+		const first = this.#chunks[0]?.[0];
 		if (last === undefined || start > last.end) {
 			const piece = this.#piece(start, end, sink);
 			this.#append({ start, end, head: piece, tail: piece });
@@ -47,6 +48,16 @@ export class CoverageSet {
 			this.#next[last.tail] = piece;
 			last.tail = piece;
 			last.end = end;
+		} else if (first !== undefined && end < first.start) {
+			// Regions of equal priority render later-declared first, which is often in
+			// descending address order: claiming before everything is the other fast path.
+			const piece = this.#piece(start, end, sink);
+			this.#prepend({ start, end, head: piece, tail: piece });
+		} else if (first !== undefined && end === first.start) {
+			const piece = this.#piece(start, end, sink);
+			this.#next[piece] = first.head;
+			first.head = piece;
+			first.start = start;
 		} else {
 			this.#fillInside(start, end, sink);
 		}
@@ -54,6 +65,10 @@ export class CoverageSet {
 
 	/** True when every address of the non-empty span `[start, end)` is already claimed. */
 	covers(start: bigint, end: bigint): boolean {
+		const last = this.#last();
+		if (last === undefined || start >= last.end || end <= (this.#chunks[0]?.[0] ?? last).start) {
+			return false;
+		}
 		const chunk = this.#chunks[this.#chunkAtOrBefore(start)];
 		if (chunk === undefined) {
 			return false;
@@ -100,27 +115,24 @@ export class CoverageSet {
 		} else {
 			chunk = 0;
 		}
-		const first = { chunk, index };
+		const firstChunk = chunk;
+		const firstIndex = index;
 		const merged: CoveredSpan = { start, end, head: -1, tail: -1 };
-		const link = (head: number, tail: number): void => {
-			if (merged.tail < 0) {
-				merged.head = head;
-			} else {
-				this.#next[merged.tail] = head;
-			}
-			merged.tail = tail;
-		};
 		let cursor = start;
 		let count = 0;
 		for (let span = this.#at(chunk, index); span !== undefined && span.start <= end; ) {
 			if (span.start > cursor) {
 				const piece = this.#piece(cursor, span.start < end ? span.start : end, sink);
-				link(piece, piece);
+				this.#link(merged, piece, piece);
 			}
-			link(span.head, span.tail);
+			this.#link(merged, span.head, span.tail);
 			cursor = span.end > cursor ? span.end : cursor;
-			merged.start = span.start < merged.start ? span.start : merged.start;
-			merged.end = span.end > merged.end ? span.end : merged.end;
+			if (span.start < merged.start) {
+				merged.start = span.start;
+			}
+			if (span.end > merged.end) {
+				merged.end = span.end;
+			}
 			count++;
 			index++;
 			if (index >= (this.#chunks[chunk]?.length ?? 0)) {
@@ -131,9 +143,19 @@ export class CoverageSet {
 		}
 		if (cursor < end) {
 			const piece = this.#piece(cursor, end, sink);
-			link(piece, piece);
+			this.#link(merged, piece, piece);
 		}
-		this.#replace(first.chunk, first.index, count, merged);
+		this.#replace(firstChunk, firstIndex, count, merged);
+	}
+
+	/** Appends the pieces `head..tail` (already linked) to the pieces of `merged`. */
+	#link(merged: CoveredSpan, head: number, tail: number): void {
+		if (merged.tail < 0) {
+			merged.head = head;
+		} else {
+			this.#next[merged.tail] = head;
+		}
+		merged.tail = tail;
 	}
 
 	/** The last chunk whose first span starts at or before `address` (0 if none). */
@@ -170,6 +192,15 @@ export class CoverageSet {
 			this.#chunks.push([span]);
 		} else {
 			chunk.push(span);
+		}
+	}
+
+	#prepend(span: CoveredSpan): void {
+		const chunk = this.#chunks[0];
+		if (chunk === undefined || chunk.length >= chunkLimit) {
+			this.#chunks.unshift([span]);
+		} else {
+			chunk.unshift(span);
 		}
 	}
 

@@ -31,6 +31,8 @@ interface Frame {
 	/** The clip `[clipStart, clipEnd)`, already intersected with the region's own extent. */
 	clipStart: bigint;
 	clipEnd: bigint;
+	/** `base + size`: the region's own end (unclipped). */
+	end: bigint;
 	readonly: boolean;
 	nonvolatile: boolean;
 	/** The next child to render (for an alias: 0 before its target, 1 after). */
@@ -47,7 +49,7 @@ export function flatten(tree: RegionTree, root: RegionId): FlatView {
 	if (viewRoot === undefined) {
 		return { root: undefined, ranges: [] };
 	}
-	return { root: viewRoot, ranges: mergeRanges(new Renderer(tree).render(viewRoot)) };
+	return { root: viewRoot, ranges: new Renderer(tree).render(viewRoot) };
 }
 
 /** The depth-first render of one flat-view root into disjoint pieces in address order. */
@@ -58,13 +60,18 @@ class Renderer {
 	#depth = 0;
 	readonly #onPath: Uint8Array;
 	readonly #pieces: Piece[] = [];
+	/** `#ends[p]` is the end of piece `p` (kept so that merging needs no addition). */
+	readonly #ends: bigint[] = [];
+	#leaving: Frame | undefined;
+	#leavingPath: RegionId[] | undefined;
 
 	constructor(tree: RegionTree) {
 		this.#regions = tree.regions;
 		this.#onPath = new Uint8Array(tree.regions.length);
 	}
 
-	render(root: RegionId): Piece[] {
+	/** Renders `root` and returns its merged ranges in address order. */
+	render(root: RegionId): FlatRange[] {
 		this.#enter(root, 0n, 0n, addressSpaceSize, false, false);
 		while (this.#depth > 0) {
 			const frame = this.#frames[this.#depth - 1] as Frame;
@@ -89,7 +96,7 @@ class Renderer {
 				this.#enter(child, frame.base, frame.clipStart, frame.clipEnd, frame.readonly, frame.nonvolatile);
 			}
 		}
-		return this.#coverage.order().map((index) => this.#pieces[index] as Piece);
+		return mergeRanges(this.#coverage.order(), this.#pieces, this.#ends);
 	}
 
 	/** R4.2 steps 1-4: skip disabled, out-of-clip and already-covered regions, else push. */
@@ -98,7 +105,8 @@ class Renderer {
 		if (region === undefined || !region.enabled || this.#onPath[id] === 1 || this.#depth >= maxDepth) {
 			return;
 		}
-		const base = parentBase + region.addr;
+		// bigint arithmetic allocates: skip the additions that cannot change anything.
+		const base = region.addr === 0n ? parentBase : parentBase + region.addr;
 		const end = base + region.size;
 		const clipStart = base > parentStart ? base : parentStart;
 		const clipEnd = end < parentEnd ? end : parentEnd;
@@ -110,13 +118,14 @@ class Renderer {
 		const ro = readonly || isOwnReadonly(region);
 		const nv = nonvolatile || region.nonvolatile;
 		if (frame === undefined) {
-			this.#frames.push({ id, region, base, clipStart, clipEnd, readonly: ro, nonvolatile: nv, next: 0 });
+			this.#frames.push({ id, region, base, clipStart, clipEnd, end, readonly: ro, nonvolatile: nv, next: 0 });
 		} else {
 			frame.id = id;
 			frame.region = region;
 			frame.base = base;
 			frame.clipStart = clipStart;
 			frame.clipEnd = clipEnd;
+			frame.end = end;
 			frame.readonly = ro;
 			frame.nonvolatile = nv;
 			frame.next = 0;
@@ -131,21 +140,31 @@ class Renderer {
 		if (!isTerminal(frame.region)) {
 			return;
 		}
-		let path: RegionId[] | undefined;
-		this.#coverage.fill(frame.clipStart, frame.clipEnd, (start, end) => {
-			path ??= this.#path();
-			this.#pieces.push({
-				start,
-				size: end - start,
-				region: frame.id,
-				offsetInRegion: start - frame.base,
-				readonly: frame.readonly,
-				nonvolatile: frame.nonvolatile,
-				romdMode: frame.region.romdMode,
-				path,
-			});
-		});
+		this.#leaving = frame;
+		this.#leavingPath = undefined;
+		this.#coverage.fill(frame.clipStart, frame.clipEnd, this.#addPiece);
 	}
+
+	/** The coverage set's sink while a terminal is left: one piece per unclaimed gap. */
+	readonly #addPiece = (start: bigint, end: bigint): void => {
+		const frame = this.#leaving as Frame;
+		const region = frame.region;
+		const path = (this.#leavingPath ??= this.#path());
+		// The common case, a whole region that nothing hides, needs no subtraction.
+		const atBase = start === frame.base;
+		const whole = atBase && end === frame.end;
+		this.#pieces.push({
+			start,
+			size: whole ? region.size : end - start,
+			region: frame.id,
+			offsetInRegion: atBase ? 0n : start - frame.base,
+			readonly: frame.readonly,
+			nonvolatile: frame.nonvolatile,
+			romdMode: region.romdMode,
+			path,
+		});
+		this.#ends.push(end);
+	};
 
 	/** The ids of the frames from the root down to the one being left (inclusive). */
 	#path(): RegionId[] {
@@ -158,29 +177,35 @@ class Renderer {
 }
 
 /**
- * R4.7 `flatview_simplify`: merges each range into the previous one when they are
- * adjacent, belong to the same region at contiguous offsets and carry the same flags.
+ * R4.7 `flatview_simplify`: takes the pieces in address `order` and merges each into the
+ * previous one when they are adjacent, belong to the same region at contiguous offsets
+ * and carry the same flags. The cheap tests come first: most neighbours differ in region.
  */
-function mergeRanges(sorted: readonly Piece[]): FlatRange[] {
+function mergeRanges(order: readonly number[], pieces: readonly Piece[], ends: readonly bigint[]): FlatRange[] {
 	const merged: Piece[] = [];
-	for (const range of sorted) {
-		const last = merged[merged.length - 1];
-		if (last !== undefined && canMerge(last, range)) {
+	let last: Piece | undefined;
+	let lastEnd = 0n;
+	for (const index of order) {
+		const range = pieces[index] as Piece;
+		const end = ends[index] as bigint;
+		if (last !== undefined && canMerge(last, lastEnd, range)) {
 			last.size += range.size;
 		} else {
 			merged.push(range);
+			last = range;
 		}
+		lastEnd = end;
 	}
 	return merged;
 }
 
-function canMerge(a: FlatRange, b: FlatRange): boolean {
+function canMerge(a: Piece, aEnd: bigint, b: Piece): boolean {
 	return (
-		a.start + a.size === b.start &&
 		a.region === b.region &&
-		a.offsetInRegion + a.size === b.offsetInRegion &&
 		a.readonly === b.readonly &&
 		a.nonvolatile === b.nonvolatile &&
-		a.romdMode === b.romdMode
+		a.romdMode === b.romdMode &&
+		aEnd === b.start &&
+		a.offsetInRegion + a.size === b.offsetInRegion
 	);
 }
