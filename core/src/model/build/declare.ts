@@ -27,10 +27,7 @@ export interface LoadedItem {
 interface Walk {
 	readonly state: BuildState;
 	seq: number;
-	/**
-	 * Name -> the last sibling list (numbered by `lists`) it was seen in: one table for the
-	 * whole walk finds repeated names without a map per block.
-	 */
+	/** Name -> the last long sibling list (numbered by `lists`) it was seen in. */
 	readonly lastList: Map<string, number>;
 	lists: number;
 }
@@ -84,8 +81,22 @@ function occurrences(walk: Walk, nodes: readonly (ItemNode | MemberNode)[]): (st
 	});
 }
 
+/** Up to this many nodes, names are compared pairwise: cheaper than hashing them. */
+const pairwiseLimit = 24;
+
 /** Whether two regions of `nodes` share a name. */
 function repeatsName(walk: Walk, nodes: readonly (ItemNode | MemberNode)[]): boolean {
+	if (nodes.length <= pairwiseLimit) {
+		for (let i = 1; i < nodes.length; i++) {
+			const text = nameOf(nodes[i]);
+			for (let j = 0; text !== undefined && j < i; j++) {
+				if (nameOf(nodes[j]) === text) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
 	const list = ++walk.lists;
 	for (const node of nodes) {
 		if (node.kind === 'region' && node.name) {
@@ -97,6 +108,10 @@ function repeatsName(walk: Walk, nodes: readonly (ItemNode | MemberNode)[]): boo
 		}
 	}
 	return false;
+}
+
+function nameOf(node: ItemNode | MemberNode | undefined): string | undefined {
+	return node?.kind === 'region' ? node.name?.text : undefined;
 }
 
 function declareRegion(
