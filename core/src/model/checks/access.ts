@@ -13,7 +13,9 @@ import { partOrName, report, span } from './report';
 export function checkAccess(tree: RegionTree): Diagnostic[] {
 	const out: Diagnostic[] = [];
 	for (const region of tree.regions) {
-		checkReadonly(region, finalTargetReadonly(tree, region), out);
+		if (region.readonly) {
+			checkReadonly(region, finalTargetReadonly(tree, region), out);
+		}
 		if (region.kind === 'io' || region.kind === 'romd') {
 			checkSizes(region, out);
 			checkCoalesce(region, out);

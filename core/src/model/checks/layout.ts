@@ -36,39 +36,50 @@ export function checkOverlaps(tree: RegionTree, parent: Region, out: Diagnostic[
 	if (parent.kind === 'alias' || parent.children.length < 2) {
 		return;
 	}
-	const listIndex = new Map(parent.children.map((id, index) => [id, index]));
-	const siblings = parent.children
-		.map((id) => tree.regions[id])
-		.filter((r): r is Region => r !== undefined && r.enabled && r.size > 0n)
-		.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
+	const siblings = byAddress(tree, parent.children);
 	let plainReach: Region | undefined;
-	const groupReach = new Map<number, Region>();
+	let plainEnd = 0n;
+	const groups = new Map<number, { reach: Region; end: bigint }>();
 	for (const region of siblings) {
-		const group = groupReach.get(region.priority);
-		if (!region.mayOverlap && plainReach !== undefined && region.addr < end(plainReach)) {
-			out.push(overlap('region.overlap', parent, region, plainReach, listIndex));
-		} else if (group !== undefined && region.addr < end(group) && (region.mayOverlap || group.mayOverlap)) {
-			out.push(overlap('region.overlap-tie', parent, region, group, listIndex));
+		const group = groups.get(region.priority);
+		if (!region.mayOverlap && plainReach !== undefined && region.addr < plainEnd) {
+			out.push(overlap('region.overlap', parent, region, plainReach));
+		} else if (group !== undefined && region.addr < group.end && (region.mayOverlap || group.reach.mayOverlap)) {
+			out.push(overlap('region.overlap-tie', parent, region, group.reach));
 		}
-		if (!region.mayOverlap && (plainReach === undefined || end(region) > end(plainReach))) {
+		const regionEnd = end(region);
+		if (!region.mayOverlap && (plainReach === undefined || regionEnd > plainEnd)) {
 			plainReach = region;
+			plainEnd = regionEnd;
 		}
-		if (group === undefined || end(region) > end(group)) {
-			groupReach.set(region.priority, region);
+		if (group === undefined) {
+			groups.set(region.priority, { reach: region, end: regionEnd });
+		} else if (regionEnd > group.end) {
+			group.reach = region;
+			group.end = regionEnd;
 		}
 	}
 }
 
-function overlap(
-	code: 'region.overlap' | 'region.overlap-tie',
-	parent: Region,
-	region: Region,
-	other: Region,
-	listIndex: ReadonlyMap<number, number>,
-): Diagnostic {
+/** The enabled, non-empty regions of `ids` sorted by `addr` (stable: list order on ties). */
+function byAddress(tree: RegionTree, ids: readonly number[]): Region[] {
+	const regions: Region[] = [];
+	let sorted = true;
+	for (const id of ids) {
+		const region = tree.regions[id];
+		if (region !== undefined && region.enabled && region.size > 0n) {
+			const previous = regions[regions.length - 1];
+			sorted &&= previous === undefined || previous.addr <= region.addr;
+			regions.push(region);
+		}
+	}
+	return sorted ? regions : regions.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
+}
+
+function overlap(code: 'region.overlap' | 'region.overlap-tie', parent: Region, region: Region, other: Region): Diagnostic {
 	const both = span(region.addr, end(region) < end(other) ? end(region) : end(other));
 	// R3.2: equal priorities keep the later-declared sibling first in list order; it wins.
-	const regionFirst = (listIndex.get(region.id) ?? 0) < (listIndex.get(other.id) ?? 0);
+	const regionFirst = parent.children.lastIndexOf(region.id) < parent.children.lastIndexOf(other.id);
 	const [winner, loser] = regionFirst ? [region, other] : [other, region];
 	const head =
 		`'${region.name}' ${span(region.addr, end(region))} overlaps its sibling '${other.name}' ` +
@@ -87,11 +98,14 @@ function checkInsideParent(parent: Region, region: Region, out: Diagnostic[]): v
 	if (parent.kind === 'alias' || region.size === 0n || !hasSize(parent) || end(region) > addressSpaceSize) {
 		return;
 	}
+	if (region.addr < parent.size && end(region) <= parent.size) {
+		return;
+	}
 	const related = [{ at: parent.nameLocation, message: `container '${parent.name}' has size ${toHex(parent.size)}` }];
 	if (region.addr >= parent.size) {
 		const message = `'${region.name}' at ${toHex(region.addr)} lies entirely outside its container '${parent.name}' (size ${toHex(parent.size)}): it is never visible (W5).`;
 		out.push(report('region.outside-parent', 'warning', message, partOrName(region, 'at'), related));
-	} else if (end(region) > parent.size) {
+	} else {
 		const clipped = end(region) - parent.size;
 		const message =
 			`'${region.name}' ${span(region.addr, end(region))} extends past the end of its container '${parent.name}' ` +
@@ -125,12 +139,15 @@ function checkAlias(tree: RegionTree, region: Region, out: Diagnostic[]): void {
 		return;
 	}
 	const offset = region.alias?.offset ?? 0n;
+	if (offset + region.size <= target.size) {
+		return;
+	}
 	const related = [{ at: target.nameLocation, message: `target '${target.name}' has size ${toHex(target.size)}` }];
 	const window = span(offset, offset + region.size);
 	if (offset >= target.size) {
 		const message = `alias '${region.name}' window ${window} starts at or past the end of its target '${target.name}' (size ${toHex(target.size)}): the alias shows nothing (W7).`;
 		out.push(report('alias.offset-past-target', 'error', message, partOrName(region, 'offset', 'of'), related));
-	} else if (offset + region.size > target.size) {
+	} else {
 		const hole = offset + region.size - target.size;
 		const message = `alias '${region.name}' window ${window} runs past the end of its target '${target.name}' (size ${toHex(target.size)}): its last ${toHex(hole)} bytes are a hole (W6).`;
 		out.push(report('alias.window-overrun', 'warning', message, partOrName(region, 'size', 'offset'), related));

@@ -28,13 +28,19 @@ const walkBudget = 2_000_000;
 
 /** A terminal region placed in some rendered view that owns no byte in any view. */
 function checkShadowed(tree: RegionTree, views: readonly SpaceView[]): Diagnostic[] {
-	const visible = new Set<RegionId>();
+	// One flag per region: a Set of every owner costs more than the whole check.
+	const visible = new Uint8Array(tree.regions.length);
 	for (const { view } of views) {
 		for (const range of view.ranges) {
-			visible.add(range.region);
+			visible[range.region] = 1;
 		}
 	}
-	const candidates = tree.regions.filter((r) => isTerminal(r) && r.enabled && r.size > 0n && !visible.has(r.id)).map((r) => r.id);
+	const candidates: RegionId[] = [];
+	for (const r of tree.regions) {
+		if (visible[r.id] !== 1 && isTerminal(r) && r.enabled && r.size > 0n) {
+			candidates.push(r.id);
+		}
+	}
 	if (candidates.length === 0) {
 		return [];
 	}
@@ -49,7 +55,7 @@ function checkShadowed(tree: RegionTree, views: readonly SpaceView[]): Diagnosti
 	const out: Diagnostic[] = [];
 	for (const [id, placement] of placed) {
 		const region = tree.regions[id];
-		if (region === undefined || visible.has(id) || !isTerminal(region)) {
+		if (region === undefined || visible[id] === 1 || !isTerminal(region)) {
 			continue;
 		}
 		const owners = ownersIn(placement.view.view, placement.span, id);
@@ -124,10 +130,15 @@ function recordPlacements(
  */
 function checkInvisible(tree: RegionTree): Diagnostic[] {
 	const reachable = reach(tree, tree.spaces.map((space) => space.root), true);
-	const targets = tree.regions.flatMap((r) => (r.alias?.target === undefined ? [] : [r.alias.target]));
+	const targets: RegionId[] = [];
+	for (const r of tree.regions) {
+		if (r.alias?.target !== undefined) {
+			targets.push(r.alias.target);
+		}
+	}
 	const aliased = reach(tree, targets, false);
 	const invisible = (id: RegionId | undefined): boolean =>
-		id !== undefined && tree.regions[id]?.parent !== undefined && !reachable.has(id) && !aliased.has(id);
+		id !== undefined && tree.regions[id]?.parent !== undefined && reachable[id] !== 1 && aliased[id] !== 1;
 	const out: Diagnostic[] = [];
 	for (const region of tree.regions) {
 		if (!invisible(region.id) || invisible(region.parent)) {
@@ -142,22 +153,31 @@ function checkInvisible(tree: RegionTree): Diagnostic[] {
 	return out;
 }
 
-/** Regions reachable from `starts` through children (and alias targets if `viaAliases`). */
-function reach(tree: RegionTree, starts: readonly RegionId[], viaAliases: boolean): Set<RegionId> {
-	const found = new Set<RegionId>(starts);
-	const queue = [...starts];
+/**
+ * Regions reachable from `starts` through children (and alias targets if `viaAliases`),
+ * as one flag per region id (ids outside the tree are ignored).
+ */
+function reach(tree: RegionTree, starts: readonly RegionId[], viaAliases: boolean): Uint8Array {
+	const found = new Uint8Array(tree.regions.length);
+	const queue: RegionId[] = [];
+	const enqueue = (id: RegionId): void => {
+		if (id >= 0 && id < found.length && found[id] !== 1) {
+			found[id] = 1;
+			queue.push(id);
+		}
+	};
+	starts.forEach(enqueue);
 	for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
 		const region = tree.regions[id];
-		const target = viaAliases ? region?.alias?.target : undefined;
-		const visit = (next: RegionId): void => {
-			if (!found.has(next)) {
-				found.add(next);
-				queue.push(next);
-			}
-		};
-		region?.children.forEach(visit);
+		if (region === undefined) {
+			continue;
+		}
+		for (const child of region.children) {
+			enqueue(child);
+		}
+		const target = viaAliases ? region.alias?.target : undefined;
 		if (target !== undefined) {
-			visit(target);
+			enqueue(target);
 		}
 	}
 	return found;
