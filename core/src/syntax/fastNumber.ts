@@ -35,7 +35,27 @@ export function numberValue(text: string): bigint | undefined {
 	}
 	// value < 2^53 and the scale is a power of two, so the product is an exact double
 	// (only its exponent changes; 16E is 2^64) and one BigInt conversion is exact.
-	return BigInt(shift === 0 ? value : value * 2 ** shift);
+	return bigintOf(shift === 0 ? value : value * 2 ** shift);
+}
+
+/**
+ * BigInts of the values seen so far (at most `cacheLimit` of them). A map writes the same
+ * few sizes and offsets over and over (`4K`, `0x1000`, `0`), and every NUMBER node keeps
+ * its value: sharing one BigInt per value keeps a big syntax tree smaller, and a BigInt
+ * is immutable, so sharing cannot be observed.
+ */
+const cache = new Map<number, bigint>();
+const cacheLimit = 4096;
+
+function bigintOf(value: number): bigint {
+	let result = cache.get(value);
+	if (result === undefined) {
+		result = BigInt(value);
+		if (cache.size < cacheLimit) {
+			cache.set(value, result);
+		}
+	}
+	return result;
 }
 
 /** The shift of a unit letter `K` `M` `G` `T` `P` `E`, or 0. */
