@@ -146,36 +146,15 @@ function shadowLine(
 }
 
 /**
- * Above this many regions hover skips the core's full explanation, which walks the whole
- * render tree (it also reports claims clipped away), and answers from the flat view by
- * binary search; `memmap/owner` (Go to Address) still gives the full explanation.
+ * The owner of an absolute address in a space, as lines of text. The core's explanation
+ * walks only the regions whose extent contains the address (through an index built once
+ * per tree), so it is cheap on any board size.
  */
-export const fullExplanationLimit = 20_000;
-
-/** The owner of an absolute address in a space, as lines of text. */
 export function ownerLines(analysis: Analysis, space: SpaceView, address: bigint): readonly string[] {
 	if (address < 0n || address >= twoTo64) {
 		return ['outside the 64-bit address space'];
 	}
-	if (analysis.tree.regions.length <= fullExplanationLimit) {
-		return explainOwner(analysis.tree, space.view, address).lines;
-	}
-	const range = findRange(space.view, address);
-	const regions = analysis.tree.regions;
-	const owner = range === undefined ? undefined : regions[range.region];
-	if (!range || !owner) {
-		return [`${formatAddress(address)} is a hole: no region answers it`];
-	}
-	const offset = range.offsetInRegion + (address - range.start);
-	const lines = [
-		`${formatAddress(address)} is owned by '${owner.name}' (${owner.kind}, ${owner.path}) at offset ${formatAddress(offset)}`,
-		`path: ${range.path.map((id) => regions[id]?.name ?? '?').join(' > ')}`,
-	];
-	const access = describeAccess(owner);
-	if (access) {
-		lines.push(`access: ${access}`);
-	}
-	return lines;
+	return explainOwner(analysis.tree, space.view, address).lines;
 }
 
 /** A sentence when `written` does not own `address` in `space`: who does instead. */
