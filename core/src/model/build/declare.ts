@@ -15,7 +15,7 @@ import type {
 import type { RegionId, SourceLocation } from '../types';
 import { addressSpaceSize } from '../types';
 import { applySetting } from './settings';
-import { at, kindPhrase, noChildren, q, related, report, type BuildState, type RegionDraft } from './state';
+import { at, kindPhrase, locationOf, noChildren, q, related, report, setLocation, type BuildState, type RegionDraft } from './state';
 import { addressValue, priorityValue, sizeValue } from './values';
 
 /** One item of the loaded files, in textual order with includes expanded in place. */
@@ -216,7 +216,7 @@ function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: Re
 	const nested = draft.parent !== undefined;
 	for (const prop of node.props) {
 		// `locations` records every accepted property, so it doubles as the "seen" set.
-		const first = draft.locations[prop.name];
+		const first = locationOf(draft.locations, prop.name);
 		if (first) {
 			report(state, 'prop.duplicate', 'error', at(uri, prop), `${q(prop.name)} is written twice on ${q(draft.name)}; the first one counts.`, {
 				related: [related(first, `first ${q(prop.name)} of ${q(draft.name)}`)],
@@ -231,7 +231,7 @@ function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: Re
 			report(state, 'prop.wrong-kind', 'error', at(uri, prop), `${q(prop.name)} applies to aliases only, and ${q(draft.name)} is ${kindPhrase(draft.kind)}.`);
 			continue;
 		}
-		draft.locations[prop.name] = at(uri, prop);
+		setLocation(draft.locations, prop.name, at(uri, prop));
 		applyProp(state, draft, uri, prop);
 	}
 }
