@@ -16,11 +16,13 @@ suite('webview address helpers', () => {
 		assert.equal(parseUserAddress('4GiB'), 4n << 30n);
 		assert.equal(parseUserAddress('1_000'), 1000n);
 		assert.equal(parseUserAddress('0b1010'), 10n);
+		// The language allows a separator right after the prefix, so the panel does too.
+		assert.equal(parseUserAddress('0x_1'), 1n);
 		assert.equal(parseUserAddress('0xffff_ffff_ffff_ffff'), twoTo64 - 1n);
 	});
 
 	test('user addresses reject malformed text and values past the last address', () => {
-		for (const text of ['', 'x', '0x', '0x_1', '1__0', '1_', '16E', '0x10000000000000000', '-1', '1.5']) {
+		for (const text of ['', 'x', '0x', '1__0', '1_', '16E', '0x10000000000000000', '-1', '1.5']) {
 			assert.equal(parseUserAddress(text), undefined, text);
 		}
 	});
