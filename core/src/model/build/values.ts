@@ -9,6 +9,32 @@ import { at, report, type BuildState } from './state';
 
 const int32Min = -(2n ** 31n);
 const int32Max = 2n ** 31n - 1n;
+// Built once: these checks run for every number of a 100k-region board.
+const addressRange = `an address is 0..${formatAddress(maxAddress)}`;
+
+/**
+ * The value of `node` when it lies in `[0, max]`; otherwise reports `number.out-of-range`
+ * with `range` (a phrase such as "an address is 0..0xffff_ffff_ffff_ffff") and yields
+ * undefined.
+ */
+function boundedValue(
+	state: BuildState,
+	uri: string,
+	node: NumberNode | undefined,
+	what: string,
+	max: bigint,
+	range: string,
+): bigint | undefined {
+	const value = node?.value;
+	if (node === undefined || value === undefined) {
+		return undefined;
+	}
+	if (value < 0n || value > max) {
+		report(state, 'number.out-of-range', 'error', at(uri, node), `${what} ${node.text} is out of range: ${range}.`);
+		return undefined;
+	}
+	return value;
+}
 
 /** An address or offset (`at`, `offset`, a coalesce start): 0..2^64-1. */
 export function addressValue(
@@ -17,21 +43,7 @@ export function addressValue(
 	node: NumberNode | undefined,
 	what: string,
 ): bigint | undefined {
-	const value = node?.value;
-	if (node === undefined || value === undefined) {
-		return undefined;
-	}
-	if (value < 0n || value > maxAddress) {
-		report(
-			state,
-			'number.out-of-range',
-			'error',
-			at(uri, node),
-			`${what} ${node.text} is out of range: an address is 0..${formatAddress(maxAddress)}.`,
-		);
-		return undefined;
-	}
-	return value;
+	return boundedValue(state, uri, node, what, maxAddress, addressRange);
 }
 
 /** A size: 0..2^64 (`16E`). */
@@ -41,21 +53,7 @@ export function sizeValue(
 	node: NumberNode | undefined,
 	what: string,
 ): bigint | undefined {
-	const value = node?.value;
-	if (node === undefined || value === undefined) {
-		return undefined;
-	}
-	if (value < 0n || value > twoTo64) {
-		report(
-			state,
-			'number.out-of-range',
-			'error',
-			at(uri, node),
-			`${what} ${node.text} is out of range: a size is 0..2^64 (16E).`,
-		);
-		return undefined;
-	}
-	return value;
+	return boundedValue(state, uri, node, what, twoTo64, 'a size is 0..2^64 (16E)');
 }
 
 /** A priority: signed 32-bit, as QEMU's `int priority`. */
