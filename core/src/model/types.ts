@@ -6,7 +6,7 @@
  * Regions are identified by their index in `RegionTree.regions` (a `RegionId`), so the
  * tree can be walked both ways without parent pointers inside compared or printed data.
  */
-import type { RegionKind } from '../syntax/ast';
+import type { PropName, RegionKind } from '../syntax/ast';
 
 export type RegionId = number;
 
@@ -76,20 +76,7 @@ export interface Region {
 }
 
 /** The parts of a region whose source location is recorded in `Region.locations`. */
-export type LocatedPart =
-	| 'at'
-	| 'size'
-	| 'priority'
-	| 'overlap'
-	| 'of'
-	| 'offset'
-	| 'readonly'
-	| 'disabled'
-	| 'nonvolatile'
-	| 'valid'
-	| 'impl'
-	| 'endian'
-	| 'coalesce';
+export type LocatedPart = PropName | 'valid' | 'impl' | 'endian' | 'coalesce';
 
 /** `space NAME = REF`, or an implicit space for an unreferenced top-level region. */
 export interface AddressSpace {

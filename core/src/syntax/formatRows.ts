@@ -2,6 +2,7 @@
  * The formatter's view of one line of code: a row of named cells (kind, name, `at 0x1000`,
  * ...) in canonical order, and the column alignment of consecutive rows.
  */
+import { propertyKeywords } from './scanner';
 import type { MapNode, MemberNode, NameNode, NumberNode, PropName, RefNode, RegionNode, ItemNode } from './ast';
 
 /** A line of code as cells keyed by column; `family` says which rows align with it. */
@@ -11,17 +12,7 @@ export interface Row {
 }
 
 /** The canonical order of region properties, which is also their column order. */
-export const propOrder: readonly PropName[] = [
-	'at',
-	'size',
-	'priority',
-	'overlap',
-	'of',
-	'offset',
-	'readonly',
-	'disabled',
-	'nonvolatile',
-];
+export const propOrder: readonly PropName[] = propertyKeywords;
 
 const columns: Readonly<Record<Row['family'], readonly string[]>> = {
 	region: ['kind', 'name', ...propOrder],

@@ -4,7 +4,7 @@
  * follows it) and reports lexical errors. It never throws and runs in linear time.
  */
 import type { Diagnostic } from '../diagnostics';
-import type { CommentNode } from './ast';
+import type { CommentNode, PropName } from './ast';
 import { DiagnosticSink } from './diagnosticSink';
 
 /**
@@ -52,8 +52,8 @@ export const kindKeywords: readonly string[] = [
 	'alias',
 	'ramd',
 ];
-/** Property keywords of a region header. */
-export const propertyKeywords: readonly string[] = [
+/** Property keywords of a region header, in canonical order (the formatter's column order). */
+export const propertyKeywords: readonly PropName[] = [
 	'at',
 	'size',
 	'priority',
