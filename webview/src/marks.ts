@@ -54,3 +54,38 @@ export function nextPosition(key: string, position: number, count: number, page:
 			return undefined;
 	}
 }
+
+/** Repaints the marks of every live element of a virtualised list. */
+export function repaintMarks(elements: Iterable<HTMLElement>, marks: Marks): void {
+	for (const element of elements) {
+		paintMarks(element, Number(element.dataset.index), marks);
+	}
+}
+
+/** A click on a list item selects it and reveals its definition. */
+export function selectAndRevealTarget(event: MouseEvent, callbacks: ListCallbacks): void {
+	const index = indexOfTarget(event.target);
+	if (index >= 0) {
+		callbacks.select(index);
+		callbacks.reveal(index);
+	}
+}
+
+/** Coalesces render requests (scroll events, updates) into one per animation frame. */
+export class FrameScheduler {
+	#frame = 0;
+	readonly #run: () => void;
+
+	constructor(run: () => void) {
+		this.#run = run;
+	}
+
+	schedule(): void {
+		if (this.#frame === 0) {
+			this.#frame = requestAnimationFrame(() => {
+				this.#frame = 0;
+				this.#run();
+			});
+		}
+	}
+}

@@ -6,7 +6,16 @@
 import { formatAddress } from './address';
 import { blockDetail, blockTitle } from './labels';
 import { labelLines, scrollToCentre, visibleBlocks, type MapLayout } from './layout';
-import { indexOfTarget, nextPosition, paintMarks, type ListCallbacks, type Marks } from './marks';
+import {
+	FrameScheduler,
+	indexOfTarget,
+	nextPosition,
+	paintMarks,
+	repaintMarks,
+	selectAndRevealTarget,
+	type ListCallbacks,
+	type Marks,
+} from './marks';
 import type { SpaceModel } from './model';
 import { element, KeyedPool } from './pool';
 
@@ -27,7 +36,7 @@ export class MapView {
 	#space: SpaceModel | undefined;
 	#layout: MapLayout = emptyLayout;
 	#marks: Marks;
-	#frame = 0;
+	readonly #frames = new FrameScheduler(() => this.render());
 
 	constructor(callbacks: ListCallbacks, marks: Marks) {
 		this.#callbacks = callbacks;
@@ -44,7 +53,7 @@ export class MapView {
 			(row, index) => this.#placeRow(row, index),
 		);
 		this.element.addEventListener('scroll', () => this.scheduleRender());
-		this.element.addEventListener('click', (event) => this.#onClick(event));
+		this.element.addEventListener('click', (event) => selectAndRevealTarget(event, this.#callbacks));
 		this.element.addEventListener('keydown', (event) => this.#onKey(event));
 		this.element.addEventListener('mouseover', (event) => {
 			this.#callbacks.hover(indexOfTarget(event.target), event.clientX, event.clientY);
@@ -63,19 +72,12 @@ export class MapView {
 
 	setMarks(marks: Marks): void {
 		this.#marks = marks;
-		for (const row of this.#pool.elements()) {
-			paintMarks(row, Number(row.dataset.index), marks);
-		}
+		repaintMarks(this.#pool.elements(), marks);
 		this.#updateActiveDescendant();
 	}
 
 	scheduleRender(): void {
-		if (this.#frame === 0) {
-			this.#frame = requestAnimationFrame(() => {
-				this.#frame = 0;
-				this.render();
-			});
-		}
+		this.#frames.schedule();
 	}
 
 	render(): void {
@@ -160,14 +162,6 @@ export class MapView {
 			this.element.setAttribute('aria-activedescendant', `map-${selected}`);
 		} else {
 			this.element.removeAttribute('aria-activedescendant');
-		}
-	}
-
-	#onClick(event: MouseEvent): void {
-		const index = indexOfTarget(event.target);
-		if (index >= 0) {
-			this.#callbacks.select(index);
-			this.#callbacks.reveal(index);
 		}
 	}
 

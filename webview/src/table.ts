@@ -5,7 +5,16 @@
  */
 import { formatAddress, formatSize, parseHex } from './address';
 import { attributes, kindName, lastAddress } from './labels';
-import { indexOfTarget, nextPosition, paintMarks, type ListCallbacks, type Marks } from './marks';
+import {
+	FrameScheduler,
+	indexOfTarget,
+	nextPosition,
+	paintMarks,
+	repaintMarks,
+	selectAndRevealTarget,
+	type ListCallbacks,
+	type Marks,
+} from './marks';
 import type { SpaceModel } from './model';
 import { element, KeyedPool } from './pool';
 
@@ -24,7 +33,7 @@ export class TableView {
 	/** Range indices of the rows, after filtering. */
 	#rows: readonly number[] = [];
 	#marks: Marks;
-	#frame = 0;
+	readonly #frames = new FrameScheduler(() => this.render());
 
 	constructor(callbacks: ListCallbacks, marks: Marks) {
 		this.#callbacks = callbacks;
@@ -50,7 +59,7 @@ export class TableView {
 			(row, index) => this.#placeRow(row, index),
 		);
 		this.#body.addEventListener('scroll', () => this.scheduleRender());
-		this.#body.addEventListener('click', (event) => this.#onClick(event));
+		this.#body.addEventListener('click', (event) => selectAndRevealTarget(event, this.#callbacks));
 		this.#body.addEventListener('keydown', (event) => this.#onKey(event));
 		this.#body.addEventListener('mouseover', (event) => {
 			this.#callbacks.hover(indexOfTarget(event.target), event.clientX, event.clientY);
@@ -74,19 +83,12 @@ export class TableView {
 
 	setMarks(marks: Marks): void {
 		this.#marks = marks;
-		for (const row of this.#pool.elements()) {
-			paintMarks(row, Number(row.dataset.index), marks);
-		}
+		repaintMarks(this.#pool.elements(), marks);
 		this.#updateActiveDescendant();
 	}
 
 	scheduleRender(): void {
-		if (this.#frame === 0) {
-			this.#frame = requestAnimationFrame(() => {
-				this.#frame = 0;
-				this.render();
-			});
-		}
+		this.#frames.schedule();
 	}
 
 	render(): void {
@@ -171,14 +173,6 @@ export class TableView {
 			this.#body.setAttribute('aria-activedescendant', `row-${selected}`);
 		} else {
 			this.#body.removeAttribute('aria-activedescendant');
-		}
-	}
-
-	#onClick(event: MouseEvent): void {
-		const index = indexOfTarget(event.target);
-		if (index >= 0) {
-			this.#callbacks.select(index);
-			this.#callbacks.reveal(index);
 		}
 	}
 
