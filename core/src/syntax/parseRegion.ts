@@ -2,7 +2,7 @@
  * Parsing of regions (`KIND NAME prop* block? ';'?`), their properties and blocks, and the
  * dispatch of block members.
  */
-import type { BlockNode, MemberNode, NameNode, PropName, PropNode, RegionKind, RegionNode, Span } from './ast';
+import type { BlockNode, MemberNode, NameNode, PropName, PropNode, RegionKind, RegionNode } from './ast';
 import { regionKinds } from './ast';
 import { describe, isNameLike, isSync, type ParserState } from './parserState';
 import { parseAccess, parseCoalesce, parseEndian, parseInclude, parseMap, parseSpace } from './parseStatements';
@@ -37,10 +37,6 @@ const propertyWords: ReadonlySet<string> = new Set(propertyKeywords);
 
 function isPropKeyword(token: Token): boolean {
 	return token.kind === 'word' && propertyWords.has(token.text);
-}
-
-function spanOf(token: Token): Span {
-	return { offset: token.offset, length: token.length };
 }
 
 /** Parses a region whose kind keyword (possibly a typo of `kind`) is the current token. */
@@ -81,7 +77,7 @@ export function parseRegion(p: ParserState, kind: RegionKind, depth: number): Re
 		kind: 'region',
 		offset: keyword.offset, length: p.lengthFrom(keyword.offset),
 		regionKind: kind,
-		keyword: spanOf(keyword),
+		keywordLength: keyword.length,
 		name,
 		props: props ?? p.props.take(base),
 		body,
@@ -150,7 +146,7 @@ function parseProp(p: ParserState, name: PropName = p.peek().text as PropName): 
 		default:
 			break;
 	}
-	return { kind: 'prop', offset: keyword.offset, length: p.lengthFrom(keyword.offset), name, keyword: spanOf(keyword), value };
+	return { kind: 'prop', offset: keyword.offset, length: p.lengthFrom(keyword.offset), name, keywordLength: keyword.length, value };
 }
 
 /**

@@ -16,7 +16,7 @@ export function parseInclude(p: ParserState): IncludeNode {
 	const keyword = p.next();
 	const path = parseString(p, "a quoted file path after 'include' (include \"board.memmap\")");
 	p.eat('semicolon');
-	return { kind: 'include', offset: keyword.offset, length: p.lengthFrom(keyword.offset), keyword: spanOf(keyword), path };
+	return { kind: 'include', offset: keyword.offset, length: p.lengthFrom(keyword.offset), keywordLength: keyword.length, path };
 }
 
 /** `space NAME = REF` */
@@ -30,7 +30,7 @@ export function parseSpace(p: ParserState): SpaceNode {
 		p.expected(`'=' and the root region after 'space ${name.text}'`);
 	}
 	p.eat('semicolon');
-	return { kind: 'space', offset: keyword.offset, length: p.lengthFrom(keyword.offset), keyword: spanOf(keyword), name, root, doc: keyword.doc };
+	return { kind: 'space', offset: keyword.offset, length: p.lengthFrom(keyword.offset), keywordLength: keyword.length, name, root, doc: keyword.doc };
 }
 
 /** True where a clause (map, setting) ends: `;`, a sync token, or a word on a new line. */
@@ -79,7 +79,7 @@ export function parseMap(p: ParserState): MapNode {
 		p.expected(`'at' and an address after 'map ${p.text.slice(target.offset, target.offset + target.length)}'`);
 	}
 	p.eat('semicolon');
-	return { kind: 'map', offset: keyword.offset, length: p.lengthFrom(keyword.offset), keyword: spanOf(keyword), target, at, priority, overlap };
+	return { kind: 'map', offset: keyword.offset, length: p.lengthFrom(keyword.offset), keywordLength: keyword.length, target, at, priority, overlap };
 }
 
 function isMapWord(token: Token): boolean {
@@ -117,7 +117,7 @@ export function parseAccess(p: ParserState): AccessNode {
 	}
 	const unaligned = p.isWord('unaligned') ? spanOf(p.next()) : undefined;
 	p.eat('semicolon');
-	return { kind: 'access', offset: keyword.offset, length: p.lengthFrom(keyword.offset), which, keyword: spanOf(keyword), min, max, unaligned };
+	return { kind: 'access', offset: keyword.offset, length: p.lengthFrom(keyword.offset), which, keywordLength: keyword.length, min, max, unaligned };
 }
 
 /** `endian ('little' | 'big' | 'native')` */
@@ -132,7 +132,7 @@ export function parseEndian(p: ParserState): EndianNode {
 		p.expected("'little', 'big' or 'native' after 'endian'");
 	}
 	p.eat('semicolon');
-	return { kind: 'endian', offset: keyword.offset, length: p.lengthFrom(keyword.offset), keyword: spanOf(keyword), value };
+	return { kind: 'endian', offset: keyword.offset, length: p.lengthFrom(keyword.offset), keywordLength: keyword.length, value };
 }
 
 /** `coalesce (NUMBER 'size' NUMBER)?` */
@@ -150,5 +150,5 @@ export function parseCoalesce(p: ParserState): CoalesceNode {
 		}
 	}
 	p.eat('semicolon');
-	return { kind: 'coalesce', offset: keyword.offset, length: p.lengthFrom(keyword.offset), keyword: spanOf(keyword), start, size };
+	return { kind: 'coalesce', offset: keyword.offset, length: p.lengthFrom(keyword.offset), keywordLength: keyword.length, start, size };
 }

@@ -4,7 +4,7 @@
  */
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatSize } from '../../../core/src/index';
+import { formatSize, keywordSpan } from '../../../core/src/index';
 import type { Analysis, MemberNode, RegionKind, RegionNode, Span } from '../../../core/src/index';
 import { toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
@@ -49,7 +49,7 @@ function regionSymbol(analysis: Analysis, document: TextDocument, node: RegionNo
 		}
 	}
 	const name = node.name?.text || '(unnamed)';
-	const result = symbol(document, name, details.join(' · '), kinds[node.regionKind], node, node.name ?? node.keyword);
+	const result = symbol(document, name, details.join(' · '), kinds[node.regionKind], node, node.name ?? keywordSpan(node));
 	if (node.body && depth < 256) {
 		result.children = node.body.members
 			.map((m) => memberSymbol(analysis, document, m, depth + 1))

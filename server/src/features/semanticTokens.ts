@@ -9,6 +9,7 @@ import type {
 	SemanticTokensRangeParams,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { keywordSpan } from '../../../core/src/index';
 import type { Analysis, RegionKind, Span } from '../../../core/src/index';
 import { PositionCursor, toOffset } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
@@ -79,7 +80,7 @@ type Push = (span: Span | undefined, type: number, modifiers: number) => void;
 function statementTokens(analysis: Analysis, uri: string, node: StatementNode, push: Push): void {
 	switch (node.kind) {
 		case 'region': {
-			push(node.keyword, 2, 0);
+			push(keywordSpan(node), 2, 0);
 			const region = regionDeclaredAt(analysis, uri, node.offset);
 			const readonly = region?.readonly === true || node.regionKind === 'rom';
 			push(node.name, 0, modifiersOf(node.regionKind, true, readonly));

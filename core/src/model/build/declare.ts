@@ -12,6 +12,7 @@ import type {
 	RegionNode,
 	Span,
 } from '../../syntax/ast';
+import { keywordSpan } from '../../syntax/ast';
 import type { RegionId, SourceLocation } from '../types';
 import { addressSpaceSize } from '../types';
 import { applySetting } from './settings';
@@ -146,7 +147,7 @@ function declareRegion(
 		access: undefined,
 		doc: node.doc,
 		definition: at(uri, node),
-		nameLocation: at(uri, node.name ?? node.keyword),
+		nameLocation: at(uri, node.name ?? keywordSpan(node)),
 		placement: parent === undefined ? undefined : headerLocation(uri, node),
 		path,
 		locations: {},
@@ -189,7 +190,7 @@ function declareMembers(
 
 /** The header of a region: from its kind keyword to its last property (no block). */
 function headerLocation(uri: string, node: RegionNode): SourceLocation {
-	let end = node.keyword.offset + node.keyword.length;
+	let end = node.offset + node.keywordLength;
 	if (node.name) {
 		end = Math.max(end, node.name.offset + node.name.length);
 	}

@@ -34,7 +34,10 @@ function shape(value: unknown): Shape {
 		if (key === 'offset' || key === 'length') {
 			continue;
 		}
-		if (key === 'keyword' || key === 'overlap' || key === 'unaligned') {
+		if (key === 'keywordLength') {
+			continue;
+		}
+		if (key === 'overlap' || key === 'unaligned') {
 			result[key] = field !== undefined;
 		} else if (key === 'props' && Array.isArray(field)) {
 			result[key] = shape(sortProps(field as { name: (typeof propOrder)[number] }[]));
