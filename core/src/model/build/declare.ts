@@ -12,9 +12,9 @@ import type {
 	RegionNode,
 	Span,
 } from '../../syntax/ast';
-import { keywordSpan } from '../../syntax/ast';
-import type { RegionId, SourceLocation } from '../types';
+import type { RegionId } from '../types';
 import { addressSpaceSize } from '../types';
+import { RegionRecord } from './regionRecord';
 import { applySetting } from './settings';
 import { at, kindPhrase, locationOf, noChildren, q, related, report, setLocation, type BuildState, type RegionDraft } from './state';
 import { addressValue, priorityValue, sizeValue } from './values';
@@ -42,7 +42,7 @@ export function declareAll(state: BuildState, items: readonly LoadedItem[]): voi
 		if (item.kind === 'space') {
 			state.spaces.push({ uri: entry.uri, node: item });
 		} else if (item.kind === 'region' && item.name) {
-			const id = declareRegion(walk, entry.uri, item, undefined, '', topNames?.[index]);
+			const id = declareRegion(walk, entry.uri, item, undefined, topNames?.[index]);
 			state.topLevel.push(id);
 		}
 	});
@@ -119,43 +119,16 @@ function declareRegion(
 	walk: Walk,
 	uri: string,
 	node: RegionNode,
-	parent: RegionId | undefined,
-	parentPath: string,
+	parent: RegionRecord | undefined,
 	suffix: string | undefined,
 ): RegionId {
 	const { state } = walk;
-	const name = node.name?.text ?? '';
 	const id = state.regions.length;
-	const path = (parentPath ? parentPath + '/' : '') + name + (suffix ?? '');
-	const draft: RegionDraft = {
-		id,
-		name,
-		kind: node.regionKind,
-		size: 0n,
-		addr: 0n,
-		priority: 0,
-		mayOverlap: false,
-		parent,
-		children: noChildren,
-		enabled: true,
-		// QEMU's ROM is RAM with `readonly` set (R2.3); ROM devices are not readonly.
-		readonly: node.regionKind === 'rom',
-		nonvolatile: false,
-		romdMode: true,
-		// Every field is set here, optional ones too, so all drafts share one shape.
-		alias: undefined,
-		access: undefined,
-		doc: node.doc,
-		definition: at(uri, node),
-		nameLocation: at(uri, node.name ?? keywordSpan(node)),
-		placement: parent === undefined ? undefined : headerLocation(uri, node),
-		path,
-		locations: {},
-	};
+	const draft = new RegionRecord(id, node.name?.text ?? '', uri, node, parent?.id, parent, suffix, noChildren);
 	const ofValue = findProp(node, 'of')?.value;
 	const ofRef = ofValue?.kind === 'ref' ? ofValue : undefined;
 	state.regions.push(draft);
-	state.sources.push({ uri, node, declaredIn: parent, declared: noChildren, of: ofRef, seq: walk.seq++ });
+	state.sources.push({ uri, node, declaredIn: parent?.id, declared: noChildren, of: ofRef, seq: walk.seq++ });
 	applyProps(state, draft, uri, node);
 	checkRequired(state, draft, uri, node);
 	if (node.body) {
@@ -167,14 +140,14 @@ function declareRegion(
 function declareMembers(
 	walk: Walk,
 	uri: string,
-	owner: RegionDraft,
+	owner: RegionRecord,
 	members: readonly MemberNode[],
 ): void {
 	const suffixes = occurrences(walk, members);
 	members.forEach((member, index) => {
 		if (member.kind === 'region') {
 			if (member.name) {
-				const child = declareRegion(walk, uri, member, owner.id, owner.path, suffixes?.[index]);
+				const child = declareRegion(walk, uri, member, owner, suffixes?.[index]);
 				const source = walk.state.sources[owner.id];
 				if (source) {
 					(source.declared === noChildren ? (source.declared = []) : source.declared).push(child);
@@ -186,18 +159,6 @@ function declareMembers(
 			applySetting(walk.state, owner, uri, member);
 		}
 	});
-}
-
-/** The header of a region: from its kind keyword to its last property (no block). */
-function headerLocation(uri: string, node: RegionNode): SourceLocation {
-	let end = node.offset + node.keywordLength;
-	if (node.name) {
-		end = Math.max(end, node.name.offset + node.name.length);
-	}
-	for (const prop of node.props) {
-		end = Math.max(end, prop.offset + prop.length);
-	}
-	return { uri, offset: node.offset, length: end - node.offset };
 }
 
 const nestedOnly: ReadonlySet<PropName> = new Set(['at', 'priority', 'overlap']);
