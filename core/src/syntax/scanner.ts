@@ -141,6 +141,27 @@ const punctuationText: Partial<Record<TokenKind, string>> = {
 	hash: '#',
 };
 
+/**
+ * One string per distinct number text seen (at most `numberTextLimit`). A map writes the
+ * same few literals over and over (`0`, `4K`, `0x1000`) and every NUMBER node keeps its
+ * text: sharing them keeps a big syntax tree smaller. The slice looked up is short-lived,
+ * so it costs the garbage collector next to nothing; a kept copy costs it on every
+ * collection until promoted.
+ */
+const numberTexts = new Map<string, string>();
+const numberTextLimit = 4096;
+
+function internNumber(text: string): string {
+	const known = numberTexts.get(text);
+	if (known !== undefined) {
+		return known;
+	}
+	if (numberTexts.size < numberTextLimit) {
+		numberTexts.set(text, text);
+	}
+	return text;
+}
+
 /** True when `c` can start a token, so a run of invalid characters stops before it. */
 function startsToken(c: number): boolean {
 	return isSpace(c) || isAlnum(c) || c === 34 || c === 45 || c === 46 || '{};=/#'.includes(String.fromCharCode(c));
@@ -186,7 +207,8 @@ export class Scanner {
 		}
 		if (isDigit(c) || (c === 45 && isDigit(this.#text.charCodeAt(start + 1)))) {
 			this.#pos = this.#scanNumber(start + 1);
-			return this.#token('number', start, newline, doc);
+			const text = internNumber(this.#text.slice(start, this.#pos));
+			return { kind: 'number', offset: start, length: this.#pos - start, text, value: undefined, newlineBefore: newline, doc };
 		}
 		if (c === 34) {
 			return this.#scanString(start, newline, doc);
