@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import type { CommentNode, PropName } from './ast';
+import { regionKinds } from './ast';
 import { DiagnosticSink } from './diagnosticSink';
 
 /**
@@ -42,16 +43,8 @@ export interface Token {
 	readonly doc: string | undefined;
 }
 
-/** Region kind keywords. */
-export const kindKeywords: readonly string[] = [
-	'container',
-	'ram',
-	'rom',
-	'romd',
-	'io',
-	'alias',
-	'ramd',
-];
+/** Region kind keywords: the kinds of the syntax tree. */
+export const kindKeywords: readonly string[] = regionKinds;
 /** Property keywords of a region header, in canonical order (the formatter's column order). */
 export const propertyKeywords: readonly PropName[] = [
 	'at',

@@ -9,7 +9,7 @@ import type {
 	SemanticTokensRangeParams,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { keywordSpan } from '../../../core/src/index';
+import { keywordSpan, regionKinds } from '../../../core/src/index';
 import type { Analysis, RegionKind, Span } from '../../../core/src/index';
 import { PositionCursor, toOffset } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
@@ -17,17 +17,8 @@ import { referencesIn, regionDeclaredAt } from '../model';
 import { forEachStatement, type StatementNode } from '../syntaxQuery';
 
 const tokenTypes = ['variable', 'namespace', 'type', 'number'] as const;
-const tokenModifiers = [
-	'declaration',
-	'readonly',
-	'container',
-	'ram',
-	'rom',
-	'romd',
-	'io',
-	'alias',
-	'ramd',
-] as const;
+/** `declaration`, `readonly`, then one modifier per region kind, in `regionKinds` order. */
+const tokenModifiers: readonly string[] = ['declaration', 'readonly', ...regionKinds];
 
 export const semanticTokensLegend: SemanticTokensLegend = {
 	tokenTypes: [...tokenTypes],
