@@ -7,21 +7,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FlatRangeDto, FlatViewResult } from '../core/src/protocol';
+import { launchChromium } from './chromium';
 import { median, msRow, percentile, type Row } from './table';
 
 const rangeCount = 100_000;
 const runs = 5;
 const dist = path.resolve(__dirname, '../../dist');
-const chromiumArgs = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
 const kinds: FlatRangeDto['kind'][] = ['ram', 'rom', 'romd', 'io'];
 
 function hex(value: bigint): string {
@@ -124,8 +117,7 @@ async function store(page: Page, key: string, view: FlatViewResult): Promise<voi
 }
 
 export async function run(): Promise<Row[]> {
-	const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-	const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+	const browser = await launchChromium();
 	try {
 		const url = pageUrl();
 		const view = syntheticView(rangeCount);

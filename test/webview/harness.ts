@@ -8,30 +8,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium as launchBrowser } from '../../bench/chromium';
 import type { FromWebview, ToWebview } from '../../core/src/protocol';
 import { themeCss } from './themes';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 const dist = path.join(repoRoot, 'dist');
-
-const chromiumArgs = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
-
-export function chromiumPath(): string {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-	const found = candidates.find((candidate) => candidate && fs.existsSync(candidate));
-	if (!found) {
-		throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
-	}
-	return found;
-}
 
 /** The newest modification time of the files under `dir` (0 when absent). */
 function newest(dir: string): number {
@@ -58,7 +41,7 @@ export function ensureBundle(): void {
 
 export function launchChromium(): Promise<Browser> {
 	ensureBundle();
-	return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+	return launchBrowser();
 }
 
 /** Writes the test page (same CSP as the panel, nonce'd stub) and returns its file URL. */
