@@ -5,10 +5,10 @@
  * path string per region) were a quarter of the region tree's memory, and most are never
  * read (only diagnostics, hovers and navigation read them, for a few regions).
  */
-import type { RegionKind, RegionNode, Span } from '../../syntax/ast';
+import type { RegionKind, RegionNode } from '../../syntax/ast';
 import { keywordSpan } from '../../syntax/ast';
 import type { LocatedPart, RegionId, SourceLocation } from '../types';
-import type { AccessDraft, RegionDraft } from './state';
+import { at, type AccessDraft, type RegionDraft } from './state';
 
 /** `placement` not overridden: the header of the nested declaration (or none at top level). */
 const declaredHere = Symbol('declared here');
@@ -63,12 +63,12 @@ export class RegionRecord implements RegionDraft {
 
 	/** The whole declaration. */
 	get definition(): SourceLocation {
-		return (this.#definition ??= locate(this.#uri, this.#node));
+		return (this.#definition ??= at(this.#uri, this.#node));
 	}
 
 	/** The name, or the kind keyword of a region whose name is missing. */
 	get nameLocation(): SourceLocation {
-		return (this.#nameLocation ??= locate(this.#uri, this.#node.name ?? keywordSpan(this.#node)));
+		return (this.#nameLocation ??= at(this.#uri, this.#node.name ?? keywordSpan(this.#node)));
 	}
 
 	/** Where it is placed: its own header when nested, a `map` once mapped, else none. */
@@ -102,10 +102,6 @@ export class RegionRecord implements RegionDraft {
 		}
 		return prefix ?? '';
 	}
-}
-
-function locate(uri: string, span: Span): SourceLocation {
-	return { uri, offset: span.offset, length: span.length };
 }
 
 /** The header of a region: from its kind keyword to its last property (no block). */
