@@ -16,7 +16,8 @@ import type { RegionId } from '../types';
 import { addressSpaceSize } from '../types';
 import { RegionRecord } from './regionRecord';
 import { applySetting } from './settings';
-import { at, kindPhrase, locationOf, noChildren, q, related, report, setLocation, type BuildState, type RegionDraft } from './state';
+import { propertyBit, propertyFits } from './locations';
+import { at, kindPhrase, noChildren, q, related, report, type BuildState, type RegionDraft } from './state';
 import { addressValue, priorityValue, sizeValue } from './values';
 
 /** One item of the loaded files, in textual order with includes expanded in place. */
@@ -144,6 +145,7 @@ function declareMembers(
 	members: readonly MemberNode[],
 ): void {
 	const suffixes = occurrences(walk, members);
+	let settings = 0;
 	members.forEach((member, index) => {
 		if (member.kind === 'region') {
 			if (member.name) {
@@ -156,13 +158,10 @@ function declareMembers(
 		} else if (member.kind === 'map') {
 			walk.state.maps.push({ uri, node: member, container: owner.id, seq: walk.seq++ });
 		} else {
-			applySetting(walk.state, owner, uri, member);
+			settings = applySetting(walk.state, owner, uri, member, settings);
 		}
 	});
 }
-
-const nestedOnly: ReadonlySet<PropName> = new Set(['at', 'priority', 'overlap']);
-const aliasOnly: ReadonlySet<PropName> = new Set(['of', 'offset']);
 
 function findProp(node: RegionNode, name: PropName): PropNode | undefined {
 	for (const prop of node.props) {
@@ -176,24 +175,26 @@ function findProp(node: RegionNode, name: PropName): PropNode | undefined {
 /** Checks and applies the header properties; a repeated one is `prop.duplicate`. */
 function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode): void {
 	const nested = draft.parent !== undefined;
+	let seen = 0;
 	for (const prop of node.props) {
-		// `locations` records every accepted property, so it doubles as the "seen" set.
-		const first = locationOf(draft.locations, prop.name);
-		if (first) {
+		const bit = propertyBit(prop.name);
+		if ((seen & bit) !== 0) {
+			const first = draft.locations[prop.name] ?? at(uri, prop);
 			report(state, 'prop.duplicate', 'error', at(uri, prop), `${q(prop.name)} is written twice on ${q(draft.name)}; the first one counts.`, {
 				related: [related(first, `first ${q(prop.name)} of ${q(draft.name)}`)],
 			});
 			continue;
 		}
-		if (!nested && nestedOnly.has(prop.name)) {
+		const misfit = propertyFits(prop.name, draft.kind, nested);
+		if (misfit === 'nested-only') {
 			report(state, 'prop.wrong-kind', 'error', at(uri, prop), `${q(prop.name)} places a nested region, but ${q(draft.name)} is top-level: top-level regions are defined, not mapped; place it with 'map ${draft.name} at ...' inside a container.`);
 			continue;
 		}
-		if (draft.kind !== 'alias' && aliasOnly.has(prop.name)) {
+		if (misfit === 'alias-only') {
 			report(state, 'prop.wrong-kind', 'error', at(uri, prop), `${q(prop.name)} applies to aliases only, and ${q(draft.name)} is ${kindPhrase(draft.kind)}.`);
 			continue;
 		}
-		setLocation(draft.locations, prop.name, at(uri, prop));
+		seen |= bit;
 		applyProp(state, draft, uri, prop);
 	}
 }

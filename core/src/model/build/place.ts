@@ -47,16 +47,8 @@ function place(state: BuildState, map: MapDraft, id: RegionId): void {
 	source.seq = map.seq;
 	region.parent = map.container;
 	region.placement = where;
+	region.map = map;
 	const node = map.node;
-	if (node.at) {
-		region.locations.at = at(map.uri, node.at);
-	}
-	if (node.priority) {
-		region.locations.priority = at(map.uri, node.priority);
-	}
-	if (node.overlap) {
-		region.locations.overlap = at(map.uri, node.overlap);
-	}
 	region.addr = addressValue(state, map.uri, node.at, "'at'") ?? 0n;
 	region.priority = priorityValue(state, map.uri, node.priority) ?? 0;
 	region.mayOverlap = node.priority !== undefined || node.overlap !== undefined;
@@ -114,9 +106,7 @@ function breakCycle(state: BuildState, cycle: readonly RegionId[]): void {
 	region.priority = 0;
 	region.mayOverlap = false;
 	region.placement = undefined;
-	delete region.locations.at;
-	delete region.locations.priority;
-	delete region.locations.overlap;
+	region.map = undefined;
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
  * The region draft that the declaration pass creates for each named region node. Its
- * source locations and its path are derived from the syntax node on first use instead of
- * being copied at declaration: on a big board those copies (three location objects and a
- * path string per region) were a quarter of the region tree's memory, and most are never
- * read (only diagnostics, hovers and navigation read them, for a few regions).
+ * source locations and its path are derived from the syntax node on use instead of being
+ * copied at declaration: on a big board those copies (location objects for the region, its
+ * name and each property, and a path string) were a third of the region tree's memory,
+ * and most are never read (only diagnostics, hovers and navigation read them, for a few
+ * regions).
  */
 import type { RegionKind, RegionNode } from '../../syntax/ast';
 import { keywordSpan } from '../../syntax/ast';
-import type { LocatedPart, RegionId, SourceLocation } from '../types';
+import type { RegionId, SourceLocation } from '../types';
+import { RegionLocations, type PlacingMap } from './locations';
 import { at, type AccessDraft, type RegionDraft } from './state';
 
 /** `placement` not overridden: the header of the nested declaration (or none at top level). */
@@ -24,7 +26,8 @@ export class RegionRecord implements RegionDraft {
 	// Every optional field is set here, so that all records share one shape.
 	alias: { target: RegionId | undefined; offset: bigint } | undefined = undefined;
 	access: AccessDraft | undefined = undefined;
-	readonly locations: Partial<Record<LocatedPart, SourceLocation>> = {};
+	/** The `map` that placed this region, if one did (set by the placement pass). */
+	map: PlacingMap | undefined = undefined;
 	readonly doc: string | undefined;
 	readonly #uri: string;
 	readonly #node: RegionNode;
@@ -81,6 +84,11 @@ export class RegionRecord implements RegionDraft {
 
 	set placement(where: SourceLocation | undefined) {
 		this.#placement = where;
+	}
+
+	/** Where its properties and settings were written, found in the syntax node on demand. */
+	get locations(): RegionLocations {
+		return new RegionLocations(this.#uri, this.#node, this.#declaredIn !== undefined, this.map);
 	}
 
 	/** The slash path from its top-level region; built without recursion (nesting can be deep). */

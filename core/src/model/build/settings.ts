@@ -5,26 +5,29 @@
 import type { AccessNode, CoalesceNode, NumberNode, SettingNode } from '../../syntax/ast';
 import type { AccessSizes } from '../types';
 import { addressSpaceSize } from '../types';
+import { settingBit, settingFits, settingPart } from './locations';
 import { at, kindPhrase, q, related, report, type BuildState, type RegionDraft } from './state';
 import { addressValue, isAccessSize, sizeValue } from './values';
 
-/** Applies one setting of `owner`'s block; a repeated one is `prop.duplicate`. */
-export function applySetting(state: BuildState, owner: RegionDraft, uri: string, setting: SettingNode): void {
-	const key = setting.kind === 'access' ? setting.which : setting.kind;
-	const where = at(uri, setting);
-	// `locations` records every accepted setting, so it doubles as the "seen" set.
-	const first = owner.locations[key];
-	if (first) {
-		report(state, 'prop.duplicate', 'error', where, `${q(key)} is written twice in ${q(owner.name)}; the first one counts.`, {
+/**
+ * Applies one setting of `owner`'s block; a repeated one is `prop.duplicate`. `seen` is
+ * the mask of settings already applied in this block (see `settingBit`); returns it
+ * updated.
+ */
+export function applySetting(state: BuildState, owner: RegionDraft, uri: string, setting: SettingNode, seen: number): number {
+	const key = settingPart(setting);
+	const bit = settingBit(key);
+	if ((seen & bit) !== 0) {
+		const first = owner.locations[key] ?? at(uri, setting);
+		report(state, 'prop.duplicate', 'error', at(uri, setting), `${q(key)} is written twice in ${q(owner.name)}; the first one counts.`, {
 			related: [related(first, `first ${q(key)} of ${q(owner.name)}`)],
 		});
-		return;
+		return seen;
 	}
-	if (owner.kind !== 'io' && owner.kind !== 'romd') {
-		report(state, 'prop.wrong-kind', 'error', where, `${q(key)} applies to io and romd regions only (they have MemoryRegionOps), and ${q(owner.name)} is ${kindPhrase(owner.kind)}.`);
-		return;
+	if (!settingFits(owner.kind)) {
+		report(state, 'prop.wrong-kind', 'error', at(uri, setting), `${q(key)} applies to io and romd regions only (they have MemoryRegionOps), and ${q(owner.name)} is ${kindPhrase(owner.kind)}.`);
+		return seen;
 	}
-	owner.locations[key] = where;
 	const access = (owner.access ??= {});
 	if (setting.kind === 'access') {
 		const sizes = accessSizes(state, uri, setting);
@@ -41,6 +44,7 @@ export function applySetting(state: BuildState, owner: RegionDraft, uri: string,
 			access.coalesce = coalesce;
 		}
 	}
+	return seen | bit;
 }
 
 function accessSizes(state: BuildState, uri: string, node: AccessNode): AccessSizes | undefined {

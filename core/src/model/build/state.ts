@@ -4,7 +4,7 @@
  * diagnostics found so far. Only the build steps in this folder touch it.
  */
 import type { Diagnostic, RelatedLocation, Severity, DiagnosticCode } from '../../diagnostics';
-import type { MapNode, PropName, RefNode, RegionKind, RegionNode, Span, SpaceNode } from '../../syntax/ast';
+import type { MapNode, RefNode, RegionKind, RegionNode, Span, SpaceNode } from '../../syntax/ast';
 import type {
 	AccessSizes,
 	LocatedPart,
@@ -43,6 +43,8 @@ export interface RegionDraft {
 	placement: SourceLocation | undefined;
 	readonly path: string;
 	readonly locations: Partial<Record<LocatedPart, SourceLocation>>;
+	/** The `map` that placed it, whose `at`, `priority` and `overlap` locations count. */
+	map: { readonly uri: string; readonly node: MapNode } | undefined;
 }
 
 /** What a region was declared from: facts the checks need but `Region` does not hold. */
@@ -140,51 +142,4 @@ export function kindPhrase(kind: RegionKind): string {
 		return 'an alias';
 	}
 	return `${kind === 'io' ? 'an' : 'a'} ${kind} region`;
-}
-
-type Locations = Partial<Record<LocatedPart, SourceLocation>>;
-
-/**
- * `locations[part]` with one named load per part. `locations[part]` with a varying key
- * is a megamorphic keyed access, several times slower, and runs for every property of
- * every region.
- */
-export function locationOf(locations: Locations, part: PropName): SourceLocation | undefined {
-	switch (part) {
-		case 'at':
-			return locations.at;
-		case 'size':
-			return locations.size;
-		case 'priority':
-			return locations.priority;
-		case 'of':
-			return locations.of;
-		case 'offset':
-			return locations.offset;
-		default:
-			return locations[part];
-	}
-}
-
-/** `locations[part] = where` with one named store per common part (see `locationOf`). */
-export function setLocation(locations: Locations, part: PropName, where: SourceLocation): void {
-	switch (part) {
-		case 'at':
-			locations.at = where;
-			break;
-		case 'size':
-			locations.size = where;
-			break;
-		case 'priority':
-			locations.priority = where;
-			break;
-		case 'of':
-			locations.of = where;
-			break;
-		case 'offset':
-			locations.offset = where;
-			break;
-		default:
-			locations[part] = where;
-	}
 }

@@ -31,6 +31,51 @@ suite('analyze: region tree', () => {
 		assert.strictEqual(spanOf(text, low.locations.size), 'size 4K');
 	});
 
+	test('locations are those of the parts that count: the first of a repeat, never a rejected one', () => {
+		const text = [
+			'container sys size 64K {',
+			'  io dev at 0x10 size 1K at 0x20 offset 4 { valid 1..4; valid 2..4; endian big }',
+			'  ram mem at 0x1000 size 1K { impl 1..4 }',
+			'}',
+			'ram top at 8 size 4K size 8K',
+		].join('\n');
+		const analysis = analyzeText(text);
+		const dev = region(analysis, 'sys/dev');
+		assert.strictEqual(spanOf(text, dev.locations.at), 'at 0x10');
+		assert.strictEqual(dev.locations.offset, undefined, 'offset is alias-only');
+		assert.strictEqual(spanOf(text, dev.locations.valid), 'valid 1..4;');
+		assert.strictEqual(spanOf(text, dev.locations.endian), 'endian big');
+		assert.strictEqual(dev.locations.impl, undefined);
+		assert.strictEqual(region(analysis, 'sys/mem').locations.impl, undefined, 'settings are io/romd only');
+		const top = region(analysis, 'top');
+		assert.strictEqual(top.locations.at, undefined, 'a top-level region has no at');
+		assert.strictEqual(spanOf(text, top.locations.size), 'size 4K');
+		const duplicates = analysis.diagnostics.filter((d) => d.code === 'prop.duplicate');
+		assert.deepStrictEqual(
+			duplicates.map((d) => [spanOf(text, d), spanOf(text, d.related?.[0])]),
+			[
+				['at 0x20', 'at 0x10'],
+				['valid 2..4;', 'valid 1..4;'],
+				['size 8K', 'size 4K'],
+			],
+		);
+	});
+
+	test('a map that closes a cycle is dropped with the locations it gave', () => {
+		const text = 'container a size 4K {\n  map b at 0x10 priority 2\n}\ncontainer b size 4K {\n  map a at 0x20\n}\n';
+		const analysis = analyzeText(text);
+		assert.ok(analysis.diagnostics.some((d) => d.code === 'region.cycle'));
+		const dropped = analysis.tree.regions.filter((r) => r.parent === undefined && r.placement === undefined);
+		assert.ok(dropped.length > 0);
+		for (const r of dropped) {
+			assert.strictEqual(r.locations.at, undefined, r.path);
+			assert.strictEqual(r.locations.priority, undefined, r.path);
+		}
+		const placed = analysis.tree.regions.filter((r) => r.parent !== undefined);
+		assert.strictEqual(placed.length, 1);
+		assert.ok(placed[0]?.locations.at);
+	});
+
 	test('children are in QEMU list order: priority descending, later first among equals', () => {
 		const text = 'container s size 64K {\n  io a at 0 size 1K overlap\n  io b at 0 size 1K overlap\n  io c at 0 size 1K priority 2\n  io d at 0 size 1K priority -1\n  io e at 0 size 1K priority 2\n}\n';
 		const analysis = analyzeText(text);
