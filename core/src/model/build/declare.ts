@@ -125,7 +125,7 @@ function declareRegion(
 ): RegionId {
 	const { state } = walk;
 	const id = state.regions.length;
-	const draft = new RegionRecord(id, node.name?.text ?? '', uri, node, parent?.id, parent, suffix, noChildren);
+	const draft = new RegionRecord(id, uri, node, parent?.id, parent, suffix, noChildren);
 	const ofValue = findProp(node, 'of')?.value;
 	const ofRef = ofValue?.kind === 'ref' ? ofValue : undefined;
 	state.regions.push(draft);

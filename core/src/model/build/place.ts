@@ -46,7 +46,6 @@ function place(state: BuildState, map: MapDraft, id: RegionId): void {
 	source.mappedBy = map;
 	source.seq = map.seq;
 	region.parent = map.container;
-	region.placement = where;
 	region.map = map;
 	const node = map.node;
 	region.addr = addressValue(state, map.uri, node.at, "'at'") ?? 0n;
@@ -105,7 +104,6 @@ function breakCycle(state: BuildState, cycle: readonly RegionId[]): void {
 	region.addr = 0n;
 	region.priority = 0;
 	region.mayOverlap = false;
-	region.placement = undefined;
 	region.map = undefined;
 }
 

@@ -1,10 +1,10 @@
 /**
- * The region draft that the declaration pass creates for each named region node. Its
- * source locations and its path are derived from the syntax node on use instead of being
- * copied at declaration: on a big board those copies (location objects for the region, its
- * name and each property, and a path string) were a third of the region tree's memory,
- * and most are never read (only diagnostics, hovers and navigation read them, for a few
- * regions).
+ * The region draft that the declaration pass creates for each named region node. Only
+ * what the build computes is stored; the rest is read from the syntax node on use: kind,
+ * name and documentation, and the source locations (of the region, its name, its
+ * placement and each property) and the path. On a big board the copies of those were
+ * nearly half of the region tree's memory, and most are never read (only diagnostics,
+ * hovers and navigation read them, for a few regions). The four flags share one number.
  */
 import type { RegionKind, RegionNode } from '../../syntax/ast';
 import { keywordSpan } from '../../syntax/ast';
@@ -12,23 +12,20 @@ import type { RegionId, SourceLocation } from '../types';
 import { RegionLocations, type PlacingMap } from './locations';
 import { at, type AccessDraft, type RegionDraft } from './state';
 
-/** `placement` not overridden: the header of the nested declaration (or none at top level). */
-const declaredHere = Symbol('declared here');
+const enabledFlag = 1;
+const readonlyFlag = 2;
+const nonvolatileFlag = 4;
+const mayOverlapFlag = 8;
 
 export class RegionRecord implements RegionDraft {
 	size = 0n;
 	addr = 0n;
 	priority = 0;
-	mayOverlap = false;
-	enabled = true;
-	nonvolatile = false;
-	readonly romdMode = true;
 	// Every optional field is set here, so that all records share one shape.
 	alias: { target: RegionId | undefined; offset: bigint } | undefined = undefined;
 	access: AccessDraft | undefined = undefined;
 	/** The `map` that placed this region, if one did (set by the placement pass). */
 	map: PlacingMap | undefined = undefined;
-	readonly doc: string | undefined;
 	readonly #uri: string;
 	readonly #node: RegionNode;
 	/** The record whose block declares this one (its path is this one's prefix). */
@@ -36,13 +33,10 @@ export class RegionRecord implements RegionDraft {
 	/** `#N` when the name repeats among its siblings, else undefined. */
 	readonly #suffix: string | undefined;
 	#path: string | undefined;
-	#definition: SourceLocation | undefined;
-	#nameLocation: SourceLocation | undefined;
-	#placement: SourceLocation | undefined | typeof declaredHere;
+	#flags: number;
 
 	constructor(
 		readonly id: RegionId,
-		readonly name: string,
 		uri: string,
 		node: RegionNode,
 		public parent: RegionId | undefined,
@@ -54,36 +48,74 @@ export class RegionRecord implements RegionDraft {
 		this.#node = node;
 		this.#declaredIn = declaredIn;
 		this.#suffix = suffix;
-		this.kind = node.regionKind;
-		this.doc = node.doc;
 		// QEMU's ROM is RAM with `readonly` set (R2.3); ROM devices are not readonly.
-		this.readonly = node.regionKind === 'rom';
-		this.#placement = parent === undefined ? undefined : declaredHere;
+		this.#flags = enabledFlag | (node.regionKind === 'rom' ? readonlyFlag : 0);
 	}
 
-	readonly kind: RegionKind;
-	readonly: boolean;
+	get kind(): RegionKind {
+		return this.#node.regionKind;
+	}
+
+	get name(): string {
+		return this.#node.name?.text ?? '';
+	}
+
+	get doc(): string | undefined {
+		return this.#node.doc;
+	}
+
+	/** Always true in the language (QEMU's `romd_mode`; only imported maps vary it). */
+	get romdMode(): boolean {
+		return true;
+	}
+
+	get enabled(): boolean {
+		return (this.#flags & enabledFlag) !== 0;
+	}
+	set enabled(value: boolean) {
+		this.#flags = value ? this.#flags | enabledFlag : this.#flags & ~enabledFlag;
+	}
+
+	get readonly(): boolean {
+		return (this.#flags & readonlyFlag) !== 0;
+	}
+	set readonly(value: boolean) {
+		this.#flags = value ? this.#flags | readonlyFlag : this.#flags & ~readonlyFlag;
+	}
+
+	get nonvolatile(): boolean {
+		return (this.#flags & nonvolatileFlag) !== 0;
+	}
+	set nonvolatile(value: boolean) {
+		this.#flags = value ? this.#flags | nonvolatileFlag : this.#flags & ~nonvolatileFlag;
+	}
+
+	get mayOverlap(): boolean {
+		return (this.#flags & mayOverlapFlag) !== 0;
+	}
+	set mayOverlap(value: boolean) {
+		this.#flags = value ? this.#flags | mayOverlapFlag : this.#flags & ~mayOverlapFlag;
+	}
 
 	/** The whole declaration. */
 	get definition(): SourceLocation {
-		return (this.#definition ??= at(this.#uri, this.#node));
+		return at(this.#uri, this.#node);
 	}
 
 	/** The name, or the kind keyword of a region whose name is missing. */
 	get nameLocation(): SourceLocation {
-		return (this.#nameLocation ??= at(this.#uri, this.#node.name ?? keywordSpan(this.#node)));
+		return at(this.#uri, this.#node.name ?? keywordSpan(this.#node));
 	}
 
-	/** Where it is placed: its own header when nested, a `map` once mapped, else none. */
+	/**
+	 * Where it is placed: the `map` that placed it, else its own header when nested, else
+	 * none (top level, or a map dropped for closing a cycle).
+	 */
 	get placement(): SourceLocation | undefined {
-		if (this.#placement === declaredHere) {
-			this.#placement = headerLocation(this.#uri, this.#node);
+		if (this.map !== undefined) {
+			return at(this.map.uri, this.map.node);
 		}
-		return this.#placement;
-	}
-
-	set placement(where: SourceLocation | undefined) {
-		this.#placement = where;
+		return this.#declaredIn === undefined ? undefined : headerLocation(this.#uri, this.#node);
 	}
 
 	/** Where its properties and settings were written, found in the syntax node on demand. */

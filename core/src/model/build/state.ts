@@ -40,7 +40,7 @@ export interface RegionDraft {
 	readonly doc: string | undefined;
 	readonly definition: SourceLocation;
 	readonly nameLocation: SourceLocation;
-	placement: SourceLocation | undefined;
+	readonly placement: SourceLocation | undefined;
 	readonly path: string;
 	readonly locations: Partial<Record<LocatedPart, SourceLocation>>;
 	/** The `map` that placed it, whose `at`, `priority` and `overlap` locations count. */
