@@ -2,7 +2,7 @@
  * Parsing of regions (`KIND NAME prop* block? ';'?`), their properties and blocks, and the
  * dispatch of block members.
  */
-import type { BlockNode, MemberNode, NameNode, PropName, PropNode, RegionKind, RegionNode } from './ast';
+import type { BlockNode, MemberNode, NameNode, NumberNode, PropName, PropNode, RegionKind, RegionNode } from './ast';
 import { regionKinds } from './ast';
 import { describe, isNameLike, isSync, type ParserState } from './parserState';
 import { parseAccess, parseCoalesce, parseEndian, parseInclude, parseMap, parseSpace } from './parseStatements';
@@ -146,7 +146,40 @@ function parseProp(p: ParserState, name: PropName = p.peek().text as PropName): 
 		default:
 			break;
 	}
-	return { kind: 'prop', offset: keyword.offset, length: p.lengthFrom(keyword.offset), name, keywordLength: keyword.length, value };
+	const length = p.lengthFrom(keyword.offset);
+	if (value?.kind === 'number') {
+		return new NumberProp(name, keyword.offset, length, keyword.length, value);
+	}
+	return { kind: 'prop', offset: keyword.offset, length, name, keywordLength: keyword.length, value };
+}
+
+/**
+ * A property with a NUMBER (`at`, `size`, `offset`, `priority`: most properties of a
+ * map). It keeps the number's fields and builds the NUMBER node when `value` is read: a
+ * node object per number was a fifth of a big syntax tree's memory, and the tree is read
+ * far less often than it is built. The number's length is its text's length.
+ */
+class NumberProp implements PropNode {
+	readonly kind = 'prop';
+	readonly #valueOffset: number;
+	readonly #text: string;
+	readonly #number: bigint | undefined;
+
+	constructor(
+		readonly name: PropName,
+		readonly offset: number,
+		readonly length: number,
+		readonly keywordLength: number,
+		value: NumberNode,
+	) {
+		this.#valueOffset = value.offset;
+		this.#text = value.text;
+		this.#number = value.value;
+	}
+
+	get value(): NumberNode {
+		return { kind: 'number', offset: this.#valueOffset, length: this.#text.length, text: this.#text, value: this.#number };
+	}
 }
 
 /**

@@ -47,6 +47,10 @@ function shape(value: unknown): Shape {
 			result[key] = shape(field);
 		}
 	}
+	if (node.kind === 'prop') {
+		// A numeric property builds its NUMBER node on read (an accessor, not an entry).
+		result.value = shape(node.value);
+	}
 	return result;
 }
 
