@@ -40,12 +40,15 @@ export function checkOverlaps(tree: RegionTree, parent: Region, out: Diagnostic[
 	let plainReach: Region | undefined;
 	let plainEnd = 0n;
 	const groups = new Map<number, { reach: Region; end: bigint }>();
+	// Each sibling's position in the children list, built at the first overlap.
+	let positions: Map<number, number> | undefined;
+	const listOrder = (): Map<number, number> => (positions ??= new Map(parent.children.map((id, index) => [id, index])));
 	for (const region of siblings) {
 		const group = groups.get(region.priority);
 		if (!region.mayOverlap && plainReach !== undefined && region.addr < plainEnd) {
-			out.push(overlap('region.overlap', parent, region, plainReach));
+			out.push(overlap('region.overlap', parent, region, plainReach, listOrder()));
 		} else if (group !== undefined && region.addr < group.end && (region.mayOverlap || group.reach.mayOverlap)) {
-			out.push(overlap('region.overlap-tie', parent, region, group.reach));
+			out.push(overlap('region.overlap-tie', parent, region, group.reach, listOrder()));
 		}
 		const regionEnd = end(region);
 		if (!region.mayOverlap && (plainReach === undefined || regionEnd > plainEnd)) {
@@ -76,10 +79,16 @@ function byAddress(tree: RegionTree, ids: readonly number[]): Region[] {
 	return sorted ? regions : regions.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
 }
 
-function overlap(code: 'region.overlap' | 'region.overlap-tie', parent: Region, region: Region, other: Region): Diagnostic {
+function overlap(
+	code: 'region.overlap' | 'region.overlap-tie',
+	parent: Region,
+	region: Region,
+	other: Region,
+	positions: ReadonlyMap<number, number>,
+): Diagnostic {
 	const both = span(region.addr, end(region) < end(other) ? end(region) : end(other));
 	// R3.2: equal priorities keep the later-declared sibling first in list order; it wins.
-	const regionFirst = parent.children.lastIndexOf(region.id) < parent.children.lastIndexOf(other.id);
+	const regionFirst = (positions.get(region.id) ?? 0) < (positions.get(other.id) ?? 0);
 	const [winner, loser] = regionFirst ? [region, other] : [other, region];
 	const head =
 		`'${region.name}' ${span(region.addr, end(region))} overlaps its sibling '${other.name}' ` +
