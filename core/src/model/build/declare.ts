@@ -15,7 +15,7 @@ import type {
 import type { RegionId } from '../types';
 import { addressSpaceSize } from '../types';
 import { RegionRecord } from './regionRecord';
-import { applySetting } from './settings';
+import { applySetting, type AppliedSettings } from './settings';
 import { propertyBit, propertyFits } from './locations';
 import { at, kindPhrase, noChildren, q, related, report, type BuildState, type RegionDraft } from './state';
 import { addressValue, priorityValue, sizeValue } from './values';
@@ -145,7 +145,7 @@ function declareMembers(
 	members: readonly MemberNode[],
 ): void {
 	const suffixes = occurrences(walk, members);
-	let settings = 0;
+	let settings: AppliedSettings | undefined;
 	members.forEach((member, index) => {
 		if (member.kind === 'region') {
 			if (member.name) {
@@ -158,7 +158,7 @@ function declareMembers(
 		} else if (member.kind === 'map') {
 			walk.state.maps.push({ uri, node: member, container: owner.id, seq: walk.seq++ });
 		} else {
-			settings = applySetting(walk.state, owner, uri, member, settings);
+			applySetting(walk.state, owner, uri, member, (settings ??= {}));
 		}
 	});
 }
@@ -176,12 +176,16 @@ function findProp(node: RegionNode, name: PropName): PropNode | undefined {
 function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode): void {
 	const nested = draft.parent !== undefined;
 	let seen = 0;
+	// The first of each repeated property, found once (a header may repeat one 100k times).
+	let firsts: Map<PropName, PropNode> | undefined;
 	for (const prop of node.props) {
 		const bit = propertyBit(prop.name);
 		if ((seen & bit) !== 0) {
-			const first = draft.locations[prop.name] ?? at(uri, prop);
+			firsts ??= new Map();
+			const first = firsts.get(prop.name) ?? findProp(node, prop.name) ?? prop;
+			firsts.set(prop.name, first);
 			report(state, 'prop.duplicate', 'error', at(uri, prop), `${q(prop.name)} is written twice on ${q(draft.name)}; the first one counts.`, {
-				related: [related(first, `first ${q(prop.name)} of ${q(draft.name)}`)],
+				related: [related(at(uri, first), `first ${q(prop.name)} of ${q(draft.name)}`)],
 			});
 			continue;
 		}

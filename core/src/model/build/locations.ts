@@ -65,20 +65,6 @@ export function propertyBit(name: PropName): number {
 	}
 }
 
-/** A bit per setting part (above the property bits), for the same mask. */
-export function settingBit(part: LocatedPart): number {
-	switch (part) {
-		case 'valid':
-			return 512;
-		case 'impl':
-			return 1024;
-		case 'endian':
-			return 2048;
-		default:
-			return 4096;
-	}
-}
-
 /** The `map` that placed a region: its `at`, `priority` and `overlap` count instead. */
 export interface PlacingMap {
 	readonly uri: string;

@@ -3,31 +3,33 @@
  * constraints and coalesced MMIO, which only `io` and `romd` regions have.
  */
 import type { AccessNode, CoalesceNode, NumberNode, SettingNode } from '../../syntax/ast';
-import type { AccessSizes } from '../types';
+import type { AccessSizes, LocatedPart } from '../types';
 import { addressSpaceSize } from '../types';
-import { settingBit, settingFits, settingPart } from './locations';
+import { settingFits, settingPart } from './locations';
 import { at, kindPhrase, q, related, report, type BuildState, type RegionDraft } from './state';
 import { addressValue, isAccessSize, sizeValue } from './values';
 
+/** The first applied setting of each kind in one block (the "already seen" set). */
+export type AppliedSettings = Partial<Record<LocatedPart, SettingNode>>;
+
 /**
- * Applies one setting of `owner`'s block; a repeated one is `prop.duplicate`. `seen` is
- * the mask of settings already applied in this block (see `settingBit`); returns it
- * updated.
+ * Applies one setting of `owner`'s block; a repeated one is `prop.duplicate`. `applied`
+ * holds the settings already applied in this block and gains this one.
  */
-export function applySetting(state: BuildState, owner: RegionDraft, uri: string, setting: SettingNode, seen: number): number {
+export function applySetting(state: BuildState, owner: RegionDraft, uri: string, setting: SettingNode, applied: AppliedSettings): void {
 	const key = settingPart(setting);
-	const bit = settingBit(key);
-	if ((seen & bit) !== 0) {
-		const first = owner.locations[key] ?? at(uri, setting);
+	const first = applied[key];
+	if (first !== undefined) {
 		report(state, 'prop.duplicate', 'error', at(uri, setting), `${q(key)} is written twice in ${q(owner.name)}; the first one counts.`, {
-			related: [related(first, `first ${q(key)} of ${q(owner.name)}`)],
+			related: [related(at(uri, first), `first ${q(key)} of ${q(owner.name)}`)],
 		});
-		return seen;
+		return;
 	}
 	if (!settingFits(owner.kind)) {
 		report(state, 'prop.wrong-kind', 'error', at(uri, setting), `${q(key)} applies to io and romd regions only (they have MemoryRegionOps), and ${q(owner.name)} is ${kindPhrase(owner.kind)}.`);
-		return seen;
+		return;
 	}
+	applied[key] = setting;
 	const access = (owner.access ??= {});
 	if (setting.kind === 'access') {
 		const sizes = accessSizes(state, uri, setting);
@@ -44,7 +46,6 @@ export function applySetting(state: BuildState, owner: RegionDraft, uri: string,
 			access.coalesce = coalesce;
 		}
 	}
-	return seen | bit;
 }
 
 function accessSizes(state: BuildState, uri: string, node: AccessNode): AccessSizes | undefined {
