@@ -166,8 +166,9 @@ function pick(
 		report(state, 'ref.unknown', 'error', where, `Unknown region ${q(name)}${scope}${hint ? `; did you mean ${q(hint)}?` : '.'}`);
 		return undefined;
 	}
-	const paths = candidates.map((id) => state.regions[id]?.path ?? '');
-	const shown = paths.slice(0, 8).map(q).join(', ') + (paths.length > 8 ? ', ...' : '');
+	// Only the candidates shown are named: a name can repeat thousands of times.
+	const shown =
+		candidates.slice(0, 8).map((id) => q(state.regions[id]?.path ?? '')).join(', ') + (candidates.length > 8 ? ', ...' : '');
 	report(state, 'ref.ambiguous', 'error', where, `${q(name)} is ambiguous: ${candidates.length} regions have this name (${shown}); write a path or '#N'.`, {
 		related: candidates.slice(0, 20).map((id) => {
 			const region = state.regions[id];
