@@ -34,6 +34,7 @@ export type DiagnosticCode =
 	| 'address.overflow'
 	| 'priority.out-of-range'
 	| 'space.duplicate'
+	| 'space.truncated'
 	| 'include.not-found'
 	| 'include.cycle'
 	| 'coalesce.full-size'

@@ -71,6 +71,8 @@ export interface SpaceViewDto {
 	readonly root: string;
 	/** The flat-view root after QEMU's shortcut (R4.8), or null for "No rendered FlatView". */
 	readonly flatRoot: string | null;
+	/** True when rendering stopped at its work limit (`space.truncated`): ranges are incomplete. */
+	readonly truncated?: boolean;
 	/** Sorted, disjoint, covering `[0, 2^64)` with holes included. */
 	readonly ranges: readonly FlatRangeDto[];
 }

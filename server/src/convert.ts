@@ -238,6 +238,7 @@ export function toSpaceViewDto(analysis: Analysis, view: SpaceView): SpaceViewDt
 		name: view.space.name,
 		root: regions[view.space.root]?.path ?? '',
 		flatRoot: flatRoot === undefined ? null : (regions[flatRoot]?.path ?? null),
+		...(view.view.truncated ? { truncated: true } : {}),
 		ranges,
 	};
 }

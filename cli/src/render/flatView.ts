@@ -138,6 +138,9 @@ function spaceTitle(tree: RegionTree, view: SpaceView): string {
 	if (flatRoot !== undefined && flatRoot !== root) {
 		title += `, renders ${flatRoot.path}`;
 	}
+	if (view.view.truncated) {
+		title += ', incomplete: rendering stopped at its work limit, see space.truncated';
+	}
 	return title + ')';
 }
 
@@ -219,6 +222,7 @@ export function flatJson(
 		root: tree.regions[view.space.root]?.path ?? '',
 		flatRoot:
 			view.view.root === undefined ? null : (tree.regions[view.view.root]?.path ?? null),
+		...(view.view.truncated ? { truncated: true } : {}),
 		ranges: piecesOf(tree, view).map((piece) => pieceJson(tree, texts, piece)),
 	}));
 	return JSON.stringify(spaces, null, 2) + '\n';

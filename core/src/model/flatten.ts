@@ -16,6 +16,19 @@ import { addressSpaceSize } from './types';
 /** Deeper render paths than this are cut off: only a cycle the analyzer missed gets here. */
 const maxDepth = 100_000;
 
+/**
+ * The work one render may do, far above what any real board needs (the 100k-region
+ * benchmark board visits about 1.3 regions and makes 1.3 pieces per region). Aliases
+ * multiply a tree: a chain of aliases renders its tail once per link, and containers
+ * holding two aliases of the one below, thirty levels deep, render 2^30 ranges (QEMU
+ * too would build them all). A render past either limit stops, and its view is marked
+ * `truncated` (reported as `space.truncated`), so such a board costs seconds, not the
+ * server.
+ */
+export function renderBudget(regionCount: number): { readonly visits: number; readonly pieces: number } {
+	return { visits: 1_000_000 + 16 * regionCount, pieces: 100_000 + 2 * regionCount };
+}
+
 /** A flat range while it is still ours: merging grows `size` in place. */
 type Piece = { -readonly [K in keyof FlatRange]: FlatRange[K] };
 
@@ -49,7 +62,9 @@ export function flatten(tree: RegionTree, root: RegionId): FlatView {
 	if (viewRoot === undefined) {
 		return { root: undefined, ranges: [] };
 	}
-	return { root: viewRoot, ranges: new Renderer(tree).render(viewRoot) };
+	const renderer = new Renderer(tree);
+	const ranges = renderer.render(viewRoot);
+	return renderer.truncated ? { root: viewRoot, ranges, truncated: true } : { root: viewRoot, ranges };
 }
 
 /** The depth-first render of one flat-view root into disjoint pieces in address order. */
@@ -64,16 +79,21 @@ class Renderer {
 	readonly #ends: bigint[] = [];
 	#leaving: Frame | undefined;
 	#leavingPath: RegionId[] | undefined;
+	readonly #budget: ReturnType<typeof renderBudget>;
+	#visits = 0;
+	/** Set when the render stopped at its budget: the ranges are only a prefix of the work. */
+	truncated = false;
 
 	constructor(tree: RegionTree) {
 		this.#regions = tree.regions;
 		this.#onPath = new Uint8Array(tree.regions.length);
+		this.#budget = renderBudget(tree.regions.length);
 	}
 
 	/** Renders `root` and returns its merged ranges in address order. */
 	render(root: RegionId): FlatRange[] {
 		this.#enter(root, 0n, 0n, addressSpaceSize, false, false);
-		while (this.#depth > 0) {
+		while (this.#depth > 0 && !this.truncated) {
 			const frame = this.#frames[this.#depth - 1] as Frame;
 			const region = frame.region;
 			if (region.kind === 'alias') {
@@ -113,6 +133,10 @@ class Renderer {
 		if (clipStart >= clipEnd || this.#coverage.covers(clipStart, clipEnd)) {
 			return;
 		}
+		if (++this.#visits > this.#budget.visits) {
+			this.truncated = true;
+			return;
+		}
 		this.#onPath[id] = 1;
 		const frame = this.#frames[this.#depth];
 		const ro = readonly || isOwnReadonly(region);
@@ -138,6 +162,11 @@ class Renderer {
 		this.#depth--;
 		this.#onPath[frame.id] = 0;
 		if (!isTerminal(frame.region)) {
+			return;
+		}
+		if (this.#pieces.length >= this.#budget.pieces) {
+			// Checked before a fill, never inside one: the coverage set numbers every gap.
+			this.truncated = true;
 			return;
 		}
 		this.#leaving = frame;

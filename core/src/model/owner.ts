@@ -66,7 +66,11 @@ export function explainOwner(tree: RegionTree, view: FlatView, address: bigint, 
 	const name = (id: RegionId): string => tree.regions[id]?.name ?? '?';
 	const where = `${toHex(address)}${spaceName === undefined ? '' : ` in space '${spaceName}'`}`;
 	const lines: string[] = [];
-	if (range === undefined) {
+	if (range === undefined && view.truncated) {
+		// Rendered ranges are final (first come, first served), but a gap may be work the
+		// render never reached.
+		lines.push(`${where} is not in the rendered part of the space: its flat view stopped at the work limit (space.truncated), so the owner is unknown`);
+	} else if (range === undefined) {
 		lines.push(`${where} is a hole: no region renders there (unassigned)`);
 	} else {
 		const region = tree.regions[range.region];

@@ -121,4 +121,9 @@ export interface FlatView {
 	/** The flat-view root after R4.8's shortcut, or undefined for "No rendered FlatView". */
 	readonly root: RegionId | undefined;
 	readonly ranges: readonly FlatRange[];
+	/**
+	 * Set when rendering stopped at its work limit (`renderBudget`): aliases multiplied
+	 * the tree past anything a real board needs. `ranges` is then incomplete.
+	 */
+	readonly truncated?: true;
 }

@@ -12,6 +12,8 @@ import { assertGolden, repoRoot } from '../../../util/golden';
 import { mtreeFlat } from '../../../util/mtreeFlat';
 
 const samples = path.join(repoRoot, 'samples');
+/** Ranges of a truncated view that the golden shows. */
+const shownOfTruncated = 16;
 
 suite('flatten goldens (samples)', () => {
 	for (const file of fs.readdirSync(samples).filter((f) => f.endsWith('.memmap')).sort()) {
@@ -22,8 +24,15 @@ suite('flatten goldens (samples)', () => {
 			for (const { space, view } of analysis.views) {
 				const root = view.root === undefined ? '(none)' : (tree.regions[view.root]?.name ?? '?');
 				lines.push(`space ${space.name}, root: ${tree.regions[space.root]?.name ?? '?'}, flat-view root: ${root}`);
-				lines.push(...(view.ranges.length === 0 ? ['  No rendered FlatView'] : mtreeFlat(tree, view)), '');
 				assert.deepStrictEqual(view, flatten(tree, space.root));
+				if (view.truncated) {
+					// Stopped at the work limit (the alias-explosion sample): the reference
+					// renderer has no limit, and the golden keeps the first ranges.
+					lines.push(`  truncated at the work limit after ${view.ranges.length} ranges; the first ${shownOfTruncated}:`);
+					lines.push(...mtreeFlat(tree, { ...view, ranges: view.ranges.slice(0, shownOfTruncated) }), '');
+					continue;
+				}
+				lines.push(...(view.ranges.length === 0 ? ['  No rendered FlatView'] : mtreeFlat(tree, view)), '');
 				assert.deepStrictEqual(view, referenceFlatten(tree, space.root), `space ${space.name} differs from the reference`);
 			}
 			assertGolden('flatten', file.replace(/\.memmap$/, ''), lines.join('\n'));
