@@ -35,6 +35,9 @@ export type HexString = string;
 
 export type RangeKindDto = 'ram' | 'rom' | 'romd' | 'io' | 'hole';
 
+/** Alias steps a flat range lists at most (chains of aliases of aliases can be long). */
+export const maxAliasSteps = 8;
+
 /** One alias passed through on the way to a range's owner. */
 export interface AliasStepDto {
 	readonly alias: string;
@@ -59,8 +62,13 @@ export interface FlatRangeDto {
 	readonly offsetInRegion: HexString;
 	readonly readonly: boolean;
 	readonly nonvolatile: boolean;
-	/** The aliases on the render path, outermost first. */
+	/**
+	 * The aliases on the render path, outermost first. A path through more than
+	 * `maxAliasSteps` aliases keeps the outermost and innermost halves; `aliasesElided`
+	 * counts the ones left out between them.
+	 */
 	readonly aliases: readonly AliasStepDto[];
+	readonly aliasesElided?: number;
 	/** The owner's definition; absent for holes. */
 	readonly location?: LocationDto;
 }

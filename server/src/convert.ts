@@ -17,6 +17,7 @@ import type {
 	SpaceView,
 } from '../../core/src/index';
 import type { FlatRangeDto, LocationDto, SpaceViewDto } from '../../core/src/protocol';
+import { maxAliasSteps } from '../../core/src/protocol';
 
 /** Where each diagnostic code is documented: the README's table, anchored by the code. */
 export const codeDocsBase = 'https://github.com/memmap/memmap/blob/main/README.md#';
@@ -157,10 +158,13 @@ export function toLocationDto(analysis: Analysis, loc: SourceLocation): Location
 export function toFlatRangeDto(analysis: Analysis, range: FlatRange): FlatRangeDto {
 	const regions = analysis.tree.regions;
 	const owner: Region | undefined = regions[range.region];
-	const aliases = range.path
+	const onPath = range.path
 		.map((id) => regions[id])
-		.filter((r): r is Region => r !== undefined && r.kind === 'alias' && r.alias !== undefined)
-		.map((r) => {
+		.filter((r): r is Region => r !== undefined && r.kind === 'alias' && r.alias !== undefined);
+	const half = maxAliasSteps / 2;
+	const elided = onPath.length > maxAliasSteps ? onPath.length - maxAliasSteps : 0;
+	const shown = elided > 0 ? [...onPath.slice(0, half), ...onPath.slice(-half)] : onPath;
+	const aliases = shown.map((r) => {
 			const target = r.alias?.target === undefined ? undefined : regions[r.alias.target];
 			return {
 				alias: r.name,
@@ -182,6 +186,7 @@ export function toFlatRangeDto(analysis: Analysis, range: FlatRange): FlatRangeD
 		readonly: range.readonly,
 		nonvolatile: range.nonvolatile,
 		aliases,
+		...(elided > 0 ? { aliasesElided: elided } : {}),
 		...(owner ? { location: toLocationDto(analysis, owner.nameLocation) } : {}),
 	};
 }

@@ -52,9 +52,12 @@ export function attributes(dto: FlatRangeDto): string {
 	if (dto.nonvolatile) {
 		words.push('nonvolatile');
 	}
-	for (const alias of dto.aliases) {
+	dto.aliases.forEach((alias, index) => {
+		if (index === elisionPoint(dto)) {
+			words.push(`via ${dto.aliasesElided ?? 0} more aliases`);
+		}
 		words.push(`via ${alias.alias} (${alias.target} @${alias.offset})`);
-	}
+	});
 	return words.join(', ');
 }
 
@@ -75,9 +78,12 @@ export function detailLines(range: RangeModel): readonly string[] {
 	}
 	lines.push(`path: ${dto.path}`);
 	lines.push(`priority ${dto.priority}, offset in region ${formatAddress(parseHex(dto.offsetInRegion) ?? 0n)}`);
-	for (const alias of dto.aliases) {
+	dto.aliases.forEach((alias, index) => {
+		if (index === elisionPoint(dto)) {
+			lines.push(`through ${dto.aliasesElided ?? 0} more aliases`);
+		}
 		lines.push(`through alias ${alias.aliasPath} → ${alias.target} at offset ${alias.offset}`);
-	}
+	});
 	if (dto.readonly || dto.nonvolatile) {
 		lines.push([dto.readonly ? 'readonly' : '', dto.nonvolatile ? 'nonvolatile' : ''].filter(Boolean).join(', '));
 	}
@@ -85,4 +91,9 @@ export function detailLines(range: RangeModel): readonly string[] {
 		lines.push(`defined at line ${dto.location.range.start.line + 1} (click to reveal)`);
 	}
 	return lines;
+}
+
+/** Where the aliases the server left out belong in `dto.aliases` (-1: none left out). */
+function elisionPoint(dto: FlatRangeDto): number {
+	return dto.aliasesElided === undefined ? -1 : dto.aliases.length / 2;
 }

@@ -77,4 +77,27 @@ suite('server/convert', () => {
 			[['0x0', '0x10000000000000000', 'hole']],
 		);
 	});
+
+	test('a range reached through a long alias chain lists its outer and inner aliases and counts the rest', () => {
+		const chain = Array.from({ length: 12 }, (_, i) => `  alias a${i} at ${i * 16} size 16 of ${i < 11 ? `a${i + 1}` : 'r'}`);
+		const analysis = analyzeText(['space m = s', 'container s size 64K {', ...chain, '}', 'ram r size 16'].join('\n'), uri);
+		const view = analysis.views[0];
+		assert.ok(view);
+		const first = toSpaceViewDto(analysis, view).ranges.find((r) => r.kind === 'ram');
+		assert.deepEqual(first?.aliases.map((a) => a.alias), ['a0', 'a1', 'a2', 'a3', 'a8', 'a9', 'a10', 'a11']);
+		assert.equal(first?.aliasesElided, 4);
+		assert.ok(first?.aliases.every((a) => a.location !== undefined));
+	});
+
+	test('a truncated view says so', () => {
+		const levels = Array.from({ length: 24 }, (_, i) => {
+			const half = 16n << BigInt(i);
+			const below = i === 0 ? 'cell' : `l${i - 1}`;
+			return `container l${i} size 0x${(2n * half).toString(16)} { alias a${i} at 0 size 0x${half.toString(16)} of ${below}; alias b${i} at 0x${half.toString(16)} size 0x${half.toString(16)} of ${below} }`;
+		});
+		const analysis = analyzeText(['space m = l23', 'ram cell size 16', ...levels].join('\n'), uri);
+		const view = analysis.views[0];
+		assert.ok(view?.view.truncated);
+		assert.equal(toSpaceViewDto(analysis, view).truncated, true);
+	});
 });

@@ -80,6 +80,25 @@ suite('webview model', () => {
 		assert.ok(detailLines(bios).includes('through alias system/pci/isa-bios → pc.bios at offset 0x20000'));
 	});
 
+	test('details of a range through a long alias chain say how many aliases are left out', () => {
+		const step = (n: number) => ({ alias: `a${n}`, aliasPath: `s/a${n}`, target: `s/a${n + 1}`, offset: '0x0' });
+		const deep = new SpaceModel({
+			name: 's',
+			root: 's',
+			flatRoot: 's',
+			ranges: [range(0n, 16n, 'ram', 'r', { aliases: [0, 1, 8, 9].map(step), aliasesElided: 6 })],
+		}).at(0);
+		assert.ok(deep);
+		const lines = detailLines(deep).filter((line) => line.startsWith('through'));
+		assert.deepEqual(lines, [
+			'through alias s/a0 → s/a1 at offset 0x0',
+			'through alias s/a1 → s/a2 at offset 0x0',
+			'through 6 more aliases',
+			'through alias s/a8 → s/a9 at offset 0x0',
+			'through alias s/a9 → s/a10 at offset 0x0',
+		]);
+	});
+
 	test('messages from the extension are narrowed', () => {
 		assert.equal(readToWebview({ type: 'update', view: { uri: 1, spaces: [] }, title: 't' }), undefined);
 		assert.equal(readToWebview({ type: 'highlight', path: 3 }), undefined);
