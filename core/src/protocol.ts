@@ -35,6 +35,9 @@ export type HexString = string;
 
 export type RangeKindDto = 'ram' | 'rom' | 'romd' | 'io' | 'hole';
 
+/** Flat ranges a truncated space sends at most (its full view can be millions). */
+export const maxTruncatedRanges = 10_000;
+
 /** Alias steps a flat range lists at most (chains of aliases of aliases can be long). */
 export const maxAliasSteps = 8;
 
@@ -79,7 +82,11 @@ export interface SpaceViewDto {
 	readonly root: string;
 	/** The flat-view root after QEMU's shortcut (R4.8), or null for "No rendered FlatView". */
 	readonly flatRoot: string | null;
-	/** True when rendering stopped at its work limit (`space.truncated`): ranges are incomplete. */
+	/**
+	 * True when rendering stopped at its work limit (`space.truncated`). The ranges are
+	 * then the first `maxTruncatedRanges` rendered ones, and the holes between and after
+	 * them may hold addresses the render never reached.
+	 */
 	readonly truncated?: boolean;
 	/** Sorted, disjoint, covering `[0, 2^64)` with holes included. */
 	readonly ranges: readonly FlatRangeDto[];

@@ -17,7 +17,7 @@ import type {
 	SpaceView,
 } from '../../core/src/index';
 import type { FlatRangeDto, LocationDto, SpaceViewDto } from '../../core/src/protocol';
-import { maxAliasSteps } from '../../core/src/protocol';
+import { maxAliasSteps, maxTruncatedRanges } from '../../core/src/protocol';
 
 /** Where each diagnostic code is documented: the README's table, anchored by the code. */
 export const codeDocsBase = 'https://github.com/memmap/memmap/blob/main/README.md#';
@@ -228,7 +228,8 @@ export function toSpaceViewDto(analysis: Analysis, view: SpaceView): SpaceViewDt
 	const regions = analysis.tree.regions;
 	const ranges: FlatRangeDto[] = [];
 	let cursor = 0n;
-	for (const range of view.view.ranges) {
+	const shown = view.view.truncated ? view.view.ranges.slice(0, maxTruncatedRanges) : view.view.ranges;
+	for (const range of shown) {
 		if (range.start > cursor) {
 			ranges.push(holeDto(cursor, range.start));
 		}

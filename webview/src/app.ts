@@ -159,6 +159,8 @@ export class App {
 		}
 		if (space.flatRoot === null) {
 			this.#status(`${space.name}: no rendered FlatView (its root renders nothing).`);
+		} else if (space.truncated) {
+			this.#status(`${space.name}: incomplete. Rendering stopped at its work limit (space.truncated); the first ranges are shown, and the holes may hide unrendered addresses.`);
 		}
 	}
 

@@ -47,6 +47,8 @@ export class SpaceModel {
 	readonly name: string;
 	readonly root: string;
 	readonly flatRoot: string | null;
+	/** Rendering stopped at its work limit: `dtos` is only the start of the view. */
+	readonly truncated: boolean;
 	readonly dtos: readonly FlatRangeDto[];
 	readonly #models: (RangeModel | undefined)[] = [];
 
@@ -54,6 +56,7 @@ export class SpaceModel {
 		this.name = space.name;
 		this.root = space.root;
 		this.flatRoot = space.flatRoot;
+		this.truncated = space.truncated === true;
 		this.dtos = space.ranges;
 	}
 

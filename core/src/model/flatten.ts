@@ -26,7 +26,7 @@ const maxDepth = 100_000;
  * server.
  */
 export function renderBudget(regionCount: number): { readonly visits: number; readonly pieces: number } {
-	return { visits: 1_000_000 + 16 * regionCount, pieces: 100_000 + 2 * regionCount };
+	return { visits: 1_000_000 + 16 * regionCount, pieces: 500_000 + 4 * regionCount };
 }
 
 /** A flat range while it is still ours: merging grows `size` in place. */

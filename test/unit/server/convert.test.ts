@@ -3,6 +3,7 @@ import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../../../core/src/index';
 import type { Diagnostic } from '../../../core/src/index';
+import { maxTruncatedRanges } from '../../../core/src/protocol';
 import {
 	codeDocsBase,
 	holeDto,
@@ -98,6 +99,9 @@ suite('server/convert', () => {
 		const analysis = analyzeText(['space m = l23', 'ram cell size 16', ...levels].join('\n'), uri);
 		const view = analysis.views[0];
 		assert.ok(view?.view.truncated);
-		assert.equal(toSpaceViewDto(analysis, view).truncated, true);
+		const dto = toSpaceViewDto(analysis, view);
+		assert.equal(dto.truncated, true);
+		assert.ok(view.view.ranges.length > maxTruncatedRanges);
+		assert.equal(dto.ranges.filter((r) => r.kind !== 'hole').length, maxTruncatedRanges);
 	});
 });
