@@ -73,28 +73,32 @@ export class RegionRecord implements RegionDraft {
 		return (this.#flags & enabledFlag) !== 0;
 	}
 	set enabled(value: boolean) {
-		this.#flags = value ? this.#flags | enabledFlag : this.#flags & ~enabledFlag;
+		this.#setFlag(enabledFlag, value);
 	}
 
 	get readonly(): boolean {
 		return (this.#flags & readonlyFlag) !== 0;
 	}
 	set readonly(value: boolean) {
-		this.#flags = value ? this.#flags | readonlyFlag : this.#flags & ~readonlyFlag;
+		this.#setFlag(readonlyFlag, value);
 	}
 
 	get nonvolatile(): boolean {
 		return (this.#flags & nonvolatileFlag) !== 0;
 	}
 	set nonvolatile(value: boolean) {
-		this.#flags = value ? this.#flags | nonvolatileFlag : this.#flags & ~nonvolatileFlag;
+		this.#setFlag(nonvolatileFlag, value);
 	}
 
 	get mayOverlap(): boolean {
 		return (this.#flags & mayOverlapFlag) !== 0;
 	}
 	set mayOverlap(value: boolean) {
-		this.#flags = value ? this.#flags | mayOverlapFlag : this.#flags & ~mayOverlapFlag;
+		this.#setFlag(mayOverlapFlag, value);
+	}
+
+	#setFlag(flag: number, value: boolean): void {
+		this.#flags = value ? this.#flags | flag : this.#flags & ~flag;
 	}
 
 	/** The whole declaration. */
