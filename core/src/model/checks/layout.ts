@@ -42,13 +42,12 @@ export function checkOverlaps(tree: RegionTree, parent: Region, out: Diagnostic[
 	const groups = new Map<number, { reach: Region; end: bigint }>();
 	// Each sibling's position in the children list, built at the first overlap.
 	let positions: Map<number, number> | undefined;
-	const listOrder = (): Map<number, number> => (positions ??= new Map(parent.children.map((id, index) => [id, index])));
 	for (const region of siblings) {
 		const group = groups.get(region.priority);
 		if (!region.mayOverlap && plainReach !== undefined && region.addr < plainEnd) {
-			out.push(overlap('region.overlap', parent, region, plainReach, listOrder()));
+			out.push(overlap('region.overlap', parent, region, plainReach, (positions ??= listPositions(parent))));
 		} else if (group !== undefined && region.addr < group.end && (region.mayOverlap || group.reach.mayOverlap)) {
-			out.push(overlap('region.overlap-tie', parent, region, group.reach, listOrder()));
+			out.push(overlap('region.overlap-tie', parent, region, group.reach, (positions ??= listPositions(parent))));
 		}
 		const regionEnd = end(region);
 		if (!region.mayOverlap && (plainReach === undefined || regionEnd > plainEnd)) {
@@ -62,6 +61,11 @@ export function checkOverlaps(tree: RegionTree, parent: Region, out: Diagnostic[
 			group.end = regionEnd;
 		}
 	}
+}
+
+/** Each child's position in `parent`'s children list (QEMU list order). */
+function listPositions(parent: Region): Map<number, number> {
+	return new Map(parent.children.map((id, index) => [id, index]));
 }
 
 /** The enabled, non-empty regions of `ids` sorted by `addr` (stable: list order on ties). */
@@ -104,10 +108,11 @@ function overlap(
 
 /** W4/W5: a subregion that runs past its container's end, or lies entirely outside. */
 function checkInsideParent(parent: Region, region: Region, out: Diagnostic[]): void {
-	if (parent.kind === 'alias' || region.size === 0n || !hasSize(parent) || end(region) > addressSpaceSize) {
+	if (parent.kind === 'alias' || region.size === 0n || end(region) > addressSpaceSize) {
 		return;
 	}
-	if (region.addr < parent.size && end(region) <= parent.size) {
+	// Locations are derived on read: test the addresses first, for every region.
+	if ((region.addr < parent.size && end(region) <= parent.size) || !hasSize(parent)) {
 		return;
 	}
 	const related = [{ at: parent.nameLocation, message: `container '${parent.name}' has size ${toHex(parent.size)}` }];
@@ -144,11 +149,11 @@ function checkAlias(tree: RegionTree, region: Region, out: Diagnostic[]): void {
 		}
 	}
 	const target = region.alias?.target === undefined ? undefined : tree.regions[region.alias.target];
-	if (target === undefined || region.size === 0n || !hasSize(target)) {
+	if (target === undefined || region.size === 0n) {
 		return;
 	}
 	const offset = region.alias?.offset ?? 0n;
-	if (offset + region.size <= target.size) {
+	if (offset + region.size <= target.size || !hasSize(target)) {
 		return;
 	}
 	const related = [{ at: target.nameLocation, message: `target '${target.name}' has size ${toHex(target.size)}` }];
