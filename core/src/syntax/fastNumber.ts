@@ -90,3 +90,27 @@ function digitValue(c: number, isHex: boolean): number {
 	}
 	return -1;
 }
+
+/**
+ * Values by literal text, for the parser: `-` negates. The scanner hands out one string
+ * per repeated literal, and V8 keeps a string's hash in the string, so a repeated
+ * literal's lookup hashes nothing and parses nothing. Bounded: once full, texts not seen
+ * yet are parsed every time.
+ */
+const valueByText = new Map<string, bigint | undefined>();
+const valueByTextLimit = 4096;
+
+/** The exact value of a literal written with an optional leading `-`; undefined if malformed. */
+export function signedNumberValue(text: string): bigint | undefined {
+	const known = valueByText.get(text);
+	if (known !== undefined || valueByText.has(text)) {
+		return known;
+	}
+	const negative = text.charCodeAt(0) === 45;
+	const magnitude = numberValue(negative ? text.slice(1) : text);
+	const value = magnitude === undefined || !negative ? magnitude : -magnitude;
+	if (valueByText.size < valueByTextLimit && text.length <= 32) {
+		valueByText.set(text, value);
+	}
+	return value;
+}

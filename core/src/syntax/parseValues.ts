@@ -2,7 +2,7 @@
  * Parsing of the leaves of the grammar: names, references (`a/b#2/c`), numbers and strings.
  */
 import { parseNumber } from '../model/address';
-import { numberValue } from './fastNumber';
+import { signedNumberValue } from './fastNumber';
 import type { NameNode, NumberNode, RefNode, RefSegment, StringNode } from './ast';
 import { isNameLike, isSync, type ParserState } from './parserState';
 import type { Token } from './scanner';
@@ -100,10 +100,9 @@ export function parseNumberNode(p: ParserState, what: string, signed = false): N
 		return undefined;
 	}
 	p.next();
-	const negative = token.text.startsWith('-');
-	const magnitude = numberValue(negative ? token.text.slice(1) : token.text);
-	let value = magnitude === undefined ? undefined : negative ? -magnitude : magnitude;
-	if (magnitude === undefined) {
+	let value = signedNumberValue(token.text);
+	const negative = token.text.charCodeAt(0) === 45;
+	if (value === undefined) {
 		p.error('number.invalid', invalidNumberMessage(token.text), token);
 	} else if (negative && !signed) {
 		p.error('number.invalid', `'${token.text}' is negative; only 'priority' takes a negative number`, token);

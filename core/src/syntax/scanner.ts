@@ -135,25 +135,19 @@ const punctuationText: Partial<Record<TokenKind, string>> = {
 };
 
 /**
- * One string per distinct number text seen (at most `numberTextLimit`). A map writes the
- * same few literals over and over (`0`, `4K`, `0x1000`) and every NUMBER node keeps its
- * text: sharing them keeps a big syntax tree smaller. The slice looked up is short-lived,
- * so it costs the garbage collector next to nothing; a kept copy costs it on every
- * collection until promoted.
+ * Number texts by a hash of their characters, one slot per hash value (direct-mapped, so
+ * bounded). A map writes the same few literals over and over (`0`, `4K`, `0x1000`): a
+ * literal seen before is handed out as the same string, verified against the text, so
+ * the scanner slices no copy, every NUMBER node shares it, and its cached hash makes the
+ * parser's value lookup (`cachedNumberValue`) cheap. A collision only costs a slice.
  */
-const numberTexts = new Map<string, string>();
-const numberTextLimit = 4096;
-
-function internNumber(text: string): string {
-	const known = numberTexts.get(text);
-	if (known !== undefined) {
-		return known;
-	}
-	if (numberTexts.size < numberTextLimit) {
-		numberTexts.set(text, text);
-	}
-	return text;
-}
+const numberSlots: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
+const numberSlotMask = numberSlots.length - 1;
+/**
+ * Longer texts are not kept: V8 makes a slice of 13 or more characters a view of the
+ * whole document, which a module-level slot would keep alive after the analysis.
+ */
+const numberSlotMaxLength = 12;
 
 /** True when `c` can start a token, so a run of invalid characters stops before it. */
 function startsToken(c: number): boolean {
@@ -199,9 +193,7 @@ export class Scanner {
 			return this.#scanWord(start, c, newline, doc);
 		}
 		if (isDigit(c) || (c === 45 && isDigit(this.#text.charCodeAt(start + 1)))) {
-			this.#pos = this.#scanNumber(start + 1);
-			const text = internNumber(this.#text.slice(start, this.#pos));
-			return { kind: 'number', offset: start, length: this.#pos - start, text, value: undefined, newlineBefore: newline, doc };
+			return this.#scanNumber(start, newline, doc);
 		}
 		if (c === 34) {
 			return this.#scanString(start, newline, doc);
@@ -242,25 +234,35 @@ export class Scanner {
 		return { kind: 'word', offset: start, length, text: word, value: undefined, newlineBefore: newline, doc };
 	}
 
-	#scanWhile(pos: number, accept: (c: number) => boolean): number {
+	/**
+	 * A number (with its leading `-`, if any) runs over letters, digits and `_`, and over a
+	 * `.` that sits between them (`1.5M`, reported later).
+	 */
+	#scanNumber(start: number, newline: boolean, doc: string | undefined): Token {
 		const text = this.#text;
-		while (pos < text.length && accept(text.charCodeAt(pos))) {
-			pos++;
-		}
-		return pos;
-	}
-
-	/** A number runs over letters, digits and `_`, and over a `.` that sits between them (`1.5M`, reported later). */
-	#scanNumber(pos: number): number {
-		const text = this.#text;
-		for (;;) {
-			pos = this.#scanWhile(pos, isAlnum);
-			if (text.charCodeAt(pos) === 46 && isAlnum(text.charCodeAt(pos + 1))) {
-				pos++;
-				continue;
+		let hash = wordHash(0, text.charCodeAt(start));
+		let pos = start + 1;
+		for (; pos < text.length; pos++) {
+			const c = text.charCodeAt(pos);
+			if (!isAlnum(c) && !(c === 46 && isAlnum(text.charCodeAt(pos + 1)))) {
+				break;
 			}
-			return pos;
+			hash = wordHash(hash, c);
 		}
+		this.#pos = pos;
+		const length = pos - start;
+		const slot = hash & numberSlotMask;
+		const seen = numberSlots[slot];
+		let word: string;
+		if (seen !== undefined && seen.length === length && text.startsWith(seen, start)) {
+			word = seen;
+		} else {
+			word = text.slice(start, pos);
+			if (length <= numberSlotMaxLength) {
+				numberSlots[slot] = word;
+			}
+		}
+		return { kind: 'number', offset: start, length, text: word, value: undefined, newlineBefore: newline, doc };
 	}
 
 	#scanString(start: number, newline: boolean, doc: string | undefined): Token {
