@@ -76,12 +76,26 @@ export function isKeyword(text: string): boolean {
 	return reserved.has(text) || contextualKeywords.includes(text);
 }
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-const isAlnum = (c: number): boolean => isLetter(c) || isDigit(c);
-const isNameChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 45;
-const isSpace = (c: number): boolean =>
-	c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xfeff || c === 0xa0;
+/** Character classes of ASCII, as bits of one table entry (a lookup beats a chain of comparisons). */
+const digitBit = 1;
+const letterBit = 2;
+const nameBit = 4;
+const spaceBit = 8;
+const asciiClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+	const digit = c >= 48 && c <= 57;
+	const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+	const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
+	asciiClass[c] =
+		(digit ? digitBit : 0) | (letter ? letterBit : 0) | (digit || letter || c === 46 || c === 45 ? nameBit : 0) | (space ? spaceBit : 0);
+}
+
+const classOf = (c: number): number => (c < 128 ? (asciiClass[c] as number) : 0);
+const isDigit = (c: number): boolean => (classOf(c) & digitBit) !== 0;
+const isLetter = (c: number): boolean => (classOf(c) & letterBit) !== 0;
+const isAlnum = (c: number): boolean => (classOf(c) & (digitBit | letterBit)) !== 0;
+const isNameChar = (c: number): boolean => (classOf(c) & nameBit) !== 0;
+const isSpace = (c: number): boolean => (classOf(c) & spaceBit) !== 0 || c === 0xfeff || c === 0xa0;
 
 /**
  * Every keyword by a hash of its characters (see `wordHash`), so that the scanner can
