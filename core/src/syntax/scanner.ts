@@ -101,18 +101,18 @@ const isSpace = (c: number): boolean => (classOf(c) & spaceBit) !== 0 || c === 0
  * Every keyword by a hash of its characters (see `wordHash`), so that the scanner can
  * hand out the keyword's own (internalized) string instead of slicing a fresh copy: most
  * words of a big file are keywords, and the parser's comparisons of interned strings are
- * cheap. A hash that two keywords share keeps the first; the scanner then slices the
- * other, which is only slower, never wrong (every hit is verified against the text).
+ * cheap. One slot per masked hash (an array index is cheaper than a map lookup); two
+ * keywords in one slot keep the first, and the scanner then slices the other, which is
+ * only slower, never wrong (every hit is verified against the text).
  */
-const keywordByHash = new Map<number, string>();
+const keywordSlots: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
+const keywordSlotMask = keywordSlots.length - 1;
 for (const word of [...reserved, ...contextualKeywords]) {
 	let hash = 0;
 	for (let i = 0; i < word.length; i++) {
 		hash = wordHash(hash, word.charCodeAt(i));
 	}
-	if (!keywordByHash.has(hash)) {
-		keywordByHash.set(hash, word);
-	}
+	keywordSlots[hash & keywordSlotMask] ??= word;
 }
 
 function wordHash(hash: number, c: number): number {
@@ -243,7 +243,7 @@ export class Scanner {
 		}
 		this.#pos = pos;
 		const length = pos - start;
-		const keyword = keywordByHash.get(hash);
+		const keyword = keywordSlots[hash & keywordSlotMask];
 		const word = keyword !== undefined && keyword.length === length && text.startsWith(keyword, start) ? keyword : text.slice(start, pos);
 		return { kind: 'word', offset: start, length, text: word, value: undefined, newlineBefore: newline, doc };
 	}
