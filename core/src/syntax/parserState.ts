@@ -70,6 +70,9 @@ export class ParserState {
 	/** Members of the blocks being parsed. */
 	readonly members = new NodeStack<MemberNode>();
 	readonly #scanner: Scanner;
+	/** The current token once scanned; undefined when it is not scanned yet. */
+	#current: Token | undefined;
+	/** Tokens scanned past the current one (lookahead beyond it is rare). */
 	readonly #ahead: Token[] = [];
 	/** The last consumed token (a zero-length token at offset 0 before the first). */
 	#prev: Token = {
@@ -98,23 +101,34 @@ export class ParserState {
 
 	/** The token `k` positions ahead (0: the current token). */
 	peek(k = 0): Token {
-		while (this.#ahead.length <= k) {
-			const token = this.#scanner.next();
-			if (token.kind !== 'invalid') {
-				this.#ahead.push(token);
-			}
+		const current = (this.#current ??= this.#scan());
+		if (k === 0) {
+			return current;
 		}
-		return this.#ahead[k] as Token;
+		while (this.#ahead.length < k) {
+			this.#ahead.push(this.#scan());
+		}
+		return this.#ahead[k - 1] as Token;
 	}
 
 	/** Consumes and returns the current token (the `eof` token is never consumed). */
 	next(): Token {
 		const token = this.peek();
 		if (token.kind !== 'eof') {
-			this.#ahead.shift();
+			this.#current = this.#ahead.length > 0 ? this.#ahead.shift() : undefined;
 			this.#prev = token;
 		}
 		return token;
+	}
+
+	/** The next token that is not `invalid` (the scanner already reported those). */
+	#scan(): Token {
+		for (;;) {
+			const token = this.#scanner.next();
+			if (token.kind !== 'invalid') {
+				return token;
+			}
+		}
 	}
 
 	/** True when the current token is the bare word `text`. */
