@@ -130,8 +130,8 @@ function declareRegion(
 	const ofRef = ofValue?.kind === 'ref' ? ofValue : undefined;
 	state.regions.push(draft);
 	state.sources.push({ uri, node, declaredIn: parent?.id, declared: noChildren, of: ofRef, seq: walk.seq++ });
-	applyProps(state, draft, uri, node);
-	checkRequired(state, draft, uri, node);
+	const written = applyProps(state, draft, uri, node);
+	checkRequired(state, draft, uri, node, written);
 	if (node.body) {
 		declareMembers(walk, uri, draft, node.body.members);
 	}
@@ -172,8 +172,11 @@ function findProp(node: RegionNode, name: PropName): PropNode | undefined {
 	return undefined;
 }
 
-/** Checks and applies the header properties; a repeated one is `prop.duplicate`. */
-function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode): void {
+/**
+ * Checks and applies the header properties; a repeated one is `prop.duplicate`. Returns
+ * the `propertyBit`s of the properties applied.
+ */
+function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode): number {
 	const nested = draft.parent !== undefined;
 	let seen = 0;
 	// The first of each repeated property, found once (a header may repeat one 100k times).
@@ -201,6 +204,7 @@ function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: Re
 		seen |= bit;
 		applyProp(state, draft, uri, prop);
 	}
+	return seen;
 }
 
 function applyProp(state: BuildState, draft: RegionDraft, uri: string, prop: PropNode): void {
@@ -236,9 +240,13 @@ function applyProp(state: BuildState, draft: RegionDraft, uri: string, prop: Pro
 	}
 }
 
-/** `at` inside a block, `size` always, `of` on aliases; and `at + size` within 2^64. */
-function checkRequired(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode): void {
-	const has = (name: PropName): boolean => findProp(node, name) !== undefined;
+/**
+ * `at` inside a block, `size` always, `of` on aliases; and `at + size` within 2^64.
+ * `applied` is what `applyProps` returned: each of these is applied exactly when written
+ * where it is required, so the mask answers "is it written" without another search.
+ */
+function checkRequired(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode, applied: number): void {
+	const has = (name: PropName): boolean => (applied & propertyBit(name)) !== 0;
 	if (draft.parent !== undefined && !has('at')) {
 		report(state, 'prop.missing-at', 'error', draft.nameLocation, `${q(draft.name)} is nested, so it needs 'at' (its offset in the enclosing region); 0 is assumed.`);
 	}
