@@ -29,91 +29,24 @@ export interface LoadedItem {
 interface Walk {
 	readonly state: BuildState;
 	seq: number;
-	/** Name -> the last long sibling list (numbered by `lists`) it was seen in. */
-	readonly lastList: Map<string, number>;
-	lists: number;
 }
 
-/** Declares every region of `items`, collecting maps and spaces into `state`. */
+/**
+ * Declares every region of `items`, collecting maps and spaces into `state`. The `#N`
+ * suffixes of repeated sibling names are given later, by `numberRepeatedNames`, from
+ * the name index (which hashes every name anyway).
+ */
 export function declareAll(state: BuildState, items: readonly LoadedItem[]): void {
-	const walk: Walk = { state, seq: 0, lastList: new Map(), lists: 0 };
-	const topNames = occurrences(walk, items.map((entry) => entry.item));
-	items.forEach((entry, index) => {
+	const walk: Walk = { state, seq: 0 };
+	for (const entry of items) {
 		const item = entry.item;
 		if (item.kind === 'space') {
 			state.spaces.push({ uri: entry.uri, node: item });
 		} else if (item.kind === 'region' && item.name) {
-			const id = declareRegion(walk, entry.uri, item, undefined, topNames?.[index]);
+			const id = declareRegion(walk, entry.uri, item, undefined);
 			state.topLevel.push(id);
 		}
-	});
-}
-
-/**
- * The path segment suffix of each region node that shares its name with another at the
- * same level: `#N`, so the path is itself an unambiguous reference. Indexed like `nodes`;
- * undefined when no name repeats (the common case, which allocates nothing).
- */
-function occurrences(walk: Walk, nodes: readonly (ItemNode | MemberNode)[]): (string | undefined)[] | undefined {
-	let regions = 0;
-	for (const node of nodes) {
-		regions += node.kind === 'region' ? 1 : 0;
 	}
-	if (regions < 2 || !repeatsName(walk, nodes)) {
-		return undefined;
-	}
-	const counts = new Map<string, number>();
-	for (const node of nodes) {
-		if (node.kind === 'region' && node.name) {
-			counts.set(node.name.text, (counts.get(node.name.text) ?? 0) + 1);
-		}
-	}
-	if (counts.size === regions) {
-		return undefined;
-	}
-	const seen = new Map<string, number>();
-	return nodes.map((node) => {
-		const name = node.kind === 'region' ? node.name?.text : undefined;
-		if (name === undefined || (counts.get(name) ?? 0) < 2) {
-			return undefined;
-		}
-		const n = (seen.get(name) ?? 0) + 1;
-		seen.set(name, n);
-		return `#${n}`;
-	});
-}
-
-/** Up to this many nodes, names are compared pairwise: cheaper than hashing them. */
-const pairwiseLimit = 24;
-
-/** Whether two regions of `nodes` share a name. */
-function repeatsName(walk: Walk, nodes: readonly (ItemNode | MemberNode)[]): boolean {
-	if (nodes.length <= pairwiseLimit) {
-		for (let i = 1; i < nodes.length; i++) {
-			const text = nameOf(nodes[i]);
-			for (let j = 0; text !== undefined && j < i; j++) {
-				if (nameOf(nodes[j]) === text) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-	const list = ++walk.lists;
-	for (const node of nodes) {
-		if (node.kind === 'region' && node.name) {
-			const text = node.name.text;
-			if (walk.lastList.get(text) === list) {
-				return true;
-			}
-			walk.lastList.set(text, list);
-		}
-	}
-	return false;
-}
-
-function nameOf(node: ItemNode | MemberNode | undefined): string | undefined {
-	return node?.kind === 'region' ? node.name?.text : undefined;
 }
 
 function declareRegion(
@@ -121,11 +54,10 @@ function declareRegion(
 	uri: string,
 	node: RegionNode,
 	parent: RegionRecord | undefined,
-	suffix: string | undefined,
 ): RegionId {
 	const { state } = walk;
 	const id = state.regions.length;
-	const draft = new RegionRecord(id, uri, node, parent?.id, parent, suffix, noChildren);
+	const draft = new RegionRecord(id, uri, node, parent?.id, parent, noChildren);
 	const ofValue = findProp(node, 'of')?.value;
 	const ofRef = ofValue?.kind === 'ref' ? ofValue : undefined;
 	state.regions.push(draft);
@@ -144,12 +76,11 @@ function declareMembers(
 	owner: RegionRecord,
 	members: readonly MemberNode[],
 ): void {
-	const suffixes = occurrences(walk, members);
 	let settings: AppliedSettings | undefined;
-	members.forEach((member, index) => {
+	for (const member of members) {
 		if (member.kind === 'region') {
 			if (member.name) {
-				const child = declareRegion(walk, uri, member, owner, suffixes?.[index]);
+				const child = declareRegion(walk, uri, member, owner);
 				const source = walk.state.sources[owner.id];
 				if (source) {
 					(source.declared === noChildren ? (source.declared = []) : source.declared).push(child);
@@ -160,7 +91,7 @@ function declareMembers(
 		} else {
 			applySetting(walk.state, owner, uri, member, (settings ??= {}));
 		}
-	});
+	}
 }
 
 function findProp(node: RegionNode, name: PropName): PropNode | undefined {

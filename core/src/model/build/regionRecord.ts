@@ -30,8 +30,8 @@ export class RegionRecord implements RegionDraft {
 	readonly #node: RegionNode;
 	/** The record whose block declares this one (its path is this one's prefix). */
 	readonly #declaredIn: RegionRecord | undefined;
-	/** `#N` when the name repeats among its siblings, else undefined. */
-	readonly #suffix: string | undefined;
+	/** `#N` when the name repeats among its siblings, else undefined (see `numberAmongSiblings`). */
+	#suffix: string | undefined = undefined;
 	#path: string | undefined;
 	#flags: number;
 
@@ -41,15 +41,22 @@ export class RegionRecord implements RegionDraft {
 		node: RegionNode,
 		public parent: RegionId | undefined,
 		declaredIn: RegionRecord | undefined,
-		suffix: string | undefined,
 		public children: RegionId[],
 	) {
 		this.#uri = uri;
 		this.#node = node;
 		this.#declaredIn = declaredIn;
-		this.#suffix = suffix;
 		// QEMU's ROM is RAM with `readonly` set (R2.3); ROM devices are not readonly.
 		this.#flags = enabledFlag | (node.regionKind === 'rom' ? readonlyFlag : 0);
+	}
+
+	/**
+	 * Marks this region as the `n`-th (1-based) of several siblings of the same name, so
+	 * that its path says `name#n` and is itself an unambiguous reference. Called by the
+	 * name index, before anything reads `path`.
+	 */
+	numberAmongSiblings(n: number): void {
+		this.#suffix = `#${n}`;
 	}
 
 	get kind(): RegionKind {

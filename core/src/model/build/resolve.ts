@@ -36,11 +36,40 @@ export function buildIndex(state: BuildState): NameIndex {
 	for (const region of state.regions) {
 		add(anywhere, region.name, region.id);
 	}
+	numberRepeatedNames(state, anywhere);
 	const topLevel: NameTable = new Map();
 	for (const id of state.topLevel) {
 		add(topLevel, state.regions[id]?.name ?? '', id);
 	}
 	return { anywhere, topLevel, children: new Map(), suggestions: { comparisons: 300_000 } };
+}
+
+/**
+ * Gives each region that shares its name with a sibling (or, at top level, with another
+ * top-level region) its `#N` path suffix, N counting in declaration order. Only names
+ * that repeat anywhere are looked at, so a board of unique names costs nothing here.
+ */
+function numberRepeatedNames(state: BuildState, anywhere: NameTable): void {
+	for (const ids of anywhere.values()) {
+		if (typeof ids === 'number') {
+			continue;
+		}
+		// Ids grow in declaration order, so counting in list order numbers siblings in it.
+		const count = new Map<RegionId | undefined, number>();
+		for (const id of ids) {
+			const container = state.sources[id]?.declaredIn;
+			count.set(container, (count.get(container) ?? 0) + 1);
+		}
+		const seen = new Map<RegionId | undefined, number>();
+		for (const id of ids) {
+			const container = state.sources[id]?.declaredIn;
+			if ((count.get(container) ?? 0) > 1) {
+				const n = (seen.get(container) ?? 0) + 1;
+				seen.set(container, n);
+				state.regions[id]?.numberAmongSiblings(n);
+			}
+		}
+	}
 }
 
 function add(table: NameTable, key: string, id: RegionId): void {

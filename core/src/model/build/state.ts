@@ -45,6 +45,8 @@ export interface RegionDraft {
 	readonly locations: Partial<Record<LocatedPart, SourceLocation>>;
 	/** The `map` that placed it, whose `at`, `priority` and `overlap` locations count. */
 	map: { readonly uri: string; readonly node: MapNode } | undefined;
+	/** Makes its path segment `name#n`: it is the `n`-th of siblings sharing its name. */
+	numberAmongSiblings(n: number): void;
 }
 
 /** What a region was declared from: facts the checks need but `Region` does not hold. */
