@@ -30,16 +30,15 @@ const range = (sizes: AccessSizes): string => `${sizes.min}..${sizes.max}`;
 function checkSizes(region: Region, out: Diagnostic[]): void {
 	const valid = region.access?.valid;
 	const impl = region.access?.impl;
-	const atValid = partOrName(region, 'valid');
-	const atImpl = partOrName(region, 'impl');
-	const warn = (code: Diagnostic['code'], message: string, at = atImpl): void => {
-		out.push(report(code, 'warning', `'${region.name}': ${message}`, at));
+	// Locations are found in the syntax tree: only when there is something to report.
+	const warn = (code: Diagnostic['code'], message: string, part: 'valid' | 'impl' = 'impl'): void => {
+		out.push(report(code, 'warning', `'${region.name}': ${message}`, partOrName(region, part)));
 	};
 	if (valid !== undefined && valid.max !== 0 && valid.min > valid.max) {
-		warn('access.min-above-max', `valid ${range(valid)} has min above max, so no access is ever valid (W9).`, atValid);
+		warn('access.min-above-max', `valid ${range(valid)} has min above max, so no access is ever valid (W9).`, 'valid');
 	}
 	if (valid !== undefined && valid.max === 0 && valid.min !== 0) {
-		warn('access.valid-min-ignored', `valid min ${valid.min} is ignored because valid max is 0 (unset): every size is accepted (W10).`, atValid);
+		warn('access.valid-min-ignored', `valid min ${valid.min} is ignored because valid max is 0 (unset): every size is accepted (W10).`, 'valid');
 	}
 	if (impl !== undefined && impl.min !== 0 && impl.max !== 0 && impl.min > impl.max) {
 		warn('access.min-above-max', `impl ${range(impl)} has min above max, so impl max is ignored and every call uses ${impl.min} bytes (W11).`);
