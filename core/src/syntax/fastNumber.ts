@@ -100,6 +100,13 @@ function digitValue(c: number, isHex: boolean): number {
 const valueByText = new Map<string, bigint | undefined>();
 const valueByTextLimit = 4096;
 
+/**
+ * The longest text a module-level cache may keep. V8 makes a slice of 13 or more
+ * characters a view of the whole string it was cut from, so keeping a longer literal
+ * would keep its whole document alive after the analysis.
+ */
+export const keptTextMaxLength = 12;
+
 /** The exact value of a literal written with an optional leading `-`; undefined if malformed. */
 export function signedNumberValue(text: string): bigint | undefined {
 	const known = valueByText.get(text);
@@ -109,7 +116,7 @@ export function signedNumberValue(text: string): bigint | undefined {
 	const negative = text.charCodeAt(0) === 45;
 	const magnitude = numberValue(negative ? text.slice(1) : text);
 	const value = magnitude === undefined || !negative ? magnitude : -magnitude;
-	if (valueByText.size < valueByTextLimit && text.length <= 32) {
+	if (valueByText.size < valueByTextLimit && text.length <= keptTextMaxLength) {
 		valueByText.set(text, value);
 	}
 	return value;

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { CommentNode, PropName } from './ast';
 import { regionKinds } from './ast';
 import { DiagnosticSink } from './diagnosticSink';
+import { keptTextMaxLength } from './fastNumber';
 
 /**
  * Token kinds. `word` is a bare identifier or keyword (keywords are contextual: the parser
@@ -153,15 +154,16 @@ const punctuationText: Partial<Record<TokenKind, string>> = {
  * bounded). A map writes the same few literals over and over (`0`, `4K`, `0x1000`): a
  * literal seen before is handed out as the same string, verified against the text, so
  * the scanner slices no copy, every NUMBER node shares it, and its cached hash makes the
- * parser's value lookup (`cachedNumberValue`) cheap. A collision only costs a slice.
+ * parser's value lookup (`signedNumberValue`) cheap. A collision only costs a slice;
+ * texts longer than `keptTextMaxLength` are never kept.
  */
 const numberSlots: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
 const numberSlotMask = numberSlots.length - 1;
-/**
- * Longer texts are not kept: V8 makes a slice of 13 or more characters a view of the
- * whole document, which a module-level slot would keep alive after the analysis.
- */
-const numberSlotMaxLength = 12;
+
+/** `known` when it is the text of `[start, end)`, else a slice of `text`. */
+function knownOrSlice(text: string, known: string | undefined, start: number, end: number): string {
+	return known !== undefined && known.length === end - start && text.startsWith(known, start) ? known : text.slice(start, end);
+}
 
 /** True when `c` can start a token, so a run of invalid characters stops before it. */
 function startsToken(c: number): boolean {
@@ -243,8 +245,7 @@ export class Scanner {
 		}
 		this.#pos = pos;
 		const length = pos - start;
-		const keyword = keywordSlots[hash & keywordSlotMask];
-		const word = keyword !== undefined && keyword.length === length && text.startsWith(keyword, start) ? keyword : text.slice(start, pos);
+		const word = knownOrSlice(text, keywordSlots[hash & keywordSlotMask], start, pos);
 		return { kind: 'word', offset: start, length, text: word, value: undefined, newlineBefore: newline, doc };
 	}
 
@@ -267,14 +268,9 @@ export class Scanner {
 		const length = pos - start;
 		const slot = hash & numberSlotMask;
 		const seen = numberSlots[slot];
-		let word: string;
-		if (seen !== undefined && seen.length === length && text.startsWith(seen, start)) {
-			word = seen;
-		} else {
-			word = text.slice(start, pos);
-			if (length <= numberSlotMaxLength) {
-				numberSlots[slot] = word;
-			}
+		const word = knownOrSlice(text, seen, start, pos);
+		if (word !== seen && length <= keptTextMaxLength) {
+			numberSlots[slot] = word;
 		}
 		return { kind: 'number', offset: start, length, text: word, value: undefined, newlineBefore: newline, doc };
 	}
