@@ -2,11 +2,11 @@
  * Parsing of regions (`KIND NAME prop* block? ';'?`), their properties and blocks, and the
  * dispatch of block members.
  */
-import type { BlockNode, MemberNode, NameNode, NumberNode, PropName, PropNode, RegionKind, RegionNode } from './ast';
+import type { BlockNode, MemberNode, NameNode, NumberNode, PropName, PropNode, RefNode, RegionKind, RegionNode } from './ast';
 import { regionKinds } from './ast';
 import { describe, isNameLike, isSync, type ParserState } from './parserState';
 import { parseAccess, parseCoalesce, parseEndian, parseInclude, parseMap, parseSpace } from './parseStatements';
-import { parseName, parseNumberNode, parseRef } from './parseValues';
+import { checkedNumberValue, parseName, parseRef, takeNumber } from './parseValues';
 import { closestKeyword, recoverUnknown } from './recovery';
 import { kindKeywords, memberKeywords, propertyKeywords, type Token } from './scanner';
 
@@ -130,16 +130,13 @@ function guessProperty(p: ParserState, token: Token): PropName | undefined {
 /** Parses a property whose keyword (possibly a typo of `name`) is the current token. */
 function parseProp(p: ParserState, name: PropName = p.peek().text as PropName): PropNode {
 	const keyword = p.next();
-	let value: PropNode['value'];
+	let value: RefNode | undefined;
 	switch (name) {
 		case 'at':
 		case 'size':
 		case 'offset':
-			value = parseNumberNode(p, numberExpectations[name] ?? '');
-			break;
 		case 'priority':
-			value = parseNumberNode(p, numberExpectations.priority ?? '', true);
-			break;
+			return parseNumberProp(p, name, keyword);
 		case 'of':
 			value = parseRef(p, "the aliased region after 'of'");
 			break;
@@ -147,17 +144,26 @@ function parseProp(p: ParserState, name: PropName = p.peek().text as PropName): 
 			break;
 	}
 	const length = p.lengthFrom(keyword.offset);
-	if (value?.kind === 'number') {
-		return new NumberProp(name, keyword.offset, length, keyword.length, value);
-	}
 	return { kind: 'prop', offset: keyword.offset, length, name, keywordLength: keyword.length, value };
+}
+
+/** The NUMBER of `at`, `size`, `offset` or `priority` (only a priority may be negative). */
+function parseNumberProp(p: ParserState, name: PropName, keyword: Token): PropNode {
+	const token = takeNumber(p, numberExpectations[name] ?? '');
+	const length = p.lengthFrom(keyword.offset);
+	if (token === undefined) {
+		return { kind: 'prop', offset: keyword.offset, length, name, keywordLength: keyword.length, value: undefined };
+	}
+	const number = checkedNumberValue(p, token, name === 'priority');
+	return new NumberProp(name, keyword.offset, length, keyword.length, token.offset, token.text, number);
 }
 
 /**
  * A property with a NUMBER (`at`, `size`, `offset`, `priority`: most properties of a
  * map). It keeps the number's fields and builds the NUMBER node when `value` is read: a
  * node object per number was a fifth of a big syntax tree's memory, and the tree is read
- * far less often than it is built. The number's length is its text's length.
+ * far less often than it is built. The number's length is its text's length. Each read
+ * builds a new node, so a reader that needs it twice keeps it in a variable.
  */
 class NumberProp implements PropNode {
 	readonly kind = 'prop';
@@ -170,11 +176,13 @@ class NumberProp implements PropNode {
 		readonly offset: number,
 		readonly length: number,
 		readonly keywordLength: number,
-		value: NumberNode,
+		valueOffset: number,
+		text: string,
+		number: bigint | undefined,
 	) {
-		this.#valueOffset = value.offset;
-		this.#text = value.text;
-		this.#number = value.value;
+		this.#valueOffset = valueOffset;
+		this.#text = text;
+		this.#number = number;
 	}
 
 	get value(): NumberNode {

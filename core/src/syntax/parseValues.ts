@@ -90,24 +90,45 @@ function parseSegment(p: ParserState, what: string): RefSegment | undefined {
 }
 
 /**
- * Parses a NUMBER (or, with `signed`, an INT with an optional leading `-`). Malformed
- * literals yield a node with `value: undefined` and a `number.invalid` diagnostic.
+ * Consumes the current token when it is a NUMBER; otherwise reports that `what` was
+ * expected and yields undefined.
  */
-export function parseNumberNode(p: ParserState, what: string, signed = false): NumberNode | undefined {
+export function takeNumber(p: ParserState, what: string): Token | undefined {
 	const token = p.peek();
 	if (token.kind !== 'number') {
 		p.expected(what);
 		return undefined;
 	}
-	p.next();
-	let value = signedNumberValue(token.text);
-	const negative = token.text.charCodeAt(0) === 45;
+	return p.next();
+}
+
+/**
+ * The value of the NUMBER `token` (with `signed`, an INT that may start with `-`).
+ * Malformed literals yield undefined and a `number.invalid` diagnostic.
+ */
+export function checkedNumberValue(p: ParserState, token: Token, signed: boolean): bigint | undefined {
+	const value = signedNumberValue(token.text);
 	if (value === undefined) {
 		p.error('number.invalid', invalidNumberMessage(token.text), token);
-	} else if (negative && !signed) {
-		p.error('number.invalid', `'${token.text}' is negative; only 'priority' takes a negative number`, token);
-		value = undefined;
+		return undefined;
 	}
+	if (!signed && token.text.charCodeAt(0) === 45) {
+		p.error('number.invalid', `'${token.text}' is negative; only 'priority' takes a negative number`, token);
+		return undefined;
+	}
+	return value;
+}
+
+/**
+ * Parses a NUMBER (or, with `signed`, an INT with an optional leading `-`). Malformed
+ * literals yield a node with `value: undefined` and a `number.invalid` diagnostic.
+ */
+export function parseNumberNode(p: ParserState, what: string, signed = false): NumberNode | undefined {
+	const token = takeNumber(p, what);
+	if (token === undefined) {
+		return undefined;
+	}
+	const value = checkedNumberValue(p, token, signed);
 	return { kind: 'number', offset: token.offset, length: token.length, text: token.text, value };
 }
 

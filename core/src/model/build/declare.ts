@@ -139,7 +139,8 @@ function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: Re
 }
 
 function applyProp(state: BuildState, draft: RegionDraft, uri: string, prop: PropNode): void {
-	const number = prop.value?.kind === 'number' ? prop.value : undefined;
+	const value = prop.value; // a number property builds its node on each read
+	const number = value?.kind === 'number' ? value : undefined;
 	switch (prop.name) {
 		case 'at':
 			draft.addr = addressValue(state, uri, number, "'at'") ?? 0n;

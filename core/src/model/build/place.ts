@@ -6,6 +6,7 @@
  * children list is put in QEMU list order (R3.2).
  */
 import type { ResolvedReference } from '../analyze';
+import { sortInPlace } from '../sortInPlace';
 import type { RegionId } from '../types';
 import { checkOverflow } from './declare';
 import type { NameIndex } from './resolve';
@@ -154,7 +155,7 @@ export function orderChildren(state: BuildState): void {
 		} else {
 			region.children = grouped.slice(from, to);
 			if (to - from > 1) {
-				region.children.sort(order);
+				sortInPlace(region.children, order);
 			}
 		}
 	}

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../../diagnostics';
 import { toHex } from '../address';
+import { sortInPlace } from '../sortInPlace';
 import type { Region, RegionTree } from '../types';
 import { addressSpaceSize } from '../types';
 import { hasSize, partOrName, placedAt, report, span } from './report';
@@ -80,7 +81,7 @@ function byAddress(tree: RegionTree, ids: readonly number[]): Region[] {
 			regions.push(region);
 		}
 	}
-	return sorted ? regions : regions.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
+	return sorted ? regions : sortInPlace(regions, (a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
 }
 
 function overlap(
