@@ -150,23 +150,23 @@ function parseProp(p: ParserState, name: PropName = p.peek().text as PropName): 
 /** The NUMBER of `at`, `size`, `offset` or `priority` (only a priority may be negative). */
 function parseNumberProp(p: ParserState, name: PropName, keyword: Token): PropNode {
 	const token = takeNumber(p, numberExpectations[name] ?? '');
-	const length = p.lengthFrom(keyword.offset);
 	if (token === undefined) {
+		const length = p.lengthFrom(keyword.offset);
 		return { kind: 'prop', offset: keyword.offset, length, name, keywordLength: keyword.length, value: undefined };
 	}
 	const number = checkedNumberValue(p, token, name === 'priority');
-	return new NumberProp(name, keyword.offset, length, keyword.length, token.offset, token.text, number);
+	return new NumberProp(name, keyword.offset, keyword.length, token.offset, token.text, number);
 }
 
 /**
  * A property with a NUMBER (`at`, `size`, `offset`, `priority`: most properties of a
- * map). It keeps the number's fields and builds the NUMBER node when `value` is read: a
- * node object per number was a fifth of a big syntax tree's memory, and the tree is read
- * far less often than it is built. The number's length is its text's length. Each read
- * builds a new node, so a reader that needs it twice keeps it in a variable.
+ * map). It keeps the number's offset, text and value and builds the NUMBER node when
+ * `value` is read: a node object per number was a fifth of a big syntax tree's memory,
+ * and the tree is read far less often than it is built. Each read builds a new node, so
+ * a reader that needs it twice keeps it in a variable. `kind` and `length` are derived
+ * too (the property ends where its number does), for the same reason.
  */
 class NumberProp implements PropNode {
-	readonly kind = 'prop';
 	readonly #valueOffset: number;
 	readonly #text: string;
 	readonly #number: bigint | undefined;
@@ -174,7 +174,6 @@ class NumberProp implements PropNode {
 	constructor(
 		readonly name: PropName,
 		readonly offset: number,
-		readonly length: number,
 		readonly keywordLength: number,
 		valueOffset: number,
 		text: string,
@@ -183,6 +182,14 @@ class NumberProp implements PropNode {
 		this.#valueOffset = valueOffset;
 		this.#text = text;
 		this.#number = number;
+	}
+
+	get kind(): 'prop' {
+		return 'prop';
+	}
+
+	get length(): number {
+		return this.#valueOffset + this.#text.length - this.offset;
 	}
 
 	get value(): NumberNode {

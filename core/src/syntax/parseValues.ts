@@ -8,9 +8,34 @@ import { isNameLike, isSync, type ParserState } from './parserState';
 import type { Token } from './scanner';
 
 function nameNode(token: Token): NameNode {
-	const quoted = token.kind === 'string';
-	const text = quoted ? (token.value ?? '') : token.text;
-	return { kind: 'name', offset: token.offset, length: token.length, text, quoted };
+	if (token.kind !== 'string') {
+		return new BareName(token.offset, token.text);
+	}
+	return { kind: 'name', offset: token.offset, length: token.length, text: token.value ?? '', quoted: true };
+}
+
+/**
+ * A bare NAME, the common case: its length is its text's, and its kind and quoting are
+ * fixed, so they live on the prototype (a big board has one name per region and per
+ * reference segment: three fields fewer each is a sixteenth of the syntax tree).
+ */
+class BareName implements NameNode {
+	constructor(
+		readonly offset: number,
+		readonly text: string,
+	) {}
+
+	get kind(): 'name' {
+		return 'name';
+	}
+
+	get length(): number {
+		return this.text.length;
+	}
+
+	get quoted(): boolean {
+		return false;
+	}
 }
 
 /**

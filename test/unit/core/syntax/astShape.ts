@@ -48,7 +48,8 @@ function shape(value: unknown): Shape {
 		}
 	}
 	if (node.kind === 'prop') {
-		// A numeric property builds its NUMBER node on read (an accessor, not an entry).
+		// A numeric property derives its kind and NUMBER node on read (accessors, not entries).
+		result.kind = 'prop';
 		result.value = shape(node.value);
 	}
 	return result;

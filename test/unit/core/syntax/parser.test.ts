@@ -49,6 +49,23 @@ suite('parser', () => {
 		);
 	});
 
+	test('a property spans its keyword and value, a comment between them included', () => {
+		const text = 'ram a sise /* four */ 4K at -0x10 priority -2 readonly of b';
+		const region = firstRegion(text);
+		const shown = region.props.map((p) => [p.kind, p.name, text.slice(p.offset, p.offset + p.length), p.keywordLength]);
+		assert.deepStrictEqual(shown, [
+			['prop', 'size', 'sise /* four */ 4K', 4],
+			['prop', 'at', 'at -0x10', 2],
+			['prop', 'priority', 'priority -2', 8],
+			['prop', 'readonly', 'readonly', 8],
+			['prop', 'of', 'of b', 2],
+		]);
+		const size = region.props[0]?.value;
+		assert.ok(size?.kind === 'number');
+		assert.strictEqual(text.slice(size.offset, size.offset + size.length), '4K');
+		assert.strictEqual(size.value, 4096n);
+	});
+
 	test('attaches /// lines directly above a declaration as its doc', () => {
 		const text = '/// First.\n///   Indented.\n///\nram a size 1\n/// Not attached.\n\nrom b size 1';
 		const items = parse(text).file.items as RegionNode[];
