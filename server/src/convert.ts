@@ -158,22 +158,27 @@ export function toLocationDto(analysis: Analysis, loc: SourceLocation): Location
 export function toFlatRangeDto(analysis: Analysis, range: FlatRange): FlatRangeDto {
 	const regions = analysis.tree.regions;
 	const owner: Region | undefined = regions[range.region];
-	const onPath = range.path
-		.map((id) => regions[id])
-		.filter((r): r is Region => r !== undefined && r.kind === 'alias' && r.alias !== undefined);
+	// One pass over the render path: this runs for every range of a flat view.
+	const onPath: Region[] = [];
+	for (const id of range.path) {
+		const region = regions[id];
+		if (region !== undefined && region.kind === 'alias' && region.alias !== undefined) {
+			onPath.push(region);
+		}
+	}
 	const half = maxAliasSteps / 2;
 	const elided = onPath.length > maxAliasSteps ? onPath.length - maxAliasSteps : 0;
 	const shown = elided > 0 ? [...onPath.slice(0, half), ...onPath.slice(-half)] : onPath;
 	const aliases = shown.map((r) => {
-			const target = r.alias?.target === undefined ? undefined : regions[r.alias.target];
-			return {
-				alias: r.name,
-				aliasPath: r.path,
-				target: target?.path ?? '',
-				offset: toHex(r.alias?.offset ?? 0n),
-				location: toLocationDto(analysis, r.nameLocation),
-			};
-		});
+		const target = r.alias?.target === undefined ? undefined : regions[r.alias.target];
+		return {
+			alias: r.name,
+			aliasPath: r.path,
+			target: target?.path ?? '',
+			offset: toHex(r.alias?.offset ?? 0n),
+			location: toLocationDto(analysis, r.nameLocation),
+		};
+	});
 	return {
 		start: toHex(range.start),
 		end: toHex(range.start + range.size),
