@@ -8,59 +8,63 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * Every diagnostic code the core can emit. Rule ids (Dn, Wn) refer to
- * `qemu-memory-semantics.md` §11.
+ * `qemu-memory-semantics.md` §11. A list, not only a type, so that tests can hold the
+ * README's table and the extension's settings schema (`memmap.diagnostics.severity`) to it.
  */
-export type DiagnosticCode =
+export const diagnosticCodes = [
 	// Syntax (parser and scanner).
-	| 'syntax.unexpected-token'
-	| 'syntax.missing-token'
-	| 'syntax.unterminated-string'
-	| 'syntax.unterminated-comment'
-	| 'syntax.invalid-character'
-	| 'number.invalid'
-	| 'number.out-of-range'
+	'syntax.unexpected-token',
+	'syntax.missing-token',
+	'syntax.unterminated-string',
+	'syntax.unterminated-comment',
+	'syntax.invalid-character',
+	'number.invalid',
+	'number.out-of-range',
 	// Structure and references.
-	| 'prop.duplicate'
-	| 'prop.wrong-kind'
-	| 'prop.missing-at'
-	| 'region.missing-size'
-	| 'ref.unknown'
-	| 'ref.ambiguous'
-	| 'region.mapped-twice'
-	| 'region.cycle'
-	| 'alias.cycle'
-	| 'alias.missing-target'
-	| 'alias.offset-past-target'
-	| 'address.overflow'
-	| 'priority.out-of-range'
-	| 'space.duplicate'
-	| 'space.truncated'
-	| 'include.not-found'
-	| 'include.cycle'
-	| 'coalesce.full-size'
-	| 'access.invalid-size'
+	'prop.duplicate',
+	'prop.wrong-kind',
+	'prop.missing-at',
+	'region.missing-size',
+	'ref.unknown',
+	'ref.ambiguous',
+	'region.mapped-twice',
+	'region.cycle',
+	'alias.cycle',
+	'alias.missing-target',
+	'alias.offset-past-target',
+	'address.overflow',
+	'priority.out-of-range',
+	'space.duplicate',
+	'space.truncated',
+	'include.not-found',
+	'include.cycle',
+	'coalesce.full-size',
+	'access.invalid-size',
 	// Layout warnings.
-	| 'region.overlap'
-	| 'region.overlap-tie'
-	| 'region.clipped'
-	| 'region.outside-parent'
-	| 'region.zero-size'
-	| 'region.shadowed'
-	| 'region.invisible'
-	| 'alias.window-overrun'
-	| 'alias.subregions'
-	| 'coalesce.outside-region'
+	'region.overlap',
+	'region.overlap-tie',
+	'region.clipped',
+	'region.outside-parent',
+	'region.zero-size',
+	'region.shadowed',
+	'region.invisible',
+	'alias.window-overrun',
+	'alias.subregions',
+	'coalesce.outside-region',
 	// Access-constraint warnings (the spec's W9-W17 catalogue).
-	| 'access.min-above-max'
-	| 'access.valid-min-ignored'
-	| 'access.impl-min-above-valid-max'
-	| 'access.impl-wider-than-valid'
-	| 'access.impl-unaligned'
-	| 'access.narrow-write-widened'
-	| 'access.size-not-multiple'
-	| 'readonly.not-enforced'
+	'access.min-above-max',
+	'access.valid-min-ignored',
+	'access.impl-min-above-valid-max',
+	'access.impl-wider-than-valid',
+	'access.impl-unaligned',
+	'access.narrow-write-widened',
+	'access.size-not-multiple',
+	'readonly.not-enforced',
 	// Information.
-	| 'region.unused';
+	'region.unused',
+] as const;
+
+export type DiagnosticCode = (typeof diagnosticCodes)[number];
 
 /** A secondary location of a diagnostic (for example the other region of an overlap). */
 export interface RelatedLocation {
