@@ -22,8 +22,9 @@ import { maxAliasSteps, maxTruncatedRanges } from '../../core/src/protocol';
 /** Where each diagnostic code is documented: the README's table, anchored by the code. */
 export const codeDocsBase = 'https://github.com/memmap/memmap/blob/main/README.md#';
 
-/** A per-code severity override from the settings; `off` drops the diagnostic. */
-export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
+/** The values of a per-code severity override (`memmap.diagnostics.severity`); `off` drops the diagnostic. */
+export const severityOverrides = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeverityOverride = (typeof severityOverrides)[number];
 
 const lineIndexes = new WeakMap<SourceDocument, TextDocument>();
 

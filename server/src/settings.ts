@@ -3,7 +3,7 @@
  * supports it, else from `initializationOptions` and `didChangeConfiguration` payloads.
  * Everything arriving here is `unknown` and narrowed field by field.
  */
-import type { SeverityOverride } from './convert';
+import { severityOverrides, type SeverityOverride } from './convert';
 
 export interface Settings {
 	/** Per-code severity overrides: `{ "region.overlap": "error", "region.unused": "off" }`. */
@@ -15,7 +15,7 @@ export interface Settings {
 
 export const defaultSettings: Settings = { severity: {}, inlayHints: true, debounceMs: 200 };
 
-const overrides = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
+const overrides = new Set<string>(severityOverrides);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);

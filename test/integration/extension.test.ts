@@ -41,6 +41,51 @@ suite('memmap extension', () => {
 		}
 	});
 
+	test('settings.json completes the diagnostic codes of the severity setting', async function () {
+		this.timeout(60_000);
+		// A scratch JSON document under VS Code's user-settings schema, which includes ours.
+		const key = '"memmap.diagnostics.severity": {';
+		const document = await vscode.workspace.openTextDocument({
+			language: 'jsonc',
+			content: `{\n  "$schema": "vscode://schemas/settings/user",\n  ${key}}\n}\n`,
+		});
+		const position = document.positionAt(document.getText().indexOf(key) + key.length);
+		// The JSON language server starts on demand: ask until its answer has our codes.
+		let labels: string[] = [];
+		for (let attempt = 0; attempt < 40 && !labels.includes('region.overlap'); attempt++) {
+			const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+				'vscode.executeCompletionItemProvider',
+				document.uri,
+				position,
+			);
+			labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label).replace(/"/g, ''));
+			if (!labels.includes('region.overlap')) {
+				await new Promise((resolve) => setTimeout(resolve, 500));
+			}
+		}
+		assert.ok(labels.includes('region.overlap'), labels.join(', '));
+		assert.ok(labels.includes('access.impl-unaligned'), labels.join(', '));
+	});
+
+	test('a per-code severity setting turns a diagnostic off and back on', async () => {
+		const editor = await openEditor(path.join(repoRoot, 'samples/mistakes.memmap'));
+		const uri = editor.document.uri;
+		const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+		const has = (d: readonly vscode.Diagnostic[]): boolean => d.some((x) => codeOf(x) === 'region.overlap');
+		await waitForDiagnostics(uri, has);
+		const config = vscode.workspace.getConfiguration('memmap');
+		// The schema lists every code, so the user's settings.json completes and checks them.
+		assert.deepEqual(config.inspect('diagnostics.severity')?.defaultValue, {});
+		await config.update('diagnostics.severity', { 'region.overlap': 'off' }, vscode.ConfigurationTarget.Global);
+		try {
+			const without = await waitForDiagnostics(uri, (d) => d.length > 0 && !has(d));
+			assert.ok(without.some((d) => codeOf(d) === 'region.overlap-tie'), 'other codes stay');
+		} finally {
+			await config.update('diagnostics.severity', undefined, vscode.ConfigurationTarget.Global);
+		}
+		await waitForDiagnostics(uri, has);
+	});
+
 	test('a clean board has no errors', async () => {
 		const editor = await openEditor(boardPath);
 		// The server publishes for every opened document, an empty list included.

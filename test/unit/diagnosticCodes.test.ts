@@ -2,11 +2,14 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { diagnosticCodes } from '../../core/src/diagnostics';
+import { severityOverrides } from '../../server/src/convert';
 import { repoRoot } from '../util/golden';
 
 /**
- * The README must agree with the core's list of codes: its table (the target of each
- * diagnostic's `codeDescription` link) and the count in its prose.
+ * The three places that list every diagnostic code must agree with the core's list: the
+ * README's table (the target of each diagnostic's `codeDescription` link), its count in
+ * the README's prose, and the settings schema that completes and checks the codes of
+ * `memmap.diagnostics.severity` in settings.json.
  */
 
 const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
@@ -21,7 +24,18 @@ function readmeRows(): { code: string; severity: string }[] {
 	return rows;
 }
 
-suite('diagnostic codes: README', () => {
+interface SeveritySchema {
+	readonly markdownDescription: string;
+	readonly properties: Record<string, { readonly enum: readonly string[]; readonly markdownDescription: string }>;
+	readonly additionalProperties: unknown;
+}
+
+function severitySchema(): SeveritySchema {
+	const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+	return manifest.contributes.configuration.properties['memmap.diagnostics.severity'];
+}
+
+suite('diagnostic codes: README and settings schema', () => {
 	test('the README has one table row per code, and no other', () => {
 		const codes = readmeRows().map((row) => row.code);
 		assert.deepStrictEqual([...codes].sort(), [...diagnosticCodes].sort());
@@ -32,5 +46,23 @@ suite('diagnostic codes: README', () => {
 		const counts = [...readme.matchAll(/(\d+) diagnostic codes/g)].map((match) => Number(match[1]));
 		assert.ok(counts.length > 0);
 		assert.deepStrictEqual(counts, counts.map(() => diagnosticCodes.length));
+	});
+
+	test('the severity setting lists every code, in the core order, and rejects others', () => {
+		const schema = severitySchema();
+		assert.deepStrictEqual(Object.keys(schema.properties), [...diagnosticCodes]);
+		assert.strictEqual(schema.additionalProperties, false);
+		for (const [code, property] of Object.entries(schema.properties)) {
+			assert.deepStrictEqual(property.enum, [...severityOverrides], code);
+		}
+	});
+
+	test('each code in the settings schema states the README severity and links to its row', () => {
+		const schema = severitySchema();
+		for (const { code, severity } of readmeRows()) {
+			const description = schema.properties[code]?.markdownDescription ?? '';
+			assert.ok(description.startsWith(`Default: ${severity}. `), `${code}: ${description}`);
+			assert.ok(description.endsWith(`README.md#${code})`), `${code}: ${description}`);
+		}
 	});
 });
