@@ -66,6 +66,11 @@ export const diagnosticCodes = [
 
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
 
+/** Where each code is documented: the README's table, anchored by the code. */
+export function diagnosticDocsUrl(code: DiagnosticCode): string {
+	return `https://github.com/memmap/memmap/blob/main/README.md#${code}`;
+}
+
 /** A secondary location of a diagnostic (for example the other region of an overlap). */
 export interface RelatedLocation {
 	/** The document that holds the location (the host's URI or path string). */

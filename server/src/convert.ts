@@ -6,7 +6,7 @@
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { Diagnostic as LspDiagnostic, Location, Position, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { toHex, twoTo64 } from '../../core/src/index';
+import { diagnosticDocsUrl, toHex, twoTo64 } from '../../core/src/index';
 import type {
 	Analysis,
 	Diagnostic,
@@ -18,9 +18,6 @@ import type {
 } from '../../core/src/index';
 import type { FlatRangeDto, LocationDto, SpaceViewDto } from '../../core/src/protocol';
 import { maxAliasSteps, maxTruncatedRanges } from '../../core/src/protocol';
-
-/** Where each diagnostic code is documented: the README's table, anchored by the code. */
-export const codeDocsBase = 'https://github.com/memmap/memmap/blob/main/README.md#';
 
 /** The values of a per-code severity override (`memmap.diagnostics.severity`); `off` drops the diagnostic. */
 export const severityOverrides = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -134,7 +131,7 @@ export function toLspDiagnostic(
 		range: rangeIn(analysis, diagnostic.uri, diagnostic.offset, diagnostic.length),
 		severity,
 		code: diagnostic.code,
-		codeDescription: { href: codeDocsBase + diagnostic.code },
+		codeDescription: { href: diagnosticDocsUrl(diagnostic.code) },
 		source: 'memmap',
 		message: diagnostic.message,
 	};

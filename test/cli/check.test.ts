@@ -1,4 +1,8 @@
 import * as assert from 'node:assert';
+import { githubAnnotation } from '../../cli/src/ciOutput';
+import { SourceTexts } from '../../cli/src/diagnosticOutput';
+import { diagnosticCodes, diagnosticDocsUrl } from '../../core/src/index';
+import type { Diagnostic } from '../../core/src/index';
 import { checkGolden, fixture, memmap } from './run';
 
 interface JsonDiagnostic {
@@ -10,7 +14,45 @@ interface JsonDiagnostic {
 	severity: string;
 	code: string;
 	message: string;
-	related: unknown[];
+	related: { file: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
+}
+
+interface SarifRegion {
+	startLine: number;
+	startColumn: number;
+	endLine: number;
+	endColumn: number;
+}
+
+interface SarifLocation {
+	physicalLocation: { artifactLocation: { uri: string }; region: SarifRegion };
+	message?: { text: string };
+}
+
+interface SarifLog {
+	$schema: string;
+	version: string;
+	runs: {
+		tool: { driver: { name: string; rules: { id: string; helpUri: string }[] } };
+		columnKind: string;
+		results: {
+			ruleId: string;
+			ruleIndex: number;
+			level: string;
+			message: { text: string };
+			locations: SarifLocation[];
+			relatedLocations: SarifLocation[];
+		}[];
+	}[];
+}
+
+function jsonDiagnostics(file: string): JsonDiagnostic[] {
+	return JSON.parse(memmap(['check', file, '--format', 'json']).stdout) as JsonDiagnostic[];
+}
+
+/** A span of the JSON output as a SARIF region (both count 1-based, end just past the span). */
+function regionOf(span: { line: number; column: number; endLine: number; endColumn: number }): SarifRegion {
+	return { startLine: span.line, startColumn: span.column, endLine: span.endLine, endColumn: span.endColumn };
 }
 
 suite('cli: check', () => {
@@ -81,5 +123,77 @@ suite('cli: check', () => {
 		const result = memmap(['check', fixture('board.memmap'), '--format=json']);
 		assert.strictEqual(result.status, 0);
 		assert.deepStrictEqual(JSON.parse(result.stdout), []);
+	});
+
+	test('--format sarif: a SARIF 2.1.0 log with one rule per code and the same findings as json', () => {
+		for (const name of ['errors.memmap', 'warnings.memmap', 'board.memmap']) {
+			const result = memmap(['check', fixture(name), '--format', 'sarif']);
+			assert.strictEqual(result.status, memmap(['check', fixture(name)]).status, name);
+			const log = JSON.parse(result.stdout) as SarifLog;
+			assert.strictEqual(log.version, '2.1.0');
+			assert.match(log.$schema, /sarif-2\.1\.0/);
+			assert.strictEqual(log.runs.length, 1);
+			const run = log.runs[0]!;
+			assert.strictEqual(run.tool.driver.name, 'memmap');
+			assert.strictEqual(run.columnKind, 'utf16CodeUnits');
+			assert.deepStrictEqual(run.tool.driver.rules.map((rule) => rule.id), [...diagnosticCodes]);
+			for (const rule of run.tool.driver.rules) {
+				assert.strictEqual(rule.helpUri, diagnosticDocsUrl(rule.id as Diagnostic['code']));
+			}
+			const expected = jsonDiagnostics(fixture(name));
+			assert.strictEqual(run.results.length, expected.length, name);
+			run.results.forEach((r, i) => {
+				const d = expected[i]!;
+				assert.strictEqual(r.ruleId, d.code);
+				assert.strictEqual(run.tool.driver.rules[r.ruleIndex]?.id, d.code);
+				assert.strictEqual(r.level, { error: 'error', warning: 'warning', info: 'note' }[d.severity]);
+				assert.strictEqual(r.message.text, d.message);
+				assert.deepStrictEqual(r.locations, [{ physicalLocation: { artifactLocation: { uri: d.file }, region: regionOf(d) } }]);
+				assert.deepStrictEqual(
+					r.relatedLocations.map((l) => [l.physicalLocation.artifactLocation.uri, l.physicalLocation.region, l.message?.text]),
+					d.related.map((rel) => [rel.file, regionOf(rel), rel.message]),
+				);
+			});
+		}
+	});
+
+	test('--format github: one workflow command per diagnostic, at the json positions', () => {
+		const result = memmap(['check', fixture('errors.memmap'), '--format', 'github']);
+		assert.strictEqual(result.status, 1);
+		const lines = result.stdout.split('\n').filter((line) => line !== '');
+		const expected = jsonDiagnostics(fixture('errors.memmap'));
+		assert.strictEqual(lines.length, expected.length);
+		lines.forEach((line, i) => {
+			const d = expected[i]!;
+			const command = { error: 'error', warning: 'warning', info: 'notice' }[d.severity];
+			const properties = `file=${d.file},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=memmap ${d.code}`;
+			const notes = d.related.map((r) => `%0Anote: ${r.file}:${r.line}:${r.column}: ${r.message}`).join('');
+			assert.strictEqual(line, `::${command} ${properties}::${d.message}${notes}`);
+		});
+		assert.ok(expected.some((d) => d.related.length > 0), 'the fixture has a related location');
+	});
+
+	test('--format github escapes what would end a property or the command', () => {
+		const texts = new SourceTexts('/work');
+		texts.add('/work/a,b:c.memmap', 'ram r size 4K\n');
+		const diagnostic: Diagnostic = {
+			code: 'region.unused',
+			severity: 'info',
+			message: '100% unused,\r\nreally: yes',
+			uri: '/work/a,b:c.memmap',
+			offset: 4,
+			length: 1,
+		};
+		assert.strictEqual(
+			githubAnnotation(texts, diagnostic),
+			'::notice file=a%2Cb%3Ac.memmap,line=1,col=5,endLine=1,endColumn=6,title=memmap region.unused::100%25 unused,%0D%0Areally: yes\n',
+		);
+	});
+
+	test('an unknown --format is a usage error', () => {
+		const result = memmap(['check', fixture('board.memmap'), '--format', 'xml']);
+		assert.strictEqual(result.status, 2);
+		assert.match(result.stderr, /--format/);
+		assert.strictEqual(result.stdout, '');
 	});
 });

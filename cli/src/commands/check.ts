@@ -1,8 +1,9 @@
-/** `memmap check FILE... [--strict] [--format text|json]`: the diagnostics of boards. */
+/** `memmap check FILE... [--strict] [--format text|json|sarif|github]`: the diagnostics of boards. */
 import { analyze } from '../../../core/src/index';
 import type { Diagnostic } from '../../../core/src/index';
 import { choice, expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
+import { githubAnnotation, sarifLog } from '../ciOutput';
 import type { Command, Io } from '../command';
 import {
 	diagnosticJson,
@@ -13,7 +14,7 @@ import {
 import { exitFindings, exitOk } from '../failure';
 import { createFileHost, requireTextFile } from '../files';
 
-const help = `usage: memmap check FILE... [--strict] [--format text|json]
+const help = `usage: memmap check FILE... [--strict] [--format text|json|sarif|github]
 
 Checks each board (and the files it includes) and prints every diagnostic as
   file:line:column: severity: message [code]
@@ -22,15 +23,30 @@ Lines and columns are 1-based; columns count UTF-16 code units.
 
 options:
   --strict          exit 1 on warnings too, not only on errors
-  --format FORMAT   text (default) or json: an array of
-                    {file, line, column, endLine, endColumn, severity, code, message, related[]}
+  --format FORMAT   text (default); json: an array of
+                    {file, line, column, endLine, endColumn, severity, code, message, related[]};
+                    sarif: a SARIF 2.1.0 log for code scanning (GitHub, Azure DevOps);
+                    github: GitHub Actions workflow commands, which annotate the diff
 
 exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O error
 `;
 
+function formatDiagnostics(format: string, texts: SourceTexts, diagnostics: readonly Diagnostic[]): string {
+	switch (format) {
+		case 'json':
+			return JSON.stringify(diagnostics.map((d) => diagnosticJson(texts, d)), null, 2) + '\n';
+		case 'sarif':
+			return JSON.stringify(sarifLog(texts, diagnostics), null, 2) + '\n';
+		case 'github':
+			return diagnostics.map((d) => githubAnnotation(texts, d)).join('');
+		default:
+			return diagnostics.map((d) => diagnosticText(texts, d)).join('');
+	}
+}
+
 function runCheck(args: ParsedArgs, io: Io): number {
 	expectPositionals('check', args, 1, undefined, 'FILE');
-	const format = choice('check', args, '--format', ['text', 'json'], 'text');
+	const format = choice('check', args, '--format', ['text', 'json', 'sarif', 'github'], 'text');
 	// Every file is read first so that an unreadable one fails before any output.
 	const uris = args.positionals.map((file) => requireTextFile(file, io.cwd));
 	const texts = new SourceTexts(io.cwd);
@@ -44,17 +60,7 @@ function runCheck(args: ParsedArgs, io: Io): number {
 		all.push(...analysis.diagnostics);
 	}
 	const diagnostics = orderDiagnostics(all);
-	if (format === 'json') {
-		io.stdout(
-			JSON.stringify(
-				diagnostics.map((d) => diagnosticJson(texts, d)),
-				null,
-				2,
-			) + '\n',
-		);
-	} else {
-		io.stdout(diagnostics.map((d) => diagnosticText(texts, d)).join(''));
-	}
+	io.stdout(formatDiagnostics(format, texts, diagnostics));
 	const strict = args.flags.has('--strict');
 	const failing = diagnostics.some(
 		(d) => d.severity === 'error' || (strict && d.severity === 'warning'),

@@ -5,7 +5,6 @@ import { analyzeText } from '../../../core/src/index';
 import type { Diagnostic } from '../../../core/src/index';
 import { maxTruncatedRanges } from '../../../core/src/protocol';
 import {
-	codeDocsBase,
 	holeDto,
 	PositionCursor,
 	toLspDiagnostic,
@@ -41,7 +40,7 @@ suite('server/convert', () => {
 		const lsp = toLspDiagnostic(analysis, diagnostic);
 		assert.deepEqual(lsp?.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 5 } });
 		assert.equal(lsp?.code, 'region.overlap');
-		assert.equal(lsp?.codeDescription?.href, codeDocsBase + 'region.overlap');
+		assert.equal(lsp?.codeDescription?.href, 'https://github.com/memmap/memmap/blob/main/README.md#region.overlap');
 		assert.deepEqual(lsp?.relatedInformation?.[0]?.location.range.start, { line: 0, character: 4 });
 		assert.deepEqual(lsp?.tags, [DiagnosticTag.Unnecessary]);
 		assert.equal(toLspDiagnostic(analysis, diagnostic, 'off'), undefined);
