@@ -18,11 +18,12 @@ const sarifLevels: Readonly<Record<Severity, Result.level>> = { error: 'error', 
 const githubCommands: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /**
- * A SARIF artifact URI: a path under the working directory stays relative (with `/`), so
- * that code scanning matches it against the checked-out repository; any other is a file URL.
+ * A SARIF artifact URI: a path under the working directory stays a relative reference
+ * (segments percent-encoded, joined with `/`), so that code scanning matches it against the
+ * checked-out repository; any other path is a file URL.
  */
-function artifactUri(file: string): string {
-	return path.isAbsolute(file) ? pathToFileURL(file).href : file.split(path.sep).join('/');
+export function artifactUri(file: string): string {
+	return path.isAbsolute(file) ? pathToFileURL(file).href : file.split(path.sep).map(encodeURIComponent).join('/');
 }
 
 function physicalLocation(span: SpanJson): PhysicalLocation {

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert';
-import { githubAnnotation } from '../../cli/src/ciOutput';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { artifactUri, githubAnnotation } from '../../cli/src/ciOutput';
 import { SourceTexts } from '../../cli/src/diagnosticOutput';
 import { diagnosticCodes, diagnosticDocsUrl } from '../../core/src/index';
 import type { Diagnostic } from '../../core/src/index';
@@ -188,6 +190,11 @@ suite('cli: check', () => {
 			githubAnnotation(texts, diagnostic),
 			'::notice file=a%2Cb%3Ac.memmap,line=1,col=5,endLine=1,endColumn=6,title=memmap region.unused::100%25 unused,%0D%0Areally: yes\n',
 		);
+	});
+
+	test('SARIF artifact URIs: relative paths percent-encoded, absolute ones as file URLs', () => {
+		assert.strictEqual(artifactUri(['boards', 'my board #2.memmap'].join(path.sep)), 'boards/my%20board%20%232.memmap');
+		assert.strictEqual(artifactUri(path.resolve('/tmp', 'a b.memmap')), pathToFileURL(path.resolve('/tmp', 'a b.memmap')).href);
 	});
 
 	test('an unknown --format is a usage error', () => {
