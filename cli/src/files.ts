@@ -55,6 +55,65 @@ export function readTextFile(file: string, cwd: string): string {
 	return result.text;
 }
 
+/** Directories a folder argument never descends into: VCS data, dependencies, hidden tools. */
+function skipsDirectory(name: string): boolean {
+	return name.startsWith('.') || name === 'node_modules';
+}
+
+/** The `.memmap` files under `dir` (as written, joined with `path.join`), in name order. */
+function memmapFilesUnder(dir: string, cwd: string): string[] {
+	const found: string[] = [];
+	const pending = [dir];
+	for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+		let entries: fs.Dirent[];
+		try {
+			entries = fs.readdirSync(path.resolve(cwd, next), { withFileTypes: true });
+		} catch (error) {
+			throw new CliFailure(`cannot read '${next}': ${problemOf(error)}`);
+		}
+		for (const entry of entries) {
+			const child = path.join(next, entry.name);
+			if (entry.isDirectory() && !skipsDirectory(entry.name)) {
+				pending.push(child);
+			} else if (entry.isFile() && entry.name.endsWith('.memmap')) {
+				found.push(child);
+			}
+		}
+	}
+	return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The files named on a command line, each directory replaced by the `.memmap` files under
+ * it (recursively, in path order; hidden folders and node_modules skipped), as linters and
+ * formatters take a folder. A file named twice counts once; a folder with no `.memmap`
+ * file is a one-line error.
+ */
+export function expandFiles(files: readonly string[], cwd: string): string[] {
+	const result: string[] = [];
+	const seen = new Set<string>();
+	for (const file of files) {
+		let isDirectory = false;
+		try {
+			isDirectory = fs.statSync(path.resolve(cwd, file)).isDirectory();
+		} catch {
+			// Not there: reading it reports why, in the caller's words.
+		}
+		const expanded = isDirectory ? memmapFilesUnder(file, cwd) : [file];
+		if (isDirectory && expanded.length === 0) {
+			throw new CliFailure(`no .memmap files in '${file}'`);
+		}
+		for (const one of expanded) {
+			const absolute = path.resolve(cwd, one);
+			if (!seen.has(absolute)) {
+				seen.add(absolute);
+				result.push(one);
+			}
+		}
+	}
+	return result;
+}
+
 /** Checks that `file` is a readable text file and returns its absolute path (the core's uri). */
 export function requireTextFile(file: string, cwd: string): string {
 	readTextFile(file, cwd);

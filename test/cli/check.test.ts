@@ -103,6 +103,15 @@ suite('cli: check', () => {
 		assert.strictEqual(result.stdout, single.stdout);
 	});
 
+	test('a folder stands for every .memmap file under it, in path order', () => {
+		const folder = memmap(['check', path.join('test', 'fixtures', 'cli')]);
+		const names = ['board', 'empty', 'errors', 'inc/part', 'syntax', 'unformatted', 'warnings'];
+		const listed = memmap(['check', ...names.map((name) => fixture(`${name}.memmap`))]);
+		assert.strictEqual(folder.status, 1);
+		assert.strictEqual(folder.stdout, listed.stdout);
+		assert.match(folder.stdout, /^test\/fixtures\/cli\/inc\/part\.memmap:/m);
+	});
+
 	test('--format json: positions, codes and related locations', () => {
 		const result = memmap(['check', fixture('errors.memmap'), '--format', 'json']);
 		assert.strictEqual(result.status, 1);

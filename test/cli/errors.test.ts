@@ -83,6 +83,12 @@ suite('cli: error paths', () => {
 		);
 	});
 
+	test('a folder with no .memmap file', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-cli-'));
+		fs.writeFileSync(path.join(dir, 'notes.txt'), 'ram r size 4K\n');
+		assertOneLineError(memmap(['check', dir]), /^memmap: no \.memmap files in '.*memmap-cli-[^']*'$/);
+	});
+
 	test('a binary file', () => {
 		const file = path.join(
 			fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-cli-')),
@@ -119,9 +125,11 @@ suite('cli: error paths', () => {
 	test('fmt: --write with --check, and several files without either', () => {
 		assertOneLineError(memmap(['fmt', board, '--write', '--check']), /cannot be combined/);
 		assertOneLineError(
-			memmap(['fmt', board, board]),
+			memmap(['fmt', board, fixture('warnings.memmap')]),
 			/several files need --write or --check/,
 		);
+		// One file named twice is one file.
+		assert.strictEqual(memmap(['fmt', board, board]).status, 0);
 	});
 
 	test('import-mtree: unreadable --flat file', () => {

@@ -29,6 +29,26 @@ suite('cli: fmt', () => {
 		assert.strictEqual(again.stdout, '');
 	});
 
+	test('a folder stands for its .memmap files; hidden folders and node_modules are skipped', () => {
+		const [unformatted = '', formatted = ''] = copies('unformatted.memmap', 'board.memmap');
+		fs.writeFileSync(formatted, memmap(['fmt', formatted]).stdout);
+		const dir = path.dirname(unformatted);
+		for (const skipped of ['.git', 'node_modules']) {
+			fs.mkdirSync(path.join(dir, skipped));
+			fs.copyFileSync(unformatted, path.join(dir, skipped, 'skipped.memmap'));
+		}
+		fs.mkdirSync(path.join(dir, 'sub'));
+		fs.copyFileSync(unformatted, path.join(dir, 'sub', 'nested.memmap'));
+		fs.writeFileSync(path.join(dir, 'readme.txt'), 'not a board');
+		// The folder and one of its files: each file is listed once.
+		const result = memmap(['fmt', dir, unformatted, '--check']);
+		assert.strictEqual(result.status, 1);
+		assert.strictEqual(result.stdout, `${path.join(dir, 'sub', 'nested.memmap')}\n${unformatted}\n`);
+		const print = memmap(['fmt', dir]);
+		assert.strictEqual(print.status, 2);
+		assert.match(print.stderr, /several files need --write or --check/);
+	});
+
 	test('--check lists unformatted files and exits 1', () => {
 		const [unformatted = '', formatted = ''] = copies('unformatted.memmap', 'board.memmap');
 		fs.writeFileSync(formatted, memmap(['fmt', formatted]).stdout);

@@ -12,11 +12,12 @@ import {
 	SourceTexts,
 } from '../diagnosticOutput';
 import { exitFindings, exitOk } from '../failure';
-import { createFileHost, requireTextFile } from '../files';
+import { createFileHost, expandFiles, requireTextFile } from '../files';
 
 const help = `usage: memmap check FILE... [--strict] [--format text|json|sarif|github]
 
-Checks each board (and the files it includes) and prints every diagnostic as
+Checks each board (and the files it includes; a FILE that is a folder stands for every
+.memmap file under it) and prints every diagnostic as
   file:line:column: severity: message [code]
 followed by 'note:' lines for related locations (the other region of an overlap).
 Lines and columns are 1-based; columns count UTF-16 code units.
@@ -48,7 +49,7 @@ function runCheck(args: ParsedArgs, io: Io): number {
 	expectPositionals('check', args, 1, undefined, 'FILE');
 	const format = choice('check', args, '--format', ['text', 'json', 'sarif', 'github'], 'text');
 	// Every file is read first so that an unreadable one fails before any output.
-	const uris = args.positionals.map((file) => requireTextFile(file, io.cwd));
+	const uris = expandFiles(args.positionals, io.cwd).map((file) => requireTextFile(file, io.cwd));
 	const texts = new SourceTexts(io.cwd);
 	const all: Diagnostic[] = [];
 	const host = createFileHost();

@@ -6,13 +6,14 @@ import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
 import { diagnosticText, orderDiagnostics, SourceTexts } from '../diagnosticOutput';
 import { CliFailure, exitFindings, exitOk } from '../failure';
-import { readTextFile, writeTextFile } from '../files';
+import { expandFiles, readTextFile, writeTextFile } from '../files';
 
 const help = `usage: memmap fmt FILE... [--write|--check]
 
-Formats .memmap files canonically (aligned columns, every comment kept). With one FILE
-and no option, prints the formatted text. Files with syntax errors are refused: their
-diagnostics are printed on stderr.
+Formats .memmap files canonically (aligned columns, every comment kept); a FILE that is a
+folder stands for every .memmap file under it. With one file and no option, prints the
+formatted text. Files with syntax errors are refused: their diagnostics are printed on
+stderr.
 
 options:
   --write   rewrite the files that are not formatted (prints nothing)
@@ -23,14 +24,14 @@ exit status: 0 ok, 1 unformatted files (--check) or syntax errors, 2 usage or I/
 
 type Mode = 'print' | 'write' | 'check';
 
-function modeOf(args: ParsedArgs): Mode {
+function modeOf(args: ParsedArgs, files: readonly string[]): Mode {
 	const write = args.flags.has('--write');
 	const check = args.flags.has('--check');
 	if (write && check) {
 		throw new CliFailure('fmt: --write and --check cannot be combined');
 	}
 	const mode: Mode = write ? 'write' : check ? 'check' : 'print';
-	if (mode === 'print' && args.positionals.length > 1) {
+	if (mode === 'print' && files.length > 1) {
 		throw new CliFailure('fmt: several files need --write or --check');
 	}
 	return mode;
@@ -54,8 +55,9 @@ function reportRefusal(file: string, text: string, io: Io): void {
 
 function runFmt(args: ParsedArgs, io: Io): number {
 	expectPositionals('fmt', args, 1, undefined, 'FILE');
-	const mode = modeOf(args);
-	const inputs = args.positionals.map((file) => ({
+	const files = expandFiles(args.positionals, io.cwd);
+	const mode = modeOf(args, files);
+	const inputs = files.map((file) => ({
 		file,
 		text: readTextFile(file, io.cwd),
 	}));
