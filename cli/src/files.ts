@@ -60,7 +60,10 @@ function skipsDirectory(name: string): boolean {
 	return name.startsWith('.') || name === 'node_modules';
 }
 
-/** The `.memmap` files under `dir` (as written, joined with `path.join`), in name order. */
+/**
+ * The `.memmap` files under `dir` (paths as written, joined with `path.join`), in path
+ * order. Symbolic links to files count; links to folders are not followed (no loops).
+ */
 function memmapFilesUnder(dir: string, cwd: string): string[] {
 	const found: string[] = [];
 	const pending = [dir];
@@ -75,7 +78,7 @@ function memmapFilesUnder(dir: string, cwd: string): string[] {
 			const child = path.join(next, entry.name);
 			if (entry.isDirectory() && !skipsDirectory(entry.name)) {
 				pending.push(child);
-			} else if (entry.isFile() && entry.name.endsWith('.memmap')) {
+			} else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.memmap')) {
 				found.push(child);
 			}
 		}

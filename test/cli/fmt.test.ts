@@ -39,11 +39,17 @@ suite('cli: fmt', () => {
 		}
 		fs.mkdirSync(path.join(dir, 'sub'));
 		fs.copyFileSync(unformatted, path.join(dir, 'sub', 'nested.memmap'));
+		// A link back to the folder is not followed (no loop); a link to a file counts.
+		fs.symlinkSync(dir, path.join(dir, 'sub', 'loop'));
+		fs.symlinkSync(path.join(dir, 'sub', 'nested.memmap'), path.join(dir, 'sub', 'linked.memmap'));
 		fs.writeFileSync(path.join(dir, 'readme.txt'), 'not a board');
 		// The folder and one of its files: each file is listed once.
 		const result = memmap(['fmt', dir, unformatted, '--check']);
 		assert.strictEqual(result.status, 1);
-		assert.strictEqual(result.stdout, `${path.join(dir, 'sub', 'nested.memmap')}\n${unformatted}\n`);
+		assert.strictEqual(
+			result.stdout,
+			[path.join(dir, 'sub', 'linked.memmap'), path.join(dir, 'sub', 'nested.memmap'), unformatted, ''].join('\n'),
+		);
 		const print = memmap(['fmt', dir]);
 		assert.strictEqual(print.status, 2);
 		assert.match(print.stderr, /several files need --write or --check/);
