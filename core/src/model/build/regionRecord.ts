@@ -35,6 +35,9 @@ export class RegionRecord implements RegionDraft {
 	#path: string | undefined;
 	#flags: number;
 
+	/** Kept, unlike the other syntax-derived fields: the name index and every path read it. */
+	readonly name: string;
+
 	constructor(
 		readonly id: RegionId,
 		uri: string,
@@ -45,6 +48,7 @@ export class RegionRecord implements RegionDraft {
 	) {
 		this.#uri = uri;
 		this.#node = node;
+		this.name = node.name?.text ?? '';
 		this.#declaredIn = declaredIn;
 		// QEMU's ROM is RAM with `readonly` set (R2.3); ROM devices are not readonly.
 		this.#flags = enabledFlag | (node.regionKind === 'rom' ? readonlyFlag : 0);
@@ -63,9 +67,6 @@ export class RegionRecord implements RegionDraft {
 		return this.#node.regionKind;
 	}
 
-	get name(): string {
-		return this.#node.name?.text ?? '';
-	}
 
 	get doc(): string | undefined {
 		return this.#node.doc;
