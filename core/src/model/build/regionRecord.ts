@@ -1,10 +1,11 @@
 /**
  * The region draft that the declaration pass creates for each named region node. Only
- * what the build computes is stored; the rest is read from the syntax node on use: kind,
- * name and documentation, and the source locations (of the region, its name, its
- * placement and each property) and the path. On a big board the copies of those were
- * nearly half of the region tree's memory, and most are never read (only diagnostics,
- * hovers and navigation read them, for a few regions). The four flags share one number.
+ * what the build computes is stored, and the name, which every region's path and the name
+ * index read; the rest is read from the syntax node on use: kind and documentation, the
+ * source locations (of the region, its name, its placement and each property) and the
+ * path. On a big board the copies of those were nearly half of the region tree's memory,
+ * and most are never read (only diagnostics, hovers and navigation read them, for a few
+ * regions). The four flags share one number.
  */
 import type { RegionKind, RegionNode } from '../../syntax/ast';
 import { keywordSpan } from '../../syntax/ast';
