@@ -66,6 +66,14 @@ export const diagnosticCodes = [
 
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
 
+/**
+ * The values of a per-code severity override, shared by the editor setting
+ * (`memmap.diagnostics.severity`) and `memmap check --severity`: LSP's four severities
+ * and `off`, which drops the diagnostic.
+ */
+export const severityOverrides = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeverityOverride = (typeof severityOverrides)[number];
+
 /** Where each code is documented: the README's table, anchored by the code. */
 export function diagnosticDocsUrl(code: DiagnosticCode): string {
 	return `https://github.com/memmap/memmap/blob/main/README.md#${code}`;

@@ -25,4 +25,5 @@ export * from './model/address';
 export * from './model/analyze';
 export { flatten } from './model/flatten';
 export * from './model/owner';
+export { suggest } from './model/build/suggest';
 export * from './qemu';

@@ -12,6 +12,7 @@ import type {
 	Diagnostic,
 	FlatRange,
 	Region,
+	SeverityOverride,
 	SourceDocument,
 	SourceLocation,
 	SpaceView,
@@ -19,9 +20,6 @@ import type {
 import type { FlatRangeDto, LocationDto, SpaceViewDto } from '../../core/src/protocol';
 import { maxAliasSteps, maxTruncatedRanges } from '../../core/src/protocol';
 
-/** The values of a per-code severity override (`memmap.diagnostics.severity`); `off` drops the diagnostic. */
-export const severityOverrides = ['error', 'warning', 'information', 'hint', 'off'] as const;
-export type SeverityOverride = (typeof severityOverrides)[number];
 
 const lineIndexes = new WeakMap<SourceDocument, TextDocument>();
 

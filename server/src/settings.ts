@@ -3,7 +3,7 @@
  * supports it, else from `initializationOptions` and `didChangeConfiguration` payloads.
  * Everything arriving here is `unknown` and narrowed field by field.
  */
-import { severityOverrides, type SeverityOverride } from './convert';
+import { severityOverrides, type SeverityOverride } from '../../core/src/index';
 
 export interface Settings {
 	/** Per-code severity overrides: `{ "region.overlap": "error", "region.unused": "off" }`. */

@@ -112,6 +112,40 @@ suite('cli: check', () => {
 		assert.match(folder.stdout, /^test\/fixtures\/cli\/inc\/part\.memmap:/m);
 	});
 
+	test('--severity overrides a code as the editor setting does, exit status included', () => {
+		const file = fixture('warnings.memmap');
+		const plain = memmap(['check', file]);
+		assert.strictEqual(plain.status, 0);
+		const error = memmap(['check', file, '--severity', 'region.overlap=error']);
+		assert.strictEqual(error.status, 1);
+		assert.strictEqual(error.stdout, plain.stdout.replace(': warning: ', ': error: '));
+		const off = memmap(['check', file, '--strict', '--severity=region.overlap=off']);
+		assert.strictEqual(off.status, 0);
+		assert.strictEqual(off.stdout, '');
+		const hint = memmap(['check', file, '--strict', '--severity', 'region.unused=off, region.overlap=hint']);
+		assert.strictEqual(hint.status, 0);
+		assert.match(hint.stdout, /: info: .*\[region\.overlap\]/);
+		const sarif = JSON.parse(memmap(['check', file, '--severity', 'region.overlap=error', '--format', 'sarif']).stdout) as SarifLog;
+		assert.deepStrictEqual(sarif.runs[0]?.results.map((r) => r.level), ['error']);
+	});
+
+	test('--severity: a malformed pair, an unknown code (with a suggestion) or level is a usage error', () => {
+		const file = fixture('warnings.memmap');
+		const cases: [string, RegExp][] = [
+			['region.overlap', /expects CODE=LEVEL pairs/],
+			['region.overlap=error=x', /expects CODE=LEVEL pairs/],
+			['region.overlapp=off', /unknown diagnostic code 'region\.overlapp' \(did you mean 'region\.overlap'\?\)/],
+			['region.overlap=loud', /invalid level 'loud' for region\.overlap \(expected error, warning, information, hint, off\)/],
+		];
+		for (const [value, message] of cases) {
+			const result = memmap(['check', file, '--severity', value]);
+			assert.strictEqual(result.status, 2, value);
+			assert.strictEqual(result.stdout, '');
+			assert.match(result.stderr, message);
+			assert.strictEqual(result.stderr.split('\n').filter((line) => line !== '').length, 1);
+		}
+	});
+
 	test('--format json: positions, codes and related locations', () => {
 		const result = memmap(['check', fixture('errors.memmap'), '--format', 'json']);
 		assert.strictEqual(result.status, 1);

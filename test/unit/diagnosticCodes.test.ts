@@ -1,8 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { diagnosticCodes, diagnosticDocsUrl } from '../../core/src/diagnostics';
-import { severityOverrides } from '../../server/src/convert';
+import { diagnosticCodes, diagnosticDocsUrl, severityOverrides } from '../../core/src/diagnostics';
 import { repoRoot } from '../util/golden';
 
 /**

@@ -1,4 +1,4 @@
-/** `memmap check FILE... [--strict] [--format text|json|sarif|github]`: the diagnostics of boards. */
+/** `memmap check FILE... [--strict] [--severity ...] [--format ...]`: the diagnostics of boards. */
 import { analyze } from '../../../core/src/index';
 import type { Diagnostic } from '../../../core/src/index';
 import { choice, expectPositionals } from '../args';
@@ -13,8 +13,9 @@ import {
 } from '../diagnosticOutput';
 import { exitFindings, exitOk } from '../failure';
 import { createFileHost, expandFiles, requireTextFile } from '../files';
+import { applyOverrides, parseOverrides } from '../severityOption';
 
-const help = `usage: memmap check FILE... [--strict] [--format text|json|sarif|github]
+const help = `usage: memmap check FILE... [--strict] [--severity CODE=LEVEL,...] [--format text|json|sarif|github]
 
 Checks each board (and the files it includes; a FILE that is a folder stands for every
 .memmap file under it) and prints every diagnostic as
@@ -24,6 +25,9 @@ Lines and columns are 1-based; columns count UTF-16 code units.
 
 options:
   --strict          exit 1 on warnings too, not only on errors
+  --severity LIST   per-code overrides, as the editor's memmap.diagnostics.severity:
+                    CODE=LEVEL pairs separated by commas, LEVEL one of error, warning,
+                    information, hint (both printed as info) or off (not printed)
   --format FORMAT   text (default); json: an array of
                     {file, line, column, endLine, endColumn, severity, code, message, related[]};
                     sarif: a SARIF 2.1.0 log for code scanning (GitHub, Azure DevOps);
@@ -48,6 +52,7 @@ function formatDiagnostics(format: string, texts: SourceTexts, diagnostics: read
 function runCheck(args: ParsedArgs, io: Io): number {
 	expectPositionals('check', args, 1, undefined, 'FILE');
 	const format = choice('check', args, '--format', ['text', 'json', 'sarif', 'github'], 'text');
+	const overrides = parseOverrides(args.values.get('--severity'));
 	// Every file is read first so that an unreadable one fails before any output.
 	const uris = expandFiles(args.positionals, io.cwd).map((file) => requireTextFile(file, io.cwd));
 	const texts = new SourceTexts(io.cwd);
@@ -60,7 +65,7 @@ function runCheck(args: ParsedArgs, io: Io): number {
 		}
 		all.push(...analysis.diagnostics);
 	}
-	const diagnostics = orderDiagnostics(all);
+	const diagnostics = applyOverrides(orderDiagnostics(all), overrides);
 	io.stdout(formatDiagnostics(format, texts, diagnostics));
 	const strict = args.flags.has('--strict');
 	const failing = diagnostics.some(
@@ -73,6 +78,6 @@ export const checkCommand: Command = {
 	name: 'check',
 	summary: 'print the diagnostics of boards (exit 1 on errors)',
 	help,
-	options: { '--strict': 'flag', '--format': 'value' },
+	options: { '--strict': 'flag', '--severity': 'value', '--format': 'value' },
 	run: runCheck,
 };
