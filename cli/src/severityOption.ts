@@ -29,7 +29,9 @@ function isOverride(text: string): text is SeverityOverride {
 /** Parses the option's value; a malformed pair, unknown code or level is a one-line error. */
 export function parseOverrides(value: string | undefined): Overrides {
 	const overrides = new Map<DiagnosticCode, SeverityOverride>();
-	for (const pair of value === undefined ? [] : value.split(',')) {
+	// Empty items (a trailing comma, `a=b,,c=d`) are skipped, as most list options do.
+	const pairs = (value ?? '').split(',').filter((pair) => pair.trim() !== '');
+	for (const pair of pairs) {
 		const [code = '', level = '', extra] = pair.trim().split('=');
 		if (extra !== undefined || code === '' || level === '') {
 			throw new CliFailure(`check: --severity expects CODE=LEVEL pairs separated by commas, not '${pair}'`);

@@ -122,7 +122,7 @@ suite('cli: check', () => {
 		const off = memmap(['check', file, '--strict', '--severity=region.overlap=off']);
 		assert.strictEqual(off.status, 0);
 		assert.strictEqual(off.stdout, '');
-		const hint = memmap(['check', file, '--strict', '--severity', 'region.unused=off, region.overlap=hint']);
+		const hint = memmap(['check', file, '--strict', '--severity', 'region.unused=off, region.overlap=hint,']);
 		assert.strictEqual(hint.status, 0);
 		assert.match(hint.stdout, /: info: .*\[region\.overlap\]/);
 		const sarif = JSON.parse(memmap(['check', file, '--severity', 'region.overlap=error', '--format', 'sarif']).stdout) as SarifLog;
