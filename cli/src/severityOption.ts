@@ -3,7 +3,7 @@
  * (`memmap.diagnostics.severity`, same codes and levels) for CI, so that a team can make
  * CI fail on what its editors show as errors, or silence what they turned off.
  */
-import { diagnosticCodes, severityOverrides, suggest } from '../../core/src/index';
+import { diagnosticCodes, isDiagnosticCode, isSeverityOverride, severityOverrides, suggest } from '../../core/src/index';
 import type { Diagnostic, DiagnosticCode, Severity, SeverityOverride } from '../../core/src/index';
 import { CliFailure } from './failure';
 
@@ -18,14 +18,6 @@ const printed: Readonly<Record<SeverityOverride, Severity | undefined>> = {
 
 export type Overrides = ReadonlyMap<DiagnosticCode, SeverityOverride>;
 
-function isCode(text: string): text is DiagnosticCode {
-	return (diagnosticCodes as readonly string[]).includes(text);
-}
-
-function isOverride(text: string): text is SeverityOverride {
-	return (severityOverrides as readonly string[]).includes(text);
-}
-
 /** Parses the option's value; a malformed pair, unknown code or level is a one-line error. */
 export function parseOverrides(value: string | undefined): Overrides {
 	const overrides = new Map<DiagnosticCode, SeverityOverride>();
@@ -36,12 +28,12 @@ export function parseOverrides(value: string | undefined): Overrides {
 		if (extra !== undefined || code === '' || level === '') {
 			throw new CliFailure(`check: --severity expects CODE=LEVEL pairs separated by commas, not '${pair}'`);
 		}
-		if (!isCode(code)) {
+		if (!isDiagnosticCode(code)) {
 			const guess = suggest(code, diagnosticCodes, { comparisons: diagnosticCodes.length });
 			const hint = guess === undefined ? "the README's diagnostics table lists them" : `did you mean '${guess}'?`;
 			throw new CliFailure(`check: --severity: unknown diagnostic code '${code}' (${hint})`);
 		}
-		if (!isOverride(level)) {
+		if (!isSeverityOverride(level)) {
 			throw new CliFailure(`check: --severity: invalid level '${level}' for ${code} (expected ${severityOverrides.join(', ')})`);
 		}
 		overrides.set(code, level);

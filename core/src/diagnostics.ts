@@ -66,6 +66,11 @@ export const diagnosticCodes = [
 
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
 
+/** Whether `value` is one of the codes (for codes that arrive as text: settings, options). */
+export function isDiagnosticCode(value: unknown): value is DiagnosticCode {
+	return (diagnosticCodes as readonly unknown[]).includes(value);
+}
+
 /**
  * The values of a per-code severity override, shared by the editor setting
  * (`memmap.diagnostics.severity`) and `memmap check --severity`: LSP's four severities
@@ -73,6 +78,11 @@ export type DiagnosticCode = (typeof diagnosticCodes)[number];
  */
 export const severityOverrides = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export type SeverityOverride = (typeof severityOverrides)[number];
+
+/** Whether `value` is one of the override levels. */
+export function isSeverityOverride(value: unknown): value is SeverityOverride {
+	return (severityOverrides as readonly unknown[]).includes(value);
+}
 
 /** Where each code is documented: the README's table, anchored by the code. */
 export function diagnosticDocsUrl(code: DiagnosticCode): string {

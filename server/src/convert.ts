@@ -20,7 +20,6 @@ import type {
 import type { FlatRangeDto, LocationDto, SpaceViewDto } from '../../core/src/protocol';
 import { maxAliasSteps, maxTruncatedRanges } from '../../core/src/protocol';
 
-
 const lineIndexes = new WeakMap<SourceDocument, TextDocument>();
 
 /** A line index over the text of an analysed document (built once per document state). */

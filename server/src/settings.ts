@@ -3,7 +3,7 @@
  * supports it, else from `initializationOptions` and `didChangeConfiguration` payloads.
  * Everything arriving here is `unknown` and narrowed field by field.
  */
-import { severityOverrides, type SeverityOverride } from '../../core/src/index';
+import { isSeverityOverride, type SeverityOverride } from '../../core/src/index';
 
 export interface Settings {
 	/** Per-code severity overrides: `{ "region.overlap": "error", "region.unused": "off" }`. */
@@ -14,8 +14,6 @@ export interface Settings {
 }
 
 export const defaultSettings: Settings = { severity: {}, inlayHints: true, debounceMs: 200 };
-
-const overrides = new Set<string>(severityOverrides);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,8 +51,8 @@ export function readSettings(section: unknown, base: Settings = defaultSettings)
 function readOverrides(record: Record<string, unknown>): Record<string, SeverityOverride> {
 	const result: Record<string, SeverityOverride> = {};
 	for (const [code, value] of Object.entries(record)) {
-		if (typeof value === 'string' && overrides.has(value)) {
-			result[code] = value as SeverityOverride;
+		if (isSeverityOverride(value)) {
+			result[code] = value;
 		}
 	}
 	return result;

@@ -68,7 +68,6 @@ export class RegionRecord implements RegionDraft {
 		return this.#node.regionKind;
 	}
 
-
 	get doc(): string | undefined {
 		return this.#node.doc;
 	}
