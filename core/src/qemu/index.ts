@@ -7,3 +7,13 @@ export type { MtreeError } from './mtreeModel';
 export { printMtree, type PrintMtreeOptions } from './printMtree';
 export { printFlatViews } from './printFlatViews';
 export { normalizeMtree, normalizeFlat } from './normalize';
+export {
+	diffFlatSpaces,
+	flatSpacesOfAnalysis,
+	flatSpacesOfText,
+	type FlatDifference,
+	type FlatOwner,
+	type FlatSpace,
+	type SpaceDiff,
+	type SpaceStatus,
+} from './flatDiff';

@@ -5,7 +5,8 @@
  */
 import type { Analysis, SpaceView } from '../model/analyze';
 import type { FlatRange, RegionId, RegionTree } from '../model/types';
-import { hex16, regionType } from './regionType';
+import { flatOwner } from './flatDiff';
+import { hex16 } from './regionType';
 
 /**
  * The text of `info mtree -f`. Address spaces with the same flat-view root share a block
@@ -60,10 +61,9 @@ function printBlock(tree: RegionTree, views: readonly SpaceView[], out: string[]
 
 /** One range: the terminal region's own priority, `rom` when the range is readonly. */
 function rangeLine(tree: RegionTree, range: FlatRange): string {
-	const region = tree.regions[range.region];
-	const type = range.readonly ? 'rom' : region ? regionType(tree, region) : 'i/o';
+	const owner = flatOwner(tree, range);
 	const end = range.start + range.size - 1n;
-	const offset = range.offsetInRegion === 0n ? '' : ` @${hex16(range.offsetInRegion)}`;
-	const nv = range.nonvolatile ? 'nv-' : '';
-	return `${hex16(range.start)}-${hex16(end)} (prio ${region?.priority ?? 0}, ${nv}${type}): ${region?.name ?? ''}${offset}`;
+	const offset = owner.offset === 0n ? '' : ` @${hex16(owner.offset)}`;
+	const nv = owner.nonvolatile ? 'nv-' : '';
+	return `${hex16(range.start)}-${hex16(end)} (prio ${owner.priority}, ${nv}${owner.type}): ${owner.name}${offset}`;
 }
