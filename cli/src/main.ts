@@ -6,6 +6,7 @@
 import { parseArgs } from './args';
 import type { Command, Io } from './command';
 import { checkCommand } from './commands/check';
+import { diffCommand } from './commands/diff';
 import { flatCommand } from './commands/flat';
 import { fmtCommand } from './commands/fmt';
 import { importMtreeCommand } from './commands/importMtree';
@@ -18,6 +19,7 @@ const allCommands: readonly Command[] = [
 	flatCommand,
 	treeCommand,
 	ownerCommand,
+	diffCommand,
 	fmtCommand,
 	importMtreeCommand,
 ];

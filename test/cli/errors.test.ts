@@ -32,13 +32,13 @@ suite('cli: error paths', () => {
 	test('--help prints the usage on stdout and exits 0', () => {
 		const result = memmap(['--help']);
 		assert.strictEqual(result.status, 0);
-		for (const name of ['check', 'flat', 'tree', 'owner', 'fmt', 'import-mtree']) {
+		for (const name of ['check', 'flat', 'tree', 'owner', 'diff', 'fmt', 'import-mtree']) {
 			assert.match(result.stdout, new RegExp(`^  ${name} `, 'm'));
 		}
 	});
 
 	test('every command has --help', () => {
-		for (const name of ['check', 'flat', 'tree', 'owner', 'fmt', 'import-mtree']) {
+		for (const name of ['check', 'flat', 'tree', 'owner', 'diff', 'fmt', 'import-mtree']) {
 			const result = memmap([name, '--help']);
 			assert.strictEqual(result.status, 0, name);
 			assert.match(result.stdout, new RegExp(`^usage: memmap ${name} `), name);
