@@ -62,6 +62,9 @@ export const diagnosticCodes = [
 	'readonly.not-enforced',
 	// Information.
 	'region.unused',
+	// Against the QEMU capture beside the board (NAME.flat.txt, `info mtree -f`).
+	'qemu.mismatch',
+	'qemu.capture',
 ] as const;
 
 export type DiagnosticCode = (typeof diagnosticCodes)[number];

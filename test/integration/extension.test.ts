@@ -41,6 +41,16 @@ suite('memmap extension', () => {
 		}
 	});
 
+	test('a board with a QEMU capture beside it is compared with it (qemu.mismatch)', async () => {
+		const editor = await openEditor(path.join(repoRoot, 'samples/mistakes-qemu.memmap'));
+		const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+		const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'qemu.mismatch'));
+		const hpet = diagnostics.find((d) => codeOf(d) === 'qemu.mismatch' && d.message.includes("'hpet'"));
+		assert.ok(hpet, diagnostics.map((d) => d.message).join('\n'));
+		assert.strictEqual(hpet.severity, vscode.DiagnosticSeverity.Warning);
+		assert.strictEqual(hpet.range.start.line, 6, 'on the space line, where the board has a hole');
+	});
+
 	test('settings.json completes the diagnostic codes of the severity setting', async function () {
 		this.timeout(60_000);
 		// A scratch JSON document under VS Code's user-settings schema, which includes ours.

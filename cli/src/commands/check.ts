@@ -21,7 +21,9 @@ Checks each board (and the files it includes; a FILE that is a folder stands for
 .memmap file under it) and prints every diagnostic as
   file:line:column: severity: message [code]
 followed by 'note:' lines for related locations (the other region of an overlap).
-Lines and columns are 1-based; columns count UTF-16 code units.
+Lines and columns are 1-based; columns count UTF-16 code units. A board NAME.memmap
+with QEMU's 'info mtree -f' text beside it as NAME.flat.txt is also compared with it
+(qemu.mismatch warnings).
 
 options:
   --strict          exit 1 on warnings too, not only on errors

@@ -11,6 +11,7 @@ import { loadDocuments } from './build/load';
 import { createState } from './build/state';
 import { checkTree } from './checks/index';
 import { flatten } from './flatten';
+import { captureUriOf, checkAgainstCapture } from '../qemu/captureCheck';
 
 /**
  * What the core needs from its host to follow `include`s. The core never touches a
@@ -85,6 +86,7 @@ export function analyze(entryUri: string, host: WorkspaceHost): Analysis {
 	const { tree, references } = buildTree(state, loaded.items);
 	const views: SpaceView[] = tree.spaces.map((space) => ({ space, view: flatten(tree, space.root) }));
 	const diagnostics = [...state.diagnostics, ...checkTree(tree, views)];
+	diagnostics.push(...captureDiagnostics(entryUri, host, tree, views, diagnostics));
 	diagnostics.sort((a, b) => compareText(a.uri, b.uri) || a.offset - b.offset);
 	return {
 		entry: entryUri,
@@ -95,6 +97,26 @@ export function analyze(entryUri: string, host: WorkspaceHost): Analysis {
 		references,
 		diagnostics,
 	};
+}
+
+/**
+ * The comparison with the QEMU capture beside the entry file (`NAME.flat.txt`), if there
+ * is one. A board with errors is not compared: its flat view is a best guess, and a flood
+ * of mismatches would bury the errors that cause them.
+ */
+function captureDiagnostics(
+	entry: string,
+	host: WorkspaceHost,
+	tree: RegionTree,
+	views: readonly SpaceView[],
+	found: readonly Diagnostic[],
+): Diagnostic[] {
+	const captureUri = captureUriOf(entry);
+	const captureText = captureUri === undefined ? undefined : host.readText(captureUri);
+	if (captureUri === undefined || captureText === undefined || found.some((d) => d.severity === 'error')) {
+		return [];
+	}
+	return checkAgainstCapture({ entry, captureUri, captureText, tree, views });
 }
 
 /** `analyze` for one document with no include support (includes report not-found). */

@@ -5,7 +5,7 @@
  * offset inside the owner), so a board and QEMU's text compare on equal terms, and two
  * views that split the same ownership into ranges differently compare equal.
  */
-import type { Analysis } from '../model/analyze';
+import type { Analysis, SpaceView } from '../model/analyze';
 import type { FlatRange, RegionTree } from '../model/types';
 import { parseFlat } from './parseFlat';
 import type { MtreeError } from './mtreeModel';
@@ -27,6 +27,8 @@ export interface OwnedRange {
 	readonly start: bigint;
 	readonly end: bigint;
 	readonly owner: FlatOwner;
+	/** The 1-based line of `info mtree -f` text it was read from. */
+	readonly line?: number;
 }
 
 /** One address space's flat view: disjoint ranges in increasing address order. */
@@ -56,15 +58,19 @@ export interface SpaceDiff {
 
 /** The flat view of every address space of an analysed board, as `info mtree -f` shows it. */
 export function flatSpacesOfAnalysis(analysis: Analysis): FlatSpace[] {
-	const tree = analysis.tree;
-	return analysis.views.map(({ space, view }) => ({
+	return analysis.views.map((view) => flatSpaceOf(analysis.tree, view));
+}
+
+/** One address space's flat view, as `info mtree -f` shows it. */
+export function flatSpaceOf(tree: RegionTree, { space, view }: SpaceView): FlatSpace {
+	return {
 		name: space.name,
 		ranges: view.ranges.map((range) => ({
 			start: range.start,
 			end: range.start + range.size,
 			owner: flatOwner(tree, range),
 		})),
-	}));
+	};
 }
 
 /** The owner fields `info mtree -f` prints for `range`: the printer and the diff share them. */
@@ -97,7 +103,7 @@ export function flatSpacesOfText(text: string): { spaces: FlatSpace[]; errors: M
 				continue;
 			}
 			const { name, type, nonvolatile, priority, offset } = line;
-			ranges.push({ start: line.start, end: line.end + 1n, owner: { name, type, nonvolatile, priority, offset } });
+			ranges.push({ start: line.start, end: line.end + 1n, owner: { name, type, nonvolatile, priority, offset }, line: line.line });
 		}
 		for (const space of block.spaces) {
 			spaces.push({ name: space.name, ranges });

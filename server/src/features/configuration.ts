@@ -42,9 +42,10 @@ export function registerConfiguration(ctx: ServerContext, init: InitializeParams
 			void ctx.connection.client.register(DidChangeConfigurationNotification.type, { section: 'memmap' });
 		}
 		if (watch) {
-			// Included files change on disk too (git checkout, another editor): watch them.
+			// Included files change on disk too (git checkout, another editor): watch them,
+			// and the QEMU captures (`NAME.flat.txt`) that boards are compared with.
 			void ctx.connection.client.register(DidChangeWatchedFilesNotification.type, {
-				watchers: [{ globPattern: '**/*.memmap' }],
+				watchers: [{ globPattern: '**/*.memmap' }, { globPattern: '**/*.flat.txt' }],
 			});
 		}
 		if (pull) {

@@ -1,6 +1,6 @@
 /**
- * Included files changed on disk (reported by the client's file watcher, if it has one):
- * forget their cached text and re-check every open document.
+ * Included files or QEMU captures changed on disk (reported by the client's file watcher,
+ * if it has one): forget their cached text and re-check every open document.
  */
 import type { DidChangeWatchedFilesParams } from 'vscode-languageserver';
 import { logError, type ServerContext } from '../context';

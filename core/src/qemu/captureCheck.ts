@@ -1,0 +1,144 @@
+/**
+ * A board checked against the QEMU machine it describes, while you type: when the entry
+ * file `NAME.memmap` has `NAME.flat.txt` beside it (the text of QEMU's `info mtree -f`),
+ * every stretch of addresses that the two render differently is a `qemu.mismatch` warning
+ * on the board's region that owns it there (on the space where the board has a hole).
+ * A capture that is not `info mtree -f` text is one `qemu.capture` warning.
+ */
+import type { Diagnostic } from '../diagnostics';
+import type { SpaceView } from '../model/analyze';
+import type { RegionTree, SourceLocation } from '../model/types';
+import { diffRanges, flatSpaceOf, flatSpacesOfText } from './flatDiff';
+import type { FlatOwner, FlatSpace, OwnedRange } from './flatDiff';
+
+/** Past this many mismatches in one space, one more diagnostic counts the rest. */
+const maxPerSpace = 50;
+
+/** The capture a board is compared with: `NAME.flat.txt` beside `NAME.memmap`. */
+export function captureUriOf(entryUri: string): string | undefined {
+	return entryUri.endsWith('.memmap') ? `${entryUri.slice(0, -'.memmap'.length)}.flat.txt` : undefined;
+}
+
+export interface CaptureInput {
+	readonly entry: string;
+	readonly captureUri: string;
+	readonly captureText: string;
+	readonly tree: RegionTree;
+	readonly views: readonly SpaceView[];
+}
+
+/** The diagnostics of comparing the board's flat views with the capture. Never throws. */
+export function checkAgainstCapture(input: CaptureInput): Diagnostic[] {
+	const name = fileName(input.captureUri);
+	const fallback = firstLocation(input);
+	const { spaces, errors } = flatSpacesOfText(input.captureText);
+	const firstError = errors[0];
+	if (firstError !== undefined) {
+		const more = errors.length > 1 ? ` (and ${errors.length - 1} more problems)` : '';
+		const message = `The QEMU capture ${name} beside this board is not \`info mtree -f\` text, so the board is not compared with it: line ${firstError.line}: ${firstError.message}${more}.`;
+		return [{ code: 'qemu.capture', severity: 'warning', message, ...fallback }];
+	}
+	const captured = new Map(spaces.map((space) => [space.name, space]));
+	const common = input.views.filter((view) => captured.has(view.space.name));
+	if (common.length === 0) {
+		const names = spaces.map((space) => `'${space.name}'`).join(', ') || 'none';
+		const message = `No address space of this board is in the QEMU capture ${name} (its spaces: ${names}), so nothing is compared: name a space as QEMU does (\`space memory = ...\`).`;
+		return [{ code: 'qemu.mismatch', severity: 'warning', message, ...fallback }];
+	}
+	return common.flatMap((view) => spaceMismatches(input, view, captured.get(view.space.name) as FlatSpace, name));
+}
+
+function spaceMismatches(input: CaptureInput, view: SpaceView, qemu: FlatSpace, name: string): Diagnostic[] {
+	const board = flatSpaceOf(input.tree, view);
+	const differences = diffRanges(board.ranges, qemu.ranges);
+	const spaceAt = spaceLocation(input.tree, view) ?? firstLocation(input);
+	const out: Diagnostic[] = differences.slice(0, maxPerSpace).map((difference) => {
+		const owner = difference.before === undefined ? undefined : ownerLocation(input.tree, view, difference.start);
+		const line = lineAt(qemu.ranges, difference.start);
+		const where = line === undefined ? name : `${name}, line ${line}`;
+		const message =
+			`In space '${view.space.name}', [${hex(difference.start)}, ${hex(difference.end)}) is ${side(difference.before)} in this board ` +
+			`but ${side(difference.after)} in QEMU (${where}).`;
+		return { code: 'qemu.mismatch', severity: 'warning', message, ...(owner ?? spaceAt) };
+	});
+	const rest = differences.length - maxPerSpace;
+	if (rest > 0) {
+		const message = `In space '${view.space.name}', ${rest} more stretches differ from the QEMU capture ${name}; \`memmap diff\` lists them all.`;
+		out.push({ code: 'qemu.mismatch', severity: 'warning', message, ...spaceAt });
+	}
+	return out;
+}
+
+/** How one side renders a stretch, in the terms of `info mtree -f`. */
+function side(owner: FlatOwner | undefined): string {
+	if (owner === undefined) {
+		return 'a hole';
+	}
+	const offset = owner.offset === 0n ? '' : `, offset ${hex(owner.offset)}`;
+	return `'${owner.name}' (prio ${owner.priority}, ${owner.nonvolatile ? 'nv-' : ''}${owner.type}${offset})`;
+}
+
+function hex(value: bigint): string {
+	return `0x${value.toString(16)}`;
+}
+
+/** The name of the board region that owns `address` in `view`, by binary search. */
+function ownerLocation(tree: RegionTree, view: SpaceView, address: bigint): SourceLocation | undefined {
+	const ranges = view.view.ranges;
+	let low = 0;
+	let high = ranges.length - 1;
+	while (low <= high) {
+		const mid = (low + high) >>> 1;
+		const range = ranges[mid];
+		if (range === undefined) {
+			return undefined;
+		}
+		if (address < range.start) {
+			high = mid - 1;
+		} else if (address >= range.start + range.size) {
+			low = mid + 1;
+		} else {
+			return tree.regions[range.region]?.nameLocation;
+		}
+	}
+	return undefined;
+}
+
+/** The capture line of the QEMU range that covers `address` (sorted, disjoint ranges). */
+function lineAt(ranges: readonly OwnedRange[], address: bigint): number | undefined {
+	let low = 0;
+	let high = ranges.length - 1;
+	while (low <= high) {
+		const mid = (low + high) >>> 1;
+		const range = ranges[mid] as OwnedRange;
+		if (address < range.start) {
+			high = mid - 1;
+		} else if (address >= range.end) {
+			low = mid + 1;
+		} else {
+			return range.line;
+		}
+	}
+	return undefined;
+}
+
+/** Where a space is written: its `space` item, or the name of its root region. */
+function spaceLocation(tree: RegionTree, view: SpaceView): SourceLocation | undefined {
+	return view.space.definition ?? tree.regions[view.space.root]?.nameLocation;
+}
+
+/** The first space's location, else the start of the entry file. */
+function firstLocation(input: CaptureInput): SourceLocation {
+	const first = input.views[0];
+	return (first === undefined ? undefined : spaceLocation(input.tree, first)) ?? { uri: input.entry, offset: 0, length: 0 };
+}
+
+function fileName(uri: string): string {
+	const last = uri.slice(uri.lastIndexOf('/') + 1);
+	try {
+		return decodeURIComponent(last);
+	} catch {
+		return last;
+	}
+}
+
