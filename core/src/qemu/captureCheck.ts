@@ -7,6 +7,8 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import type { SpaceView } from '../model/analyze';
+import { toHex } from '../model/address';
+import { findRange } from '../model/owner';
 import type { RegionTree, SourceLocation } from '../model/types';
 import { diffRanges, flatSpaceOf, flatSpacesOfText } from './flatDiff';
 import type { FlatOwner, FlatSpace, OwnedRange } from './flatDiff';
@@ -57,7 +59,7 @@ function spaceMismatches(input: CaptureInput, view: SpaceView, qemu: FlatSpace, 
 		const line = lineAt(qemu.ranges, difference.start);
 		const where = line === undefined ? name : `${name}, line ${line}`;
 		const message =
-			`In space '${view.space.name}', [${hex(difference.start)}, ${hex(difference.end)}) is ${side(difference.before)} in this board ` +
+			`In space '${view.space.name}', [${toHex(difference.start)}, ${toHex(difference.end)}) is ${side(difference.before)} in this board ` +
 			`but ${side(difference.after)} in QEMU (${where}).`;
 		return { code: 'qemu.mismatch', severity: 'warning', message, ...(owner ?? spaceAt) };
 	});
@@ -74,34 +76,14 @@ function side(owner: FlatOwner | undefined): string {
 	if (owner === undefined) {
 		return 'a hole';
 	}
-	const offset = owner.offset === 0n ? '' : `, offset ${hex(owner.offset)}`;
+	const offset = owner.offset === 0n ? '' : `, offset ${toHex(owner.offset)}`;
 	return `'${owner.name}' (prio ${owner.priority}, ${owner.nonvolatile ? 'nv-' : ''}${owner.type}${offset})`;
 }
 
-function hex(value: bigint): string {
-	return `0x${value.toString(16)}`;
-}
-
-/** The name of the board region that owns `address` in `view`, by binary search. */
+/** The name of the board region that owns `address` in `view`. */
 function ownerLocation(tree: RegionTree, view: SpaceView, address: bigint): SourceLocation | undefined {
-	const ranges = view.view.ranges;
-	let low = 0;
-	let high = ranges.length - 1;
-	while (low <= high) {
-		const mid = (low + high) >>> 1;
-		const range = ranges[mid];
-		if (range === undefined) {
-			return undefined;
-		}
-		if (address < range.start) {
-			high = mid - 1;
-		} else if (address >= range.start + range.size) {
-			low = mid + 1;
-		} else {
-			return tree.regions[range.region]?.nameLocation;
-		}
-	}
-	return undefined;
+	const range = findRange(view.view, address);
+	return range === undefined ? undefined : tree.regions[range.region]?.nameLocation;
 }
 
 /** The capture line of the QEMU range that covers `address` (sorted, disjoint ranges). */
