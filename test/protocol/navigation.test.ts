@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
 	DefinitionRequest,
 	DocumentLinkRequest,
@@ -64,6 +68,28 @@ suite('protocol: hover and navigation', () => {
 		assert.match(value, /`high` does not answer here: `s\/low` hides it/);
 		assert.match(value, /owned by 'low'/);
 		assert.match(name ? hoverText(name.contents) : '', /4 KiB shadowed, by `s\/low` \(4 KiB\)/);
+	});
+
+	test('hover on an address also shows what QEMU renders there, from the capture beside the board', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-hover-capture-'));
+		try {
+			const flat = 'FlatView #0\n AS "memory", root: system\n Root memory region: system\n  0000000000001000-00000000000010ff (prio 0, i/o): uart\n\n';
+			fs.writeFileSync(path.join(dir, 'soc.flat.txt'), flat);
+			const uri = pathToFileURL(path.join(dir, 'soc.memmap')).href;
+			const text = 'space memory = system\ncontainer system size 16E {\n\tio uart at 0x1000 size 0x80 // regs at 0x1090\n}\n';
+			await client.open(uri, text);
+			const hoverAt = async (needle: string, delta: number): Promise<string> => {
+				const result = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, needle, delta) });
+				return result ? hoverText(result.contents) : '';
+			};
+			assert.match(await hoverAt('0x1000', 2), /QEMU \(`soc\.flat\.txt, line 4`\): 'uart' \(prio 0, i\/o\)/);
+			const beyond = await hoverAt('0x1090', 2);
+			assert.match(beyond, /is a hole/);
+			assert.match(beyond, /QEMU \(`soc\.flat\.txt, line 4`\): 'uart' \(prio 0, i\/o, offset 0x90\)/);
+			await client.close(uri);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	test('hover on a hex literal in a comment: the owner in each space', async () => {

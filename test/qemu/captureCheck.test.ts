@@ -5,7 +5,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../../core/src/index';
+import { analyze, qemuOwnerAt } from '../../core/src/index';
 import type { Analysis } from '../../core/src/index';
 import { repoRoot } from '../util/golden';
 import { capture } from './qemuFixtures';
@@ -81,5 +81,19 @@ suite('qemu: a board against the capture beside it', () => {
 		const result = analyzeWith({ 'board.memmap': broken, 'board.flat.txt': flat([]) }).analysis;
 		assert.ok(result.diagnostics.some((d) => d.severity === 'error'));
 		assert.deepStrictEqual(qemuDiagnostics(result), []);
+	});
+
+	test('the analysis keeps the capture for hovers, also when the board has errors', () => {
+		const capture = flat(['0000000000001000-00000000000010ff (prio 0, i/o): uart']);
+		const broken = 'space memory = system\ncontainer system size 4K {\n  ram r at 0 size\n}\n';
+		for (const board of [broken, 'space memory = system\ncontainer system size 16E\n']) {
+			const kept = analyzeWith({ 'board.memmap': board, 'board.flat.txt': capture }).analysis.capture;
+			assert.ok(kept);
+			assert.deepStrictEqual(qemuOwnerAt(kept, 'memory', 0x1010n), { text: "'uart' (prio 0, i/o, offset 0x10)", line: 4 });
+			assert.deepStrictEqual(qemuOwnerAt(kept, 'memory', 0x2000n), { text: 'a hole', line: undefined });
+			assert.strictEqual(qemuOwnerAt(kept, 'I/O', 0n), undefined);
+		}
+		const unreadable = analyzeWith({ 'board.memmap': broken, 'board.flat.txt': 'not a capture' }).analysis;
+		assert.strictEqual(unreadable.capture, undefined);
 	});
 });

@@ -11,7 +11,7 @@ import { loadDocuments } from './build/load';
 import { createState } from './build/state';
 import { checkTree } from './checks/index';
 import { flatten } from './flatten';
-import { captureUriOf, checkAgainstCapture } from '../qemu/captureCheck';
+import { captureUriOf, checkAgainstCapture, type QemuCapture } from '../qemu/captureCheck';
 
 /**
  * What the core needs from its host to follow `include`s. The core never touches a
@@ -73,6 +73,8 @@ export interface Analysis {
 	 * sorted by uri then offset.
 	 */
 	readonly diagnostics: readonly Diagnostic[];
+	/** QEMU's `info mtree -f` beside the entry file (`NAME.flat.txt`), when it parses. */
+	readonly capture?: QemuCapture;
 }
 
 /**
@@ -86,7 +88,8 @@ export function analyze(entryUri: string, host: WorkspaceHost): Analysis {
 	const { tree, references } = buildTree(state, loaded.items);
 	const views: SpaceView[] = tree.spaces.map((space) => ({ space, view: flatten(tree, space.root) }));
 	const diagnostics = [...state.diagnostics, ...checkTree(tree, views)];
-	diagnostics.push(...captureDiagnostics(entryUri, host, tree, views, diagnostics));
+	const compared = compareWithCapture(entryUri, host, tree, views, diagnostics);
+	diagnostics.push(...compared.diagnostics);
 	diagnostics.sort((a, b) => compareText(a.uri, b.uri) || a.offset - b.offset);
 	return {
 		entry: entryUri,
@@ -96,6 +99,7 @@ export function analyze(entryUri: string, host: WorkspaceHost): Analysis {
 		views,
 		references,
 		diagnostics,
+		...(compared.capture === undefined ? {} : { capture: compared.capture }),
 	};
 }
 
@@ -104,19 +108,20 @@ export function analyze(entryUri: string, host: WorkspaceHost): Analysis {
  * is one. A board with errors is not compared: its flat view is a best guess, and a flood
  * of mismatches would bury the errors that cause them.
  */
-function captureDiagnostics(
+function compareWithCapture(
 	entry: string,
 	host: WorkspaceHost,
 	tree: RegionTree,
 	views: readonly SpaceView[],
 	found: readonly Diagnostic[],
-): Diagnostic[] {
+): { capture?: QemuCapture; diagnostics: Diagnostic[] } {
 	const captureUri = captureUriOf(entry);
 	const captureText = captureUri === undefined ? undefined : host.readText(captureUri);
-	if (captureUri === undefined || captureText === undefined || found.some((d) => d.severity === 'error')) {
-		return [];
+	if (captureUri === undefined || captureText === undefined) {
+		return { diagnostics: [] };
 	}
-	return checkAgainstCapture({ entry, captureUri, captureText, tree, views });
+	const compare = !found.some((d) => d.severity === 'error');
+	return checkAgainstCapture({ entry, captureUri, captureText, tree, views, compare });
 }
 
 /** `analyze` for one document with no include support (includes report not-found). */

@@ -21,16 +21,29 @@ export function captureUriOf(entryUri: string): string | undefined {
 	return entryUri.endsWith('.memmap') ? `${entryUri.slice(0, -'.memmap'.length)}.flat.txt` : undefined;
 }
 
+/** A capture read and parsed: kept on the analysis, so hovers can show QEMU's owner too. */
+export interface QemuCapture {
+	readonly uri: string;
+	/** The file name, for messages. */
+	readonly name: string;
+	readonly spaces: readonly FlatSpace[];
+}
+
 export interface CaptureInput {
 	readonly entry: string;
 	readonly captureUri: string;
 	readonly captureText: string;
 	readonly tree: RegionTree;
 	readonly views: readonly SpaceView[];
+	/** False for a board with errors: its flat view is a guess, so it is not compared. */
+	readonly compare: boolean;
 }
 
-/** The diagnostics of comparing the board's flat views with the capture. Never throws. */
-export function checkAgainstCapture(input: CaptureInput): Diagnostic[] {
+/**
+ * Parses the capture and compares the board's flat views with it. Never throws. The
+ * capture is returned when it parses, even if the board was not compared.
+ */
+export function checkAgainstCapture(input: CaptureInput): { capture?: QemuCapture; diagnostics: Diagnostic[] } {
 	const name = fileName(input.captureUri);
 	const fallback = firstLocation(input);
 	const { spaces, errors } = flatSpacesOfText(input.captureText);
@@ -38,16 +51,39 @@ export function checkAgainstCapture(input: CaptureInput): Diagnostic[] {
 	if (firstError !== undefined) {
 		const more = errors.length > 1 ? ` (and ${errors.length - 1} more problems)` : '';
 		const message = `The QEMU capture ${name} beside this board is not \`info mtree -f\` text, so the board is not compared with it: line ${firstError.line}: ${firstError.message}${more}.`;
-		return [{ code: 'qemu.capture', severity: 'warning', message, ...fallback }];
+		return { diagnostics: [{ code: 'qemu.capture', severity: 'warning', message, ...fallback }] };
 	}
-	const captured = new Map(spaces.map((space) => [space.name, space]));
-	const common = input.views.filter((view) => captured.has(view.space.name));
+	const capture: QemuCapture = { uri: input.captureUri, name, spaces };
+	if (!input.compare) {
+		return { capture, diagnostics: [] };
+	}
+	const common = input.views.filter((view) => captureSpace(capture, view.space.name) !== undefined);
 	if (common.length === 0) {
 		const names = spaces.map((space) => `'${space.name}'`).join(', ') || 'none';
 		const message = `No address space of this board is in the QEMU capture ${name} (its spaces: ${names}), so nothing is compared: name a space as QEMU does (\`space memory = ...\`).`;
-		return [{ code: 'qemu.mismatch', severity: 'warning', message, ...fallback }];
+		return { capture, diagnostics: [{ code: 'qemu.mismatch', severity: 'warning', message, ...fallback }] };
 	}
-	return common.flatMap((view) => spaceMismatches(input, view, captured.get(view.space.name) as FlatSpace, name));
+	const diagnostics = common.flatMap((view) => spaceMismatches(input, view, captureSpace(capture, view.space.name) as FlatSpace, name));
+	return { capture, diagnostics };
+}
+
+/** The capture's view of the space named `name` (QEMU's `AS "name"`), if it has one. */
+export function captureSpace(capture: QemuCapture, name: string): FlatSpace | undefined {
+	return capture.spaces.find((space) => space.name === name);
+}
+
+/**
+ * What QEMU renders at `address` in its space `name`, as a sentence part (`'hpet' (prio 0,
+ * i/o)` or `a hole`) with the capture's line; undefined when the capture lacks the space.
+ */
+export function qemuOwnerAt(capture: QemuCapture, name: string, address: bigint): { text: string; line: number | undefined } | undefined {
+	const space = captureSpace(capture, name);
+	if (space === undefined) {
+		return undefined;
+	}
+	const range = rangeAt(space.ranges, address);
+	const owner = range === undefined ? undefined : { ...range.owner, offset: range.owner.offset + (address - range.start) };
+	return { text: side(owner), line: range?.line };
 }
 
 function spaceMismatches(input: CaptureInput, view: SpaceView, qemu: FlatSpace, name: string): Diagnostic[] {
@@ -56,7 +92,7 @@ function spaceMismatches(input: CaptureInput, view: SpaceView, qemu: FlatSpace, 
 	const spaceAt = spaceLocation(input.tree, view) ?? firstLocation(input);
 	const out: Diagnostic[] = differences.slice(0, maxPerSpace).map((difference) => {
 		const owner = difference.before === undefined ? undefined : ownerLocation(input.tree, view, difference.start);
-		const line = lineAt(qemu.ranges, difference.start);
+		const line = rangeAt(qemu.ranges, difference.start)?.line;
 		const where = line === undefined ? name : `${name}, line ${line}`;
 		const message =
 			`In space '${view.space.name}', [${toHex(difference.start)}, ${toHex(difference.end)}) is ${side(difference.before)} in this board ` +
@@ -86,8 +122,8 @@ function ownerLocation(tree: RegionTree, view: SpaceView, address: bigint): Sour
 	return range === undefined ? undefined : tree.regions[range.region]?.nameLocation;
 }
 
-/** The capture line of the QEMU range that covers `address` (sorted, disjoint ranges). */
-function lineAt(ranges: readonly OwnedRange[], address: bigint): number | undefined {
+/** The QEMU range that covers `address` (the ranges are sorted and disjoint). */
+function rangeAt(ranges: readonly OwnedRange[], address: bigint): OwnedRange | undefined {
 	let low = 0;
 	let high = ranges.length - 1;
 	while (low <= high) {
@@ -98,7 +134,7 @@ function lineAt(ranges: readonly OwnedRange[], address: bigint): number | undefi
 		} else if (address >= range.end) {
 			low = mid + 1;
 		} else {
-			return range.line;
+			return range;
 		}
 	}
 	return undefined;
@@ -110,7 +146,7 @@ function spaceLocation(tree: RegionTree, view: SpaceView): SourceLocation | unde
 }
 
 /** The first space's location, else the start of the entry file. */
-function firstLocation(input: CaptureInput): SourceLocation {
+function firstLocation(input: Pick<CaptureInput, 'entry' | 'tree' | 'views'>): SourceLocation {
 	const first = input.views[0];
 	return (first === undefined ? undefined : spaceLocation(input.tree, first)) ?? { uri: input.entry, offset: 0, length: 0 };
 }

@@ -17,3 +17,4 @@ export {
 	type SpaceDiff,
 	type SpaceStatus,
 } from './flatDiff';
+export { captureSpace, qemuOwnerAt, type QemuCapture } from './captureCheck';

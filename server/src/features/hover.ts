@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatAddress, formatSize, parseNumber } from '../../../core/src/index';
+import { formatAddress, formatSize, parseNumber, qemuOwnerAt } from '../../../core/src/index';
 import type { Analysis, NumberNode, Region, Span } from '../../../core/src/index';
 import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
@@ -95,6 +95,7 @@ function placedHover(
 			lines.push(`⚠ ${hidden}`, '');
 		}
 		lines.push(...codeBlock(ownerLines(analysis, placement.space, placement.start)));
+		lines.push(...qemuLines(analysis, name, placement.start));
 	}
 	const access = describeAccess(region);
 	if (access) {
@@ -117,6 +118,7 @@ function windowHover(analysis: Analysis, alias: Region | undefined, value: bigin
 		const address = placement.start + value;
 		lines.push(`In space \`${placement.space.space.name}\`: the target's byte is at **${formatAddress(address)}**`, '');
 		lines.push(...codeBlock(ownerLines(analysis, placement.space, address)));
+		lines.push(...qemuLines(analysis, placement.space.space.name, address));
 	}
 	return lines.join('\n');
 }
@@ -130,8 +132,23 @@ function absoluteHover(analysis: Analysis, value: bigint, text: string): string 
 	for (const space of analysis.views) {
 		lines.push(`In space \`${space.space.name}\`:`, '');
 		lines.push(...codeBlock(ownerLines(analysis, space, value)));
+		lines.push(...qemuLines(analysis, space.space.name, value));
 	}
 	return lines.join('\n');
+}
+
+/**
+ * What QEMU renders at `address` in the space of that name, when the board has a QEMU
+ * capture beside it (`NAME.flat.txt`): the ground truth next to the board's answer.
+ */
+function qemuLines(analysis: Analysis, spaceName: string, address: bigint): string[] {
+	const capture = analysis.capture;
+	const qemu = capture === undefined ? undefined : qemuOwnerAt(capture, spaceName, address);
+	if (capture === undefined || qemu === undefined) {
+		return [];
+	}
+	const where = qemu.line === undefined ? capture.name : `${capture.name}, line ${qemu.line}`;
+	return [`QEMU (\`${where}\`): ${qemu.text}`, ''];
 }
 
 /** A region name: what it is, where it shows, what hides it, its docs. */
