@@ -35,6 +35,16 @@ function flat(lines: readonly string[]): string {
 }
 
 suite('qemu: a board against the capture beside it', () => {
+	test('a Windows path names the capture by its file name', () => {
+		const board = 'space memory = system\ncontainer system size 16E\n';
+		const entry = 'C:\\boards\\soc.memmap';
+		const files = { [entry]: board, 'C:\\boards\\soc.flat.txt': flat(['0000000000000000-0000000000000fff (prio 0, ram): sram']) };
+		const found = qemuDiagnostics(analyzeWith(files, entry).analysis);
+		assert.deepStrictEqual(found.map((line) => line.replace(/^.*?: /, '')), [
+			"In space 'memory', [0x0, 0x1000) is a hole in this board but 'sram' (prio 0, ram) in QEMU (soc.flat.txt, line 4).",
+		]);
+	});
+
 	test('the capture is NAME.flat.txt beside NAME.memmap, and nothing else is read', () => {
 		const { reads } = analyzeWith({ 'board.memmap': 'space memory = system\ncontainer system size 4K\n' });
 		assert.deepStrictEqual(reads, ['board.memmap', 'board.flat.txt']);

@@ -151,8 +151,9 @@ function firstLocation(input: Pick<CaptureInput, 'entry' | 'tree' | 'views'>): S
 	return (first === undefined ? undefined : spaceLocation(input.tree, first)) ?? { uri: input.entry, offset: 0, length: 0 };
 }
 
+/** The last segment of a URI or of a path (the CLI's hosts use Windows paths there). */
 function fileName(uri: string): string {
-	const last = uri.slice(uri.lastIndexOf('/') + 1);
+	const last = uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\')) + 1);
 	try {
 		return decodeURIComponent(last);
 	} catch {
