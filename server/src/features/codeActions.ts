@@ -1,15 +1,16 @@
 /**
  * Quick fixes: an unintended overlap can be marked `overlap`, given `priority 1`, or moved
  * to the next free aligned address; an alias window past its target can be shrunk; an
- * unknown reference can be created as a new region at the end of the file.
+ * unknown reference can be created as a new region at the end of the file; a region that
+ * QEMU's capture shows elsewhere can be moved to where QEMU has it.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatAddress, formatSizeLiteral } from '../../../core/src/index';
+import { captureSpace, formatAddress, formatSizeLiteral } from '../../../core/src/index';
 import type { Analysis, Diagnostic, MapNode, Region, RegionNode } from '../../../core/src/index';
 import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
-import { referenceAt } from '../model';
+import { placementsOf, referenceAt } from '../model';
 import { endOf, pathAt } from '../syntaxQuery';
 import { nextFreeAddress, regionAtDiagnostic } from './codeActionHelpers';
 import { spellName } from './rename';
@@ -21,6 +22,7 @@ const fixes: Readonly<Partial<Record<Diagnostic['code'], Fix>>> = {
 	'region.overlap-tie': overlapFixes,
 	'alias.window-overrun': shrinkFix,
 	'ref.unknown': createFix,
+	'qemu.mismatch': qemuMoveFix,
 };
 
 /** The quick fixes for the diagnostics of `document` that touch `[from, to]`. */
@@ -119,6 +121,36 @@ function createFix(analysis: Analysis, document: TextDocument, d: Diagnostic): C
 	const text = document.getText();
 	const lead = text.length === 0 || text.endsWith('\n') ? '\n' : '\n\n';
 	return [edit(document, `Create region '${name}'`, text.length, 0, `${lead}${body}\n`)];
+}
+
+/**
+ * A region that the QEMU capture beside the board renders at another address: move it
+ * there. Offered when every space that places it agrees on one new `at` (QEMU shows the
+ * region's first byte, by name, exactly once in that space).
+ */
+function qemuMoveFix(analysis: Analysis, document: TextDocument, d: Diagnostic): CodeAction[] {
+	const region = regionAtDiagnostic(analysis, d);
+	const capture = analysis.capture;
+	const node = region && placementNode(analysis, region);
+	const atNode = node?.kind === 'map' ? node.at : node?.props.find((p) => p.name === 'at')?.value;
+	if (!region || !capture || atNode?.kind !== 'number' || (region.placement ?? region.definition).uri !== document.uri) {
+		return [];
+	}
+	const moved = new Set<bigint>();
+	for (const placement of placementsOf(analysis, region)) {
+		const starts = (captureSpace(capture, placement.space.space.name)?.ranges ?? [])
+			.filter((range) => range.owner.name === region.name && range.owner.offset === 0n)
+			.map((range) => range.start);
+		if (starts.length === 1) {
+			moved.add(region.addr + ((starts[0] as bigint) - placement.start));
+		}
+	}
+	const [target] = moved;
+	if (moved.size !== 1 || target === undefined || target === region.addr || target < 0n) {
+		return [];
+	}
+	const text = formatAddress(target);
+	return [edit(document, `Move '${region.name}' to ${text}, where QEMU (${capture.name}) has it`, atNode.offset, atNode.length, text)];
 }
 
 export function registerCodeActions(ctx: ServerContext): void {
