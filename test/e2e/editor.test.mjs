@@ -148,6 +148,18 @@ suite('memmap in VS Code (code-server, installed .vsix)', function () {
 		await hover.waitFor({ state: 'hidden', timeout: 10_000 });
 	});
 
+	test('a board beside its QEMU capture: the hover shows what QEMU renders there', async function () {
+		await openFile(page, 'mistakes-qemu.memmap');
+		const text = readWorkspaceFile(folder, 'mistakes-qemu.memmap');
+		const at = positionOf(text, 'pc.rom at 0xc0000', 'pc.rom at 0x'.length);
+		await goToLine(page, at.line, at.column);
+		const { hover, text: shown } = await hoverAtCursor(page);
+		assert.match(shown, /QEMU \(mistakes-qemu\.flat\.txt, line 6\): 'pc\.rom' \(prio 1, rom\)/, shown);
+		publish(await screenshot(page, 'qemu-e2e'), 'qemu-e2e.png');
+		await page.keyboard.press('Escape');
+		await hover.waitFor({ state: 'hidden', timeout: 10_000 });
+	});
+
 	test('Go to Address… reveals the owner of an address', async function () {
 		await openFile(page, 'pc-x86.memmap');
 		const hpet = positionOf(readWorkspaceFile(folder, 'pc-x86.memmap'), 'io hpet at');
