@@ -119,6 +119,12 @@ suite('cli: samples/pc-x86.memmap', () => {
 		assert.strictEqual(checkGolden('tree-pc-x86', ['tree', sample]).status, 0);
 	});
 
+	test('owner: with a QEMU capture beside the board, also what QEMU renders there', () => {
+		const result = checkGolden('owner-mistakes-qemu', ['owner', 'samples/mistakes-qemu.memmap', '0xc0000']);
+		assert.strictEqual(result.status, 0);
+		assert.match(result.stdout, /^ {2}QEMU \(mistakes-qemu\.flat\.txt, line 6\): 'pc\.rom' \(prio 1, rom\)$/m);
+	});
+
 	test('owner of the ISA BIOS window and of the RTC ports', () => {
 		assert.strictEqual(
 			checkGolden('owner-pc-x86-bios', ['owner', sample, '0xe0000', '--space', 'memory'])

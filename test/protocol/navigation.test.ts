@@ -82,10 +82,10 @@ suite('protocol: hover and navigation', () => {
 				const result = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, needle, delta) });
 				return result ? hoverText(result.contents) : '';
 			};
-			assert.match(await hoverAt('0x1000', 2), /QEMU \(`soc\.flat\.txt, line 4`\): 'uart' \(prio 0, i\/o\)/);
+			assert.match(await hoverAt('0x1000', 2), /QEMU \(soc\.flat\.txt, line 4\): 'uart' \(prio 0, i\/o\)/);
 			const beyond = await hoverAt('0x1090', 2);
 			assert.match(beyond, /is a hole/);
-			assert.match(beyond, /QEMU \(`soc\.flat\.txt, line 4`\): 'uart' \(prio 0, i\/o, offset 0x90\)/);
+			assert.match(beyond, /QEMU \(soc\.flat\.txt, line 4\): 'uart' \(prio 0, i\/o, offset 0x90\)/);
 			await client.close(uri);
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });

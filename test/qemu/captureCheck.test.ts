@@ -5,7 +5,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, qemuOwnerAt } from '../../core/src/index';
+import { analyze, qemuOwnerLine } from '../../core/src/index';
 import type { Analysis } from '../../core/src/index';
 import { repoRoot } from '../util/golden';
 import { capture } from './qemuFixtures';
@@ -99,9 +99,9 @@ suite('qemu: a board against the capture beside it', () => {
 		for (const board of [broken, 'space memory = system\ncontainer system size 16E\n']) {
 			const kept = analyzeWith({ 'board.memmap': board, 'board.flat.txt': capture }).analysis.capture;
 			assert.ok(kept);
-			assert.deepStrictEqual(qemuOwnerAt(kept, 'memory', 0x1010n), { text: "'uart' (prio 0, i/o, offset 0x10)", line: 4 });
-			assert.deepStrictEqual(qemuOwnerAt(kept, 'memory', 0x2000n), { text: 'a hole', line: undefined });
-			assert.strictEqual(qemuOwnerAt(kept, 'I/O', 0n), undefined);
+			assert.strictEqual(qemuOwnerLine(kept, 'memory', 0x1010n), "QEMU (board.flat.txt, line 4): 'uart' (prio 0, i/o, offset 0x10)");
+			assert.strictEqual(qemuOwnerLine(kept, 'memory', 0x2000n), 'QEMU (board.flat.txt): a hole');
+			assert.strictEqual(qemuOwnerLine(kept, 'I/O', 0n), undefined);
 		}
 		const unreadable = analyzeWith({ 'board.memmap': broken, 'board.flat.txt': 'not a capture' }).analysis;
 		assert.strictEqual(unreadable.capture, undefined);

@@ -1,5 +1,5 @@
 /** `memmap owner FILE ADDRESS [--space NAME]`: which region answers an address, and why. */
-import { explainOwner, maxAddress, parseNumber } from '../../../core/src/index';
+import { explainOwner, maxAddress, parseNumber, qemuOwnerLine } from '../../../core/src/index';
 import { expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
@@ -10,7 +10,8 @@ const help = `usage: memmap owner FILE ADDRESS [--space NAME]
 
 Explains which region answers ADDRESS in each address space (or only in NAME): the
 owning region and the offset inside it, the chain of containers and aliases that leads
-there, and the regions that also cover the address but lose (and why).
+there, and the regions that also cover the address but lose (and why). With QEMU's
+'info mtree -f' beside the board as NAME.flat.txt, also what QEMU renders there.
 ADDRESS is any number of the language: 0xfee00000, 0xfee0_0000, 0b1010, 4G, 64KiB.
 
 options:
@@ -45,11 +46,10 @@ function runOwner(args: ParsedArgs, io: Io): number {
 	const blocks = views.map((view) => {
 		const explanation = explainOwner(board.analysis.tree, view.view, address);
 		found ||= explanation.range !== undefined;
-		return (
-			[`space ${view.space.name}:`, ...explanation.lines.map((line) => '  ' + line)].join(
-				'\n',
-			) + '\n'
-		);
+		const lines = [`space ${view.space.name}:`, ...explanation.lines.map((line) => '  ' + line)];
+		const capture = board.analysis.capture;
+		const qemu = capture === undefined ? undefined : qemuOwnerLine(capture, view.space.name, address);
+		return [...lines, ...(qemu === undefined ? [] : [`  ${qemu}`])].join('\n') + '\n';
 	});
 	io.stdout(
 		blocks.length > 0

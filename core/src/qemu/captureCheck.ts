@@ -73,17 +73,19 @@ export function captureSpace(capture: QemuCapture, name: string): FlatSpace | un
 }
 
 /**
- * What QEMU renders at `address` in its space `name`, as a sentence part (`'hpet' (prio 0,
- * i/o)` or `a hole`) with the capture's line; undefined when the capture lacks the space.
+ * What QEMU renders at `address` in its space `name`, for hovers and `memmap owner`:
+ * `QEMU (pc.flat.txt, line 6): 'pc.rom' (prio 1, rom)` or `...: a hole`; undefined when
+ * the capture lacks the space.
  */
-export function qemuOwnerAt(capture: QemuCapture, name: string, address: bigint): { text: string; line: number | undefined } | undefined {
+export function qemuOwnerLine(capture: QemuCapture, name: string, address: bigint): string | undefined {
 	const space = captureSpace(capture, name);
 	if (space === undefined) {
 		return undefined;
 	}
 	const range = rangeAt(space.ranges, address);
 	const owner = range === undefined ? undefined : { ...range.owner, offset: range.owner.offset + (address - range.start) };
-	return { text: side(owner), line: range?.line };
+	const where = range?.line === undefined ? capture.name : `${capture.name}, line ${range.line}`;
+	return `QEMU (${where}): ${side(owner)}`;
 }
 
 function spaceMismatches(input: CaptureInput, view: SpaceView, qemu: FlatSpace, name: string): Diagnostic[] {

@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatAddress, formatSize, parseNumber, qemuOwnerAt } from '../../../core/src/index';
+import { formatAddress, formatSize, parseNumber, qemuOwnerLine } from '../../../core/src/index';
 import type { Analysis, NumberNode, Region, Span } from '../../../core/src/index';
 import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
@@ -143,12 +143,8 @@ function absoluteHover(analysis: Analysis, value: bigint, text: string): string 
  */
 function qemuLines(analysis: Analysis, spaceName: string, address: bigint): string[] {
 	const capture = analysis.capture;
-	const qemu = capture === undefined ? undefined : qemuOwnerAt(capture, spaceName, address);
-	if (capture === undefined || qemu === undefined) {
-		return [];
-	}
-	const where = qemu.line === undefined ? capture.name : `${capture.name}, line ${qemu.line}`;
-	return [`QEMU (\`${where}\`): ${qemu.text}`, ''];
+	const line = capture === undefined ? undefined : qemuOwnerLine(capture, spaceName, address);
+	return line === undefined ? [] : [line, ''];
 }
 
 /** A region name: what it is, where it shows, what hides it, its docs. */
