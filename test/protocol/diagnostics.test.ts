@@ -9,7 +9,7 @@ import {
 	DidChangeWatchedFilesNotification,
 	FileChangeType,
 } from 'vscode-languageserver-protocol';
-import { fixture } from './fixtures';
+import { fixture, flatCapture, withCapture } from './fixtures';
 import { LspClient } from './lspClient';
 
 const unusedText = 'space m = s\ncontainer s size 4K {\n\tram r at 0 size 1K\n}\nram spare size 1K\n';
@@ -114,17 +114,10 @@ suite('protocol: diagnostics', () => {
 	});
 
 	test('a QEMU capture beside the board: mismatches as the user types, and when it changes on disk', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-capture-'));
-		try {
-			const boardPath = path.join(dir, 'soc.memmap');
-			const capturePath = path.join(dir, 'soc.flat.txt');
-			const flat = (uartEnd: string): string =>
-				'FlatView #0\n AS "memory", root: system\n Root memory region: system\n' +
-				'  0000000000000000-0000000000000fff (prio 0, ram): sram\n' +
-				`  0000000000001000-${uartEnd} (prio 0, i/o): uart\n\n`;
-			fs.writeFileSync(capturePath, flat('00000000000010ff'));
+		const flat = (uartEnd: string): string =>
+			flatCapture('0000000000000000-0000000000000fff (prio 0, ram): sram', `0000000000001000-${uartEnd} (prio 0, i/o): uart`);
+		await withCapture(flat('00000000000010ff'), async (uri, capturePath) => {
 			const text = 'space memory = system\ncontainer system size 16E {\n\tram sram at 0 size 4K\n\tio uart at 0x1000 size 0x80\n}\n';
-			const uri = pathToFileURL(boardPath).href;
 			const opened = await client.open(uri, text);
 			assert.deepEqual(opened.diagnostics.map((d) => [d.code, d.range.start.line, d.message]), [
 				['qemu.mismatch', 0, "In space 'memory', [0x1080, 0x1100) is a hole in this board but 'uart' (prio 0, i/o, offset 0x80) in QEMU (soc.flat.txt, line 5)."],
@@ -141,9 +134,7 @@ suite('protocol: diagnostics', () => {
 			const changed = (await next).diagnostics;
 			assert.deepEqual(changed.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['qemu.mismatch', 0, 0]]);
 			await client.close(uri);
-		} finally {
-			fs.rmSync(dir, { recursive: true, force: true });
-		}
+		});
 	});
 
 	test('a re-analysis is followed by memmap/flatViewChanged', async () => {

@@ -1,8 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
 	CodeActionRequest,
 	CompletionRequest,
@@ -14,7 +10,7 @@ import {
 	type CompletionList,
 	type Position,
 } from 'vscode-languageserver-protocol';
-import { fixture, positionOf } from './fixtures';
+import { fixture, flatCapture, positionOf, withCapture } from './fixtures';
 import { LspClient } from './lspClient';
 
 suite('protocol: editing', () => {
@@ -162,19 +158,13 @@ suite('protocol: editing', () => {
 	});
 
 	test('code action: move a region to where the QEMU capture beside the board has it', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-qemu-fix-'));
-		try {
-			const flat = 'FlatView #0\n AS "memory", root: system\n Root memory region: system\n  0000000000012000-00000000000120ff (prio 0, i/o): uart\n\n';
-			fs.writeFileSync(path.join(dir, 'soc.flat.txt'), flat);
-			const uri = pathToFileURL(path.join(dir, 'soc.memmap')).href;
+		await withCapture(flatCapture('0000000000012000-00000000000120ff (prio 0, i/o): uart'), async (uri) => {
 			const text = 'space memory = system\ncontainer system size 16E {\n\tcontainer bus at 0x10000 size 64K {\n\t\tio uart at 0x1000 size 0x100\n\t}\n}\n';
 			const found = await actions(uri, text, positionOf(text, 'uart', 1));
 			assert.deepEqual(found.map((a) => a.title), ["Move 'uart' to 0x2000, where QEMU (soc.flat.txt) has it"]);
 			assert.deepEqual(edits(found[0]), ['0x2000']);
 			assert.equal(found[0]?.diagnostics?.[0]?.code, 'qemu.mismatch');
-		} finally {
-			fs.rmSync(dir, { recursive: true, force: true });
-		}
+		});
 	});
 
 	test('formatting: the canonical layout, nothing for formatted text', async () => {

@@ -1,6 +1,8 @@
 /** Fixture access and text positions for the protocol tests. */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Position } from 'vscode-languageserver-protocol';
 import { fileUri, repoRoot } from './lspClient';
 
@@ -30,4 +32,27 @@ export function hoverText(contents: unknown): string {
 		return String(contents.value);
 	}
 	return JSON.stringify(contents);
+}
+
+/** `info mtree -f` text of one FlatView of the space `memory`, with these range lines. */
+export function flatCapture(...ranges: string[]): string {
+	return `FlatView #0\n AS "memory", root: system\n Root memory region: system\n${ranges.map((r) => `  ${r}\n`).join('')}\n`;
+}
+
+/**
+ * Runs `body` with a temporary folder holding `soc.flat.txt` (the QEMU capture) beside the
+ * uri of a board `soc.memmap`, which the test opens itself; the folder is removed after.
+ */
+export async function withCapture(
+	capture: string,
+	body: (boardUri: string, capturePath: string) => Promise<void>,
+): Promise<void> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-capture-'));
+	try {
+		const capturePath = path.join(dir, 'soc.flat.txt');
+		fs.writeFileSync(capturePath, capture);
+		await body(pathToFileURL(path.join(dir, 'soc.memmap')).href, capturePath);
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
 }

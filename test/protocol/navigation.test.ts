@@ -1,8 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
 	DefinitionRequest,
 	DocumentLinkRequest,
@@ -20,7 +16,7 @@ import {
 	type SelectionRange,
 	type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { fixture, hoverText, positionOf } from './fixtures';
+import { fixture, flatCapture, hoverText, positionOf, withCapture } from './fixtures';
 import { LspClient } from './lspClient';
 
 suite('protocol: hover and navigation', () => {
@@ -71,11 +67,7 @@ suite('protocol: hover and navigation', () => {
 	});
 
 	test('hover on an address also shows what QEMU renders there, from the capture beside the board', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-hover-capture-'));
-		try {
-			const flat = 'FlatView #0\n AS "memory", root: system\n Root memory region: system\n  0000000000001000-00000000000010ff (prio 0, i/o): uart\n\n';
-			fs.writeFileSync(path.join(dir, 'soc.flat.txt'), flat);
-			const uri = pathToFileURL(path.join(dir, 'soc.memmap')).href;
+		await withCapture(flatCapture('0000000000001000-00000000000010ff (prio 0, i/o): uart'), async (uri) => {
 			const text = 'space memory = system\ncontainer system size 16E {\n\tio uart at 0x1000 size 0x80 // regs at 0x1090\n}\n';
 			await client.open(uri, text);
 			const hoverAt = async (needle: string, delta: number): Promise<string> => {
@@ -87,9 +79,7 @@ suite('protocol: hover and navigation', () => {
 			assert.match(beyond, /is a hole/);
 			assert.match(beyond, /QEMU \(soc\.flat\.txt, line 4\): 'uart' \(prio 0, i\/o, offset 0x90\)/);
 			await client.close(uri);
-		} finally {
-			fs.rmSync(dir, { recursive: true, force: true });
-		}
+		});
 	});
 
 	test('hover on a hex literal in a comment: the owner in each space', async () => {
