@@ -105,5 +105,8 @@ suite('qemu: a board against the capture beside it', () => {
 		}
 		const unreadable = analyzeWith({ 'board.memmap': broken, 'board.flat.txt': 'not a capture' }).analysis;
 		assert.strictEqual(unreadable.capture, undefined);
+		// An unreadable board is an error (an empty document): nothing is compared.
+		const missing = analyzeWith({ 'board.flat.txt': capture }).analysis;
+		assert.deepStrictEqual(missing.diagnostics.map((d) => d.code), ['include.not-found']);
 	});
 });
