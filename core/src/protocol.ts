@@ -74,6 +74,12 @@ export interface FlatRangeDto {
 	readonly aliasesElided?: number;
 	/** The owner's definition; absent for holes. */
 	readonly location?: LocationDto;
+	/**
+	 * When the board has QEMU's `info mtree -f` beside it (`NAME.flat.txt`) and QEMU renders
+	 * part of this range differently: what QEMU has at the first such address, e.g.
+	 * `QEMU (pc.flat.txt, line 10): 'hpet' (prio 0, i/o)`.
+	 */
+	readonly qemu?: string;
 }
 
 export interface SpaceViewDto {

@@ -6,7 +6,7 @@
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { Diagnostic as LspDiagnostic, Location, Position, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { diagnosticDocsUrl, toHex, twoTo64 } from '../../core/src/index';
+import { diagnosticDocsUrl, qemuDifferences, qemuOwnerLine, toHex, twoTo64 } from '../../core/src/index';
 import type {
 	Analysis,
 	Diagnostic,
@@ -245,6 +245,33 @@ export function toSpaceViewDto(analysis: Analysis, view: SpaceView): SpaceViewDt
 		root: regions[view.space.root]?.path ?? '',
 		flatRoot: flatRoot === undefined ? null : (regions[flatRoot]?.path ?? null),
 		...(view.view.truncated ? { truncated: true } : {}),
-		ranges,
+		ranges: withQemu(analysis, view, ranges),
 	};
+}
+
+/**
+ * The ranges with `qemu` set on those that QEMU's capture beside the board renders
+ * differently somewhere (one sweep: both lists are sorted), or the ranges as they are.
+ */
+function withQemu(analysis: Analysis, view: SpaceView, ranges: FlatRangeDto[]): FlatRangeDto[] {
+	const capture = analysis.capture;
+	const differences = capture === undefined ? undefined : qemuDifferences(capture, analysis.tree, view);
+	if (capture === undefined || differences === undefined || differences.length === 0) {
+		return ranges;
+	}
+	let next = 0;
+	return ranges.map((dto) => {
+		const start = BigInt(dto.start);
+		const end = BigInt(dto.end);
+		while (next < differences.length && (differences[next]?.end ?? 0n) <= start) {
+			next++;
+		}
+		const difference = differences[next];
+		if (difference === undefined || difference.start >= end) {
+			return dto;
+		}
+		const at = difference.start > start ? difference.start : start;
+		const qemu = qemuOwnerLine(capture, view.space.name, at);
+		return qemu === undefined ? dto : { ...dto, qemu };
+	});
 }

@@ -68,6 +68,22 @@ suite('webview in Chromium', function () {
 		assert.ok((await texts(webview, '.break')).length > 0, 'compressed ranges are marked on the ruler');
 	});
 
+	test('ranges that the QEMU capture beside the board renders differently are marked', async () => {
+		const qemuView = flatViewOf(path.join(repoRoot, 'samples/mistakes-qemu.memmap'));
+		await webview.post({ type: 'update', view: qemuView, title: 'mistakes-qemu.memmap' });
+		await webview.page.locator('.table-row.qemu-differs').first().waitFor();
+		const titles = await inPage<string[]>(webview.page, `Array.from(document.querySelectorAll('.table-row.qemu-differs .owner-qemu'), (e) => e.title)`);
+		assert.deepEqual(titles, [
+			"QEMU (mistakes-qemu.flat.txt, line 6): 'pc.rom' (prio 1, rom)",
+			"QEMU (mistakes-qemu.flat.txt, line 10): 'hpet' (prio 0, i/o)",
+		]);
+		assert.equal(await inPage<number>(webview.page, `document.querySelectorAll('.block.qemu-differs').length`), 2);
+		assert.equal(await inPage<number>(webview.page, `document.querySelectorAll('.table-row:not(.qemu-differs) .owner-qemu').length`), 0);
+		await webview.page.locator('.table-row.qemu-differs', { hasText: 'pc.ram' }).hover();
+		const card = await texts(webview, '.tooltip:not([hidden]) .tooltip-line');
+		assert.ok(card.includes("differs from QEMU (mistakes-qemu.flat.txt, line 6): 'pc.rom' (prio 1, rom)"), card.join(' | '));
+	});
+
 	test('renders a hostile region name as text, never as markup', async () => {
 		const titles = await texts(webview, '.block-title');
 		assert.ok(titles.includes(hostile));

@@ -73,6 +73,9 @@ export function detailLines(range: RangeModel): readonly string[] {
 		dto.kind === 'hole' ? 'Unassigned (hole): no region answers here' : `${dto.region} (${kindName(dto.kind)})`,
 		`[${formatAddress(range.start)}, ${formatAddress(range.end)})  ${formatSize(range.size)}`,
 	];
+	if (dto.qemu !== undefined) {
+		lines.push(`differs from ${dto.qemu}`);
+	}
 	if (dto.kind === 'hole') {
 		return lines;
 	}

@@ -31,6 +31,8 @@ export function rangeKey(dto: FlatRangeDto): string {
 		dto.readonly ? 'ro' : '',
 		dto.nonvolatile ? 'nv' : '',
 		aliases,
+		// A new QEMU capture can change this mark on a range that did not change.
+		dto.qemu ?? '',
 	].join('|');
 }
 

@@ -138,6 +138,9 @@ export class MapView {
 		if (this.#layout.compressed[index] === 1) {
 			block.classList.add('is-compressed');
 		}
+		if (range.dto.qemu !== undefined) {
+			block.classList.add('qemu-differs');
+		}
 		row.append(ruler, block);
 		return row;
 	}

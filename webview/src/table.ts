@@ -139,6 +139,13 @@ export class TableView {
 		if (dto.path !== '' && dto.path !== dto.region) {
 			owner.appendChild(element('span', 'owner-path', dto.path));
 		}
+		if (dto.qemu !== undefined) {
+			// The QEMU capture beside the board renders part of this range differently.
+			const mark = element('span', 'owner-qemu', '≠ QEMU');
+			mark.title = dto.qemu;
+			owner.appendChild(mark);
+			row.classList.add('qemu-differs');
+		}
 		const offset = parseHex(dto.offsetInRegion) ?? 0n;
 		const cells = [
 			element('span', 'cell mono', formatAddress(range.start)),

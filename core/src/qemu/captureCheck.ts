@@ -11,7 +11,7 @@ import { toHex } from '../model/address';
 import { findRange } from '../model/owner';
 import type { RegionTree, SourceLocation } from '../model/types';
 import { diffRanges, flatSpaceOf, flatSpacesOfText } from './flatDiff';
-import type { FlatOwner, FlatSpace, OwnedRange } from './flatDiff';
+import type { FlatDifference, FlatOwner, FlatSpace, OwnedRange } from './flatDiff';
 
 /** Past this many mismatches in one space, one more diagnostic counts the rest. */
 const maxPerSpace = 50;
@@ -86,6 +86,15 @@ export function qemuOwnerLine(capture: QemuCapture, name: string, address: bigin
 	const owner = range === undefined ? undefined : { ...range.owner, offset: range.owner.offset + (address - range.start) };
 	const where = range?.line === undefined ? capture.name : `${capture.name}, line ${range.line}`;
 	return `QEMU (${where}): ${side(owner)}`;
+}
+
+/**
+ * The stretches of one space that QEMU renders differently from the board, sorted;
+ * undefined when the capture has no space of that name.
+ */
+export function qemuDifferences(capture: QemuCapture, tree: RegionTree, view: SpaceView): FlatDifference[] | undefined {
+	const qemu = captureSpace(capture, view.space.name);
+	return qemu === undefined ? undefined : diffRanges(flatSpaceOf(tree, view).ranges, qemu.ranges);
 }
 
 function spaceMismatches(input: CaptureInput, view: SpaceView, qemu: FlatSpace, name: string): Diagnostic[] {

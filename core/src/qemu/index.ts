@@ -17,4 +17,4 @@ export {
 	type SpaceDiff,
 	type SpaceStatus,
 } from './flatDiff';
-export { captureSpace, qemuOwnerLine, type QemuCapture } from './captureCheck';
+export { captureSpace, qemuDifferences, qemuOwnerLine, type QemuCapture } from './captureCheck';

@@ -60,6 +60,7 @@ suite('webview model', () => {
 		const a = range(0n, 16n, 'io', 'x');
 		assert.equal(rangeKey(a), rangeKey({ ...a, location }));
 		assert.notEqual(rangeKey(a), rangeKey({ ...a, priority: 1 }));
+		assert.notEqual(rangeKey(a), rangeKey({ ...a, qemu: "QEMU (pc.flat.txt, line 9): 'hpet' (prio 0, i/o)" }));
 	});
 
 	test('labels say the alias, its target and the offset', () => {
