@@ -3,7 +3,7 @@
  * disagree. Each side is a board or the `info mtree -f` text of a QEMU machine, so the
  * same command reviews a change to a board and checks a board against what QEMU renders.
  */
-import { diffFlatSpaces, flatSpacesOfAnalysis, flatSpacesOfText } from '../../../core/src/qemu/index';
+import { diffFlatSpaces, firstContentLine, flatSpacesOfAnalysis, flatSpacesOfText } from '../../../core/src/qemu/index';
 import type { FlatSpace } from '../../../core/src/qemu/index';
 import { choice, expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
@@ -37,13 +37,9 @@ interface Side {
 	readonly troubled: boolean;
 }
 
-function firstLine(text: string): string {
-	return text.split('\n').find((line) => line.trim() !== '') ?? '';
-}
-
 function readSide(file: string, io: Io): Side {
 	const text = readTextFile(file, io.cwd);
-	const head = firstLine(text);
+	const head = firstContentLine(text);
 	if (/^(address-space|memory-region): /.test(head)) {
 		throw new CliFailure(
 			`diff: '${file}' is 'info mtree' text: give the 'info mtree -f' text, or import it first (memmap import-mtree)`,

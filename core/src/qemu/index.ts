@@ -18,3 +18,4 @@ export {
 	type SpaceStatus,
 } from './flatDiff';
 export { captureSpace, qemuDifferences, qemuOwnerLine, type QemuCapture } from './captureCheck';
+export { firstContentLine, isMonitorChatter } from './lineFields';

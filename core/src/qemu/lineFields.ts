@@ -6,6 +6,20 @@ import type { MtreeError, MtreeExtent, MtreeType } from './mtreeModel';
 
 const types: ReadonlySet<string> = new Set(['ram', 'rom', 'romd', 'ramd', 'i/o', 'container']);
 
+/**
+ * A line of the monitor's own chatter, which captures made with `-monitor stdio` carry:
+ * the banner (`QEMU 7.2.0 monitor - type 'help' for more information`) and prompt lines
+ * (`(qemu) info mtree -f`, a last bare `(qemu)`). They carry no map and are skipped.
+ */
+export function isMonitorChatter(line: string): boolean {
+	return /^\(qemu\)( |$)/.test(line) || /^QEMU \S+ monitor - type 'help' for more information\s*$/.test(line);
+}
+
+/** The first line that is neither blank nor monitor chatter ('' if none). */
+export function firstContentLine(text: string): string {
+	return text.split('\n').map((line) => line.replace(/\r$/, '')).find((line) => line.trim() !== '' && !isMonitorChatter(line)) ?? '';
+}
+
 /** Shortens input text quoted in an error message. */
 export function shown(text: string): string {
 	return text.length > 60 ? text.slice(0, 57) + '...' : text;

@@ -1,12 +1,15 @@
 /**
  * Order normalisation of `info mtree` text, for comparing two outputs of the same machine.
  * QEMU prints address-space groups and FlatView blocks in hash-table order, which differs
- * between runs; nothing else varies. These helpers sort exactly those blocks.
+ * between runs; nothing else varies. These helpers sort exactly those blocks. The
+ * monitor's banner and prompt lines of a `-monitor stdio` capture are dropped.
  */
+import { isMonitorChatter } from './lineFields';
 
 /** Splits text into blank-line separated blocks (each without its trailing newline). */
 function blocks(text: string): string[] {
-	const body = text.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+	const lines = text.replace(/\r\n/g, '\n').split('\n');
+	const body = lines.filter((line) => !isMonitorChatter(line)).join('\n').replace(/^\n+/, '').replace(/\n+$/, '');
 	return body === '' ? [] : body.split(/\n\n+/);
 }
 

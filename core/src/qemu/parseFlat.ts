@@ -2,7 +2,7 @@
  * The line parser of `info mtree -f` text (flat mode) into FlatView blocks. Anything that
  * is not one of QEMU's flat-mode lines is a located error.
  */
-import { LineReader, readExtent, shown } from './lineFields';
+import { isMonitorChatter, LineReader, readExtent, shown } from './lineFields';
 import { maxErrors } from './parseTree';
 import type { FlatBlock, FlatRangeLine, MtreeError } from './mtreeModel';
 
@@ -24,7 +24,7 @@ interface FlatState {
 export function parseFlat(text: string): ParsedFlat {
 	const state: FlatState = { blocks: [], errors: [], block: undefined, phase: 'closed' };
 	const lines = text.split('\n').map((raw) => raw.replace(/\r$/, ''));
-	const first = lines.findIndex((line) => line.trim() !== '');
+	const first = lines.findIndex((line) => line.trim() !== '' && !isMonitorChatter(line));
 	if (/^(address-space|memory-region): /.test(lines[first] ?? '')) {
 		return { blocks: [], errors: [{ line: first + 1, column: 1, message: 'expected `info mtree -f` text, found `info mtree` tree text' }] };
 	}
@@ -44,7 +44,8 @@ export function parseFlat(text: string): ParsedFlat {
 }
 
 function parseLine(state: FlatState, text: string, line: number): void {
-	if (text.trim() === '') {
+	if (text.trim() === '' || isMonitorChatter(text)) {
+		// Blank lines, and the monitor's banner and prompts in a `-monitor stdio` capture.
 		return;
 	}
 	if (/^FlatView #\d+$/.test(text)) {

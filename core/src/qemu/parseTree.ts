@@ -3,7 +3,7 @@
  * region nodes. Every line must be a header, a region line or blank; anything else is a
  * located error, so a truncated or hand-edited file is never read as a different map.
  */
-import { LineReader, readExtent, shown } from './lineFields';
+import { isMonitorChatter, LineReader, readExtent, shown } from './lineFields';
 import type { MtreeError, MtreeGroup, MtreeLine, MtreeNode } from './mtreeModel';
 
 /** The parsed tree text: groups in input order, and every error found. */
@@ -40,7 +40,7 @@ export function parseTree(text: string): ParsedTree {
 	);
 	const showsDisabled = lines.some((line) => line.endsWith(' [disabled]'));
 	const state: TreeState = { groups: [], errors: [], targets, showsDisabled, group: undefined, stack: [] };
-	const first = lines.findIndex((line) => line.trim() !== '' && !line.startsWith('(qemu) '));
+	const first = lines.findIndex((line) => line.trim() !== '' && !isMonitorChatter(line));
 	if (/^FlatView #\d+$/.test(lines[first] ?? '')) {
 		return { groups: [], errors: [{ line: first + 1, column: 1, message: 'expected `info mtree` tree text, found `info mtree -f` output (give that with --flat)' }] };
 	}
@@ -62,8 +62,8 @@ function parseLine(state: TreeState, text: string, line: number): void {
 		closeGroup(state, line);
 		return;
 	}
-	if (text.startsWith('(qemu) ')) {
-		// A pasted monitor prompt line (`(qemu) info mtree -D`) carries no map.
+	if (isMonitorChatter(text)) {
+		// A pasted monitor banner or prompt line (`(qemu) info mtree -D`) carries no map.
 		return;
 	}
 	const header = /^(address-space|memory-region): (.*)$/.exec(text);
