@@ -117,4 +117,6 @@ export interface Diagnostic {
 	readonly related?: readonly RelatedLocation[];
 	/** Set for diagnostics about dead code (shadowed or unused regions): editors fade them. */
 	readonly unnecessary?: boolean;
+	/** The stretch of one address space a diagnostic is about (`qemu.mismatch`), for fixes. */
+	readonly subject?: { readonly space: string; readonly start: bigint; readonly end: bigint };
 }

@@ -167,6 +167,35 @@ suite('protocol: editing', () => {
 		});
 	});
 
+	test('code action: add the region QEMU has where the board has a hole', async () => {
+		const capture = flatCapture(
+			'0000000000000000-0000000000000fff (prio 0, ram): sram',
+			'0000000000001000-00000000000010ff (prio 0, i/o): uart',
+			'0000000000002000-0000000000002fff (prio 0, i/o): odd name',
+		);
+		await withCapture(capture, async (uri) => {
+			const text = 'space memory = system\ncontainer system size 16E {\n\tram sram at 0 size 4K\n}\n';
+			const published = await client.open(uri, text);
+			const position = positionOf(text, 'memory', 1);
+			const result = await client.connection.sendRequest(CodeActionRequest.type, {
+				textDocument: { uri },
+				range: { start: position, end: position },
+				context: { diagnostics: published.diagnostics },
+			});
+			const found = (result ?? []) as CodeAction[];
+			assert.deepEqual(found.map((a) => a.title), [
+				"Add 'uart' (io, 0x100) at 0x1000, as QEMU (soc.flat.txt) has it",
+				"Add 'odd name' (io, 4K) at 0x2000, as QEMU (soc.flat.txt) has it",
+			]);
+			assert.deepEqual(edits(found[0]), ['\tio uart at 0x1000 size 0x100\n']);
+			assert.deepEqual(edits(found[1]), ['\tio "odd name" at 0x2000 size 4K\n']);
+			// Applied, the fix leaves a board that renders what QEMU renders there.
+			const fixed = await client.replace(uri, text.replace('}\n', `${edits(found[0])[0]}}\n`));
+			assert.deepEqual(fixed.diagnostics.map((d) => String(d.message).slice(0, 40)), ["In space 'memory', [0x2000, 0x3000) is a"]);
+			await client.close(uri);
+		});
+	});
+
 	test('formatting: the canonical layout, nothing for formatted text', async () => {
 		const uri = 'file:///virtual/format.memmap';
 		await client.open(uri, 'ram  r   size 4K\nrom longer size 8K\n');

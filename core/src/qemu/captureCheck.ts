@@ -108,7 +108,8 @@ function spaceMismatches(input: CaptureInput, view: SpaceView, qemu: FlatSpace, 
 		const message =
 			`In space '${view.space.name}', [${toHex(difference.start)}, ${toHex(difference.end)}) is ${side(difference.before)} in this board ` +
 			`but ${side(difference.after)} in QEMU (${where}).`;
-		return { code: 'qemu.mismatch', severity: 'warning', message, ...(owner ?? spaceAt) };
+		const subject = { space: view.space.name, start: difference.start, end: difference.end };
+		return { code: 'qemu.mismatch', severity: 'warning', message, ...(owner ?? spaceAt), subject };
 	});
 	const rest = differences.length - maxPerSpace;
 	if (rest > 0) {
@@ -131,6 +132,12 @@ function side(owner: FlatOwner | undefined): string {
 function ownerLocation(tree: RegionTree, view: SpaceView, address: bigint): SourceLocation | undefined {
 	const range = findRange(view.view, address);
 	return range === undefined ? undefined : tree.regions[range.region]?.nameLocation;
+}
+
+/** The range of QEMU's space `name` that covers `address`, if any. */
+export function qemuRangeAt(capture: QemuCapture, name: string, address: bigint): OwnedRange | undefined {
+	const space = captureSpace(capture, name);
+	return space === undefined ? undefined : rangeAt(space.ranges, address);
 }
 
 /** The QEMU range that covers `address` (the ranges are sorted and disjoint). */

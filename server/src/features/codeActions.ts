@@ -2,11 +2,12 @@
  * Quick fixes: an unintended overlap can be marked `overlap`, given `priority 1`, or moved
  * to the next free aligned address; an alias window past its target can be shrunk; an
  * unknown reference can be created as a new region at the end of the file; a region that
- * QEMU's capture shows elsewhere can be moved to where QEMU has it.
+ * QEMU's capture shows elsewhere can be moved to where QEMU has it, and a region QEMU has
+ * in a hole of the board can be added.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { captureSpace, formatAddress, formatSizeLiteral } from '../../../core/src/index';
+import { captureSpace, findRange, formatAddress, formatSizeLiteral, qemuRangeAt } from '../../../core/src/index';
 import type { Analysis, Diagnostic, MapNode, Region, RegionNode } from '../../../core/src/index';
 import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
@@ -22,7 +23,7 @@ const fixes: Readonly<Partial<Record<Diagnostic['code'], Fix>>> = {
 	'region.overlap-tie': overlapFixes,
 	'alias.window-overrun': shrinkFix,
 	'ref.unknown': createFix,
-	'qemu.mismatch': qemuMoveFix,
+	'qemu.mismatch': qemuFixes,
 };
 
 /** The quick fixes for the diagnostics of `document` that touch `[from, to]`. */
@@ -121,6 +122,59 @@ function createFix(analysis: Analysis, document: TextDocument, d: Diagnostic): C
 	const text = document.getText();
 	const lead = text.length === 0 || text.endsWith('\n') ? '\n' : '\n\n';
 	return [edit(document, `Create region '${name}'`, text.length, 0, `${lead}${body}\n`)];
+}
+
+/** A mismatch with QEMU: move the board's region, or add the region QEMU has in a hole. */
+function qemuFixes(analysis: Analysis, document: TextDocument, d: Diagnostic): CodeAction[] {
+	return [...qemuMoveFix(analysis, document, d), ...qemuAddFix(analysis, document, d)];
+}
+
+/** QEMU's region types as the language's kinds (`rom` also covers readonly RAM). */
+const kindOfQemuType: Readonly<Record<string, string>> = { 'i/o': 'io', ram: 'ram', rom: 'rom', romd: 'romd', ramd: 'ramd' };
+
+/**
+ * A stretch where the board has a hole and QEMU a whole range of a region the board does
+ * not name: add that region to the space's root container, at QEMU's address and size.
+ */
+function qemuAddFix(analysis: Analysis, document: TextDocument, d: Diagnostic): CodeAction[] {
+	const capture = analysis.capture;
+	const subject = d.subject;
+	const range = capture && subject ? qemuRangeAt(capture, subject.space, subject.start) : undefined;
+	const view = subject && analysis.views.find((v) => v.space.name === subject.space);
+	const root = view && analysis.tree.regions[view.space.root];
+	const boardHole = view !== undefined && subject !== undefined && findRange(view.view, subject.start) === undefined;
+	if (!capture || !subject || !range || !root || !boardHole || range.start !== subject.start || range.end !== subject.end || range.owner.offset !== 0n) {
+		return [];
+	}
+	const kind = kindOfQemuType[range.owner.type];
+	const name = spellName(range.owner.name);
+	const body = root.definition.uri === document.uri ? regionNodeAt(analysis, root)?.body : undefined;
+	if (!kind || !name || !body?.closed || analysis.tree.regions.some((r) => r.name === range.owner.name)) {
+		return [];
+	}
+	const text = document.getText();
+	const close = body.offset + body.length - 1;
+	const lineStart = text.lastIndexOf('\n', close - 1) + 1;
+	const first = body.members[0];
+	const indent = first ? leadingSpace(text, first.offset) : `${leadingSpace(text, root.definition.offset)}\t`;
+	const size = formatSizeLiteral(range.end - range.start);
+	const line = `${indent}${kind} ${name} at ${formatAddress(range.start)} size ${size}`;
+	const own = text.slice(lineStart, close).trim() === '';
+	const title = `Add '${range.owner.name}' (${kind}, ${size}) at ${formatAddress(range.start)}, as QEMU (${capture.name}) has it`;
+	return [own ? edit(document, title, lineStart, 0, `${line}\n`) : edit(document, title, close, 0, `\n${line}\n`)];
+}
+
+/** The written region statement of `region` (its definition). */
+function regionNodeAt(analysis: Analysis, region: Region): RegionNode | undefined {
+	const file = analysis.documents.get(region.definition.uri)?.file;
+	const path = file ? pathAt(file, region.definition.offset) : [];
+	return path.find((n): n is RegionNode => n.kind === 'region' && n.offset === region.definition.offset);
+}
+
+/** The spaces and tabs that start the line holding `offset`. */
+function leadingSpace(text: string, offset: number): string {
+	const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+	return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
 }
 
 /**
