@@ -6,7 +6,7 @@
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { Diagnostic as LspDiagnostic, Location, Position, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { diagnosticDocsUrl, qemuDifferences, qemuOwnerLine, toHex, twoTo64 } from '../../core/src/index';
+import { diagnosticDocsUrl, qemuOwnerLine, toHex, twoTo64 } from '../../core/src/index';
 import type {
 	Analysis,
 	Diagnostic,
@@ -251,16 +251,18 @@ export function toSpaceViewDto(analysis: Analysis, view: SpaceView): SpaceViewDt
 
 /**
  * The ranges with `qemu` set on those that QEMU's capture beside the board renders
- * differently somewhere (one sweep: both lists are sorted), or the ranges as they are.
+ * differently somewhere (one sweep over the differences the analysis found: both lists
+ * are sorted), or the ranges as they are.
  */
 function withQemu(analysis: Analysis, view: SpaceView, ranges: FlatRangeDto[]): FlatRangeDto[] {
 	const capture = analysis.capture;
-	const differences = capture === undefined ? undefined : qemuDifferences(capture, analysis.tree, view);
+	const differences = capture?.differences.get(view);
 	if (capture === undefined || differences === undefined || differences.length === 0) {
 		return ranges;
 	}
 	let next = 0;
 	return ranges.map((dto) => {
+		// Read back from the DTO: only boards with a differing capture pay for it.
 		const start = BigInt(dto.start);
 		const end = BigInt(dto.end);
 		while (next < differences.length && (differences[next]?.end ?? 0n) <= start) {

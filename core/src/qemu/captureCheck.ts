@@ -27,6 +27,11 @@ export interface QemuCapture {
 	/** The file name, for messages. */
 	readonly name: string;
 	readonly spaces: readonly FlatSpace[];
+	/**
+	 * For each space view of the board that the capture also has, where the two differ
+	 * (computed once here, for the diagnostics and for the flat view's marks alike).
+	 */
+	readonly differences: ReadonlyMap<SpaceView, readonly FlatDifference[]>;
 }
 
 export interface CaptureInput {
@@ -53,17 +58,23 @@ export function checkAgainstCapture(input: CaptureInput): { capture?: QemuCaptur
 		const message = `The QEMU capture ${name} beside this board is not \`info mtree -f\` text, so the board is not compared with it: line ${firstError.line}: ${firstError.message}${more}.`;
 		return { diagnostics: [{ code: 'qemu.capture', severity: 'warning', message, ...fallback }] };
 	}
-	const capture: QemuCapture = { uri: input.captureUri, name, spaces };
+	const differences = new Map<SpaceView, FlatDifference[]>();
+	for (const view of input.views) {
+		const qemu = spaces.find((space) => space.name === view.space.name);
+		if (qemu !== undefined) {
+			differences.set(view, diffRanges(flatSpaceOf(input.tree, view).ranges, qemu.ranges));
+		}
+	}
+	const capture: QemuCapture = { uri: input.captureUri, name, spaces, differences };
 	if (!input.compare) {
 		return { capture, diagnostics: [] };
 	}
-	const common = input.views.filter((view) => captureSpace(capture, view.space.name) !== undefined);
-	if (common.length === 0) {
+	if (differences.size === 0) {
 		const names = spaces.map((space) => `'${space.name}'`).join(', ') || 'none';
 		const message = `No address space of this board is in the QEMU capture ${name} (its spaces: ${names}), so nothing is compared: name a space as QEMU does (\`space memory = ...\`).`;
 		return { capture, diagnostics: [{ code: 'qemu.mismatch', severity: 'warning', message, ...fallback }] };
 	}
-	const diagnostics = common.flatMap((view) => spaceMismatches(input, view, captureSpace(capture, view.space.name) as FlatSpace, name));
+	const diagnostics = [...differences].flatMap(([view, found]) => spaceMismatches(input, capture, view, found));
 	return { capture, diagnostics };
 }
 
@@ -88,18 +99,9 @@ export function qemuOwnerLine(capture: QemuCapture, name: string, address: bigin
 	return `QEMU (${where}): ${side(owner)}`;
 }
 
-/**
- * The stretches of one space that QEMU renders differently from the board, sorted;
- * undefined when the capture has no space of that name.
- */
-export function qemuDifferences(capture: QemuCapture, tree: RegionTree, view: SpaceView): FlatDifference[] | undefined {
-	const qemu = captureSpace(capture, view.space.name);
-	return qemu === undefined ? undefined : diffRanges(flatSpaceOf(tree, view).ranges, qemu.ranges);
-}
-
-function spaceMismatches(input: CaptureInput, view: SpaceView, qemu: FlatSpace, name: string): Diagnostic[] {
-	const board = flatSpaceOf(input.tree, view);
-	const differences = diffRanges(board.ranges, qemu.ranges);
+function spaceMismatches(input: CaptureInput, capture: QemuCapture, view: SpaceView, differences: readonly FlatDifference[]): Diagnostic[] {
+	const name = capture.name;
+	const qemu = captureSpace(capture, view.space.name) as FlatSpace;
 	const spaceAt = spaceLocation(input.tree, view) ?? firstLocation(input);
 	const out: Diagnostic[] = differences.slice(0, maxPerSpace).map((difference) => {
 		const owner = difference.before === undefined ? undefined : ownerLocation(input.tree, view, difference.start);

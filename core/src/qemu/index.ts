@@ -17,5 +17,5 @@ export {
 	type SpaceDiff,
 	type SpaceStatus,
 } from './flatDiff';
-export { captureSpace, qemuDifferences, qemuOwnerLine, qemuRangeAt, type QemuCapture } from './captureCheck';
+export { captureSpace, qemuOwnerLine, qemuRangeAt, type QemuCapture } from './captureCheck';
 export { firstContentLine, isMonitorChatter } from './lineFields';
