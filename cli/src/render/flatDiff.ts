@@ -3,16 +3,12 @@
  * found again in QEMU's own output with a search), or JSON.
  */
 import { formatHex16 as plx, toHex } from '../../../core/src/index';
+import { flatOwnerText } from '../../../core/src/qemu/index';
 import type { FlatDifference, FlatOwner, SpaceDiff } from '../../../core/src/qemu/index';
 
 /** A range's owner as the tail of an `info mtree -f` line, or `(hole)`. */
 function ownerText(owner: FlatOwner | undefined): string {
-	if (owner === undefined) {
-		return '(hole)';
-	}
-	const nv = owner.nonvolatile ? 'nv-' : '';
-	const offset = owner.offset === 0n ? '' : ` @${plx(owner.offset)}`;
-	return `(prio ${owner.priority}, ${nv}${owner.type}): ${owner.name}${offset}`;
+	return owner === undefined ? '(hole)' : flatOwnerText(owner);
 }
 
 /** The stretch with its end inclusive, as QEMU prints, then the owner on each side. */

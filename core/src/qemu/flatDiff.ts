@@ -9,7 +9,7 @@ import type { Analysis, SpaceView } from '../model/analyze';
 import type { FlatRange, RegionTree } from '../model/types';
 import { parseFlat } from './parseFlat';
 import type { MtreeError } from './mtreeModel';
-import { regionType } from './regionType';
+import { hex16, regionType } from './regionType';
 
 /** What owns one stretch of addresses, as `info mtree -f` prints it. */
 export interface FlatOwner {
@@ -83,6 +83,12 @@ export function flatOwner(tree: RegionTree, range: FlatRange): FlatOwner {
 		priority: region?.priority ?? 0,
 		offset: range.offsetInRegion,
 	};
+}
+
+/** The owner as the tail of an `info mtree -f` range line: `(prio 0, rom): pc.bios @0000000000020000`. */
+export function flatOwnerText(owner: FlatOwner): string {
+	const offset = owner.offset === 0n ? '' : ` @${hex16(owner.offset)}`;
+	return `(prio ${owner.priority}, ${owner.nonvolatile ? 'nv-' : ''}${owner.type}): ${owner.name}${offset}`;
 }
 
 /**

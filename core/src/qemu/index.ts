@@ -9,6 +9,7 @@ export { printFlatViews } from './printFlatViews';
 export { normalizeMtree, normalizeFlat } from './normalize';
 export {
 	diffFlatSpaces,
+	flatOwnerText,
 	flatSpacesOfAnalysis,
 	flatSpacesOfText,
 	type FlatDifference,

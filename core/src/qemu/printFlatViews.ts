@@ -5,7 +5,7 @@
  */
 import type { Analysis, SpaceView } from '../model/analyze';
 import type { FlatRange, RegionId, RegionTree } from '../model/types';
-import { flatOwner } from './flatDiff';
+import { flatOwner, flatOwnerText } from './flatDiff';
 import { hex16 } from './regionType';
 
 /**
@@ -61,9 +61,6 @@ function printBlock(tree: RegionTree, views: readonly SpaceView[], out: string[]
 
 /** One range: the terminal region's own priority, `rom` when the range is readonly. */
 function rangeLine(tree: RegionTree, range: FlatRange): string {
-	const owner = flatOwner(tree, range);
 	const end = range.start + range.size - 1n;
-	const offset = owner.offset === 0n ? '' : ` @${hex16(owner.offset)}`;
-	const nv = owner.nonvolatile ? 'nv-' : '';
-	return `${hex16(range.start)}-${hex16(end)} (prio ${owner.priority}, ${nv}${owner.type}): ${owner.name}${offset}`;
+	return `${hex16(range.start)}-${hex16(end)} ${flatOwnerText(flatOwner(tree, range))}`;
 }

@@ -8,7 +8,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { captureSpace, findRange, formatAddress, formatSizeLiteral, qemuRangeAt } from '../../../core/src/index';
-import type { Analysis, Diagnostic, MapNode, Region, RegionNode } from '../../../core/src/index';
+import type { Analysis, Diagnostic, MapNode, Region, RegionNode, SourceLocation } from '../../../core/src/index';
 import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 import { placementsOf, referenceAt } from '../model';
@@ -57,7 +57,11 @@ function edit(document: TextDocument, title: string, offset: number, length: num
 
 /** The written statement (nested declaration or `map`) that places a region. */
 function placementNode(analysis: Analysis, region: Region): RegionNode | MapNode | undefined {
-	const loc = region.placement ?? region.definition;
+	return statementAt(analysis, region.placement ?? region.definition);
+}
+
+/** The region declaration or `map` statement that starts at `loc`. */
+function statementAt(analysis: Analysis, loc: SourceLocation): RegionNode | MapNode | undefined {
 	const file = analysis.documents.get(loc.uri)?.file;
 	const path = file ? pathAt(file, loc.offset) : [];
 	return path.find((n): n is RegionNode | MapNode => (n.kind === 'region' || n.kind === 'map') && n.offset === loc.offset);
@@ -148,7 +152,8 @@ function qemuAddFix(analysis: Analysis, document: TextDocument, d: Diagnostic): 
 	}
 	const kind = kindOfQemuType[range.owner.type];
 	const name = spellName(range.owner.name);
-	const body = root.definition.uri === document.uri ? regionNodeAt(analysis, root)?.body : undefined;
+	const declaration = root.definition.uri === document.uri ? statementAt(analysis, root.definition) : undefined;
+	const body = declaration?.kind === 'region' ? declaration.body : undefined;
 	if (!kind || !name || !body?.closed || analysis.tree.regions.some((r) => r.name === range.owner.name)) {
 		return [];
 	}
@@ -162,13 +167,6 @@ function qemuAddFix(analysis: Analysis, document: TextDocument, d: Diagnostic): 
 	const own = text.slice(lineStart, close).trim() === '';
 	const title = `Add '${range.owner.name}' (${kind}, ${size}) at ${formatAddress(range.start)}, as QEMU (${capture.name}) has it`;
 	return [own ? edit(document, title, lineStart, 0, `${line}\n`) : edit(document, title, close, 0, `\n${line}\n`)];
-}
-
-/** The written region statement of `region` (its definition). */
-function regionNodeAt(analysis: Analysis, region: Region): RegionNode | undefined {
-	const file = analysis.documents.get(region.definition.uri)?.file;
-	const path = file ? pathAt(file, region.definition.offset) : [];
-	return path.find((n): n is RegionNode => n.kind === 'region' && n.offset === region.definition.offset);
 }
 
 /** The spaces and tabs that start the line holding `offset`. */
