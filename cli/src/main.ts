@@ -7,6 +7,7 @@ import { parseArgs } from './args';
 import type { Command, Io } from './command';
 import { checkCommand } from './commands/check';
 import { diffCommand } from './commands/diff';
+import { exportCommand } from './commands/export';
 import { flatCommand } from './commands/flat';
 import { fmtCommand } from './commands/fmt';
 import { importMtreeCommand } from './commands/importMtree';
@@ -20,6 +21,7 @@ const allCommands: readonly Command[] = [
 	treeCommand,
 	ownerCommand,
 	diffCommand,
+	exportCommand,
 	fmtCommand,
 	importMtreeCommand,
 ];

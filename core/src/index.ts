@@ -27,3 +27,4 @@ export { flatten } from './model/flatten';
 export * from './model/owner';
 export { suggest } from './model/build/suggest';
 export * from './qemu';
+export * from './export';

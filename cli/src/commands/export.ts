@@ -1,0 +1,79 @@
+/**
+ * `memmap export FILE [--format c|ld] [--space NAME] [--prefix P]`: one address space as
+ * a C header of region addresses, or as a GNU ld `MEMORY` command.
+ */
+import * as path from 'node:path';
+import { cHeader, linkerMemory } from '../../../core/src/index';
+import { choice, expectPositionals } from '../args';
+import type { ParsedArgs } from '../args';
+import type { Command, Io } from '../command';
+import { CliFailure, exitFindings, exitOk } from '../failure';
+import { loadBoard, reportErrors, selectSpaces } from '../load';
+
+const help = `usage: memmap export FILE [--format c|ld] [--space NAME] [--prefix PREFIX]
+
+Writes one address space for the code that must agree with the board:
+
+  c    a C header: NAME_BASE (absolute address) and NAME_SIZE for the space's root and
+       every region placed in it through containers, aliases included, in 'info mtree'
+       order, each with a comment (kind, size, parent, access sizes, flags and its ///
+       documentation). Values are plain hex literals, so assembler can include it too.
+  ld   a GNU ld MEMORY command: one line per stretch of RAM or ROM that the space
+       really shows (its flat view), rx for ROM and read-only RAM, rwx for RAM, named
+       after the alias that windows it (ram-below-4g) or else its region.
+
+Names are region names in upper case with every other character run turned into '_'
+(pc.ram -> PC_RAM); a name shared across containers is prefixed with its container's
+(B0_RAM), and what still repeats is numbered (PAM_PCI, PAM_PCI_2).
+
+options:
+  --format FORMAT   c (default) or ld
+  --space NAME      the address space; needed when the board has more than one
+  --prefix PREFIX   put in front of every name (and of the header's include guard)
+
+A board with errors is not exported: its errors are printed on stderr.
+exit status: 0 ok, 1 the board has errors, 2 usage or I/O error
+`;
+
+function runExport(args: ParsedArgs, io: Io): number {
+	expectPositionals('export', args, 1, 1, 'FILE');
+	const format = choice('export', args, '--format', ['c', 'ld'], 'c');
+	const prefix = args.values.get('--prefix') ?? '';
+	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(prefix) && prefix !== '') {
+		throw new CliFailure(`export: --prefix '${prefix}' is not an identifier (letters, digits and '_', not starting with a digit)`);
+	}
+	const file = args.positionals[0] ?? '';
+	const board = loadBoard(file, io);
+	const spaceName = args.values.get('--space');
+	const views = selectSpaces('export', board.analysis, spaceName);
+	if (reportErrors(board, io)) {
+		io.stderr('memmap: export: the board has errors; nothing exported\n');
+		return exitFindings;
+	}
+	const view = views[0];
+	if (view === undefined || views.length > 1) {
+		const names = board.analysis.views.map((v) => v.space.name);
+		throw new CliFailure(
+			names.length === 0
+				? 'export: the board has no address space'
+				: `export: the board has ${names.length} address spaces; choose one with --space (${names.join(', ')})`,
+		);
+	}
+	const command = ['memmap', 'export', file, '--format', format, ...(spaceName === undefined ? [] : ['--space', spaceName]), ...(prefix === '' ? [] : ['--prefix', prefix])];
+	const options = { source: path.basename(file), prefix, command: command.map(shellWord).join(' ') };
+	io.stdout(format === 'c' ? cHeader(board.analysis.tree, view, options) : linkerMemory(board.analysis.tree, view, options));
+	return exitOk;
+}
+
+/** `word` as a POSIX shell would need it written (quoted only when it must be). */
+function shellWord(word: string): string {
+	return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export const exportCommand: Command = {
+	name: 'export',
+	summary: 'write one address space as a C header or a GNU ld MEMORY command',
+	help,
+	options: { '--format': 'value', '--space': 'value', '--prefix': 'value' },
+	run: runExport,
+};

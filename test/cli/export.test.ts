@@ -1,0 +1,109 @@
+import * as assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyzeText, placedRegions } from '../../core/src/index';
+import { repoRoot } from '../util/golden';
+import { checkGolden, fixture, memmap } from './run';
+
+suite('cli: export', () => {
+	const board = fixture('export.memmap');
+
+	test('--format c: a header of the space', () => {
+		assert.strictEqual(checkGolden('export-c', ['export', board, '--space', 'bus']).status, 0);
+	});
+
+	test('--format ld: a MEMORY command, with a prefix', () => {
+		assert.strictEqual(checkGolden('export-ld-pc-x86', ['export', 'samples/pc-x86.memmap', '--space', 'memory', '--format', 'ld', '--prefix', 'PC_']).status, 0);
+	});
+
+	test('errors: several spaces, unknown space, bad prefix, bad format, a board with errors', () => {
+		assert.strictEqual(checkGolden('export-errors-spaces', ['export', board]).status, 2);
+		assert.strictEqual(checkGolden('export-errors-unknown-space', ['export', board, '--space', 'nope']).status, 2);
+		assert.strictEqual(checkGolden('export-errors-prefix', ['export', board, '--space', 'bus', '--prefix', '9x']).status, 2);
+		assert.strictEqual(checkGolden('export-errors-format', ['export', board, '--format', 'rust']).status, 2);
+		assert.strictEqual(checkGolden('export-errors-board', ['export', fixture('errors.memmap')]).status, 1);
+	});
+});
+
+/** A tool on PATH; CI installs them (build-essential), so only a developer's machine may lack one. */
+function haveTool(name: string): boolean {
+	return spawnSync(name, ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+function run(command: string, args: readonly string[], cwd: string): string {
+	const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
+	assert.strictEqual(result.status, 0, `${command} ${args.join(' ')}:\n${result.stderr}`);
+	return result.stdout;
+}
+
+suite('cli: export, read by the real gcc and ld', function () {
+	// Dozens of compiler and linker runs.
+	this.timeout(120_000);
+	let dir = '';
+	suiteSetup(function () {
+		if (!haveTool('gcc') || !haveTool('ld') || !haveTool('objdump')) {
+			if (process.env.CI) {
+				assert.fail('gcc, ld and objdump are needed (Debian: build-essential)');
+			}
+			this.skip();
+		}
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-export-'));
+	});
+	suiteTeardown(() => {
+		if (dir !== '') {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	const boards: [string, string][] = [
+		['samples/pc-x86.memmap', 'memory'],
+		['samples/cortex-m.memmap', 'soc'],
+		['samples/arm-virt.memmap', 'secure-memory'],
+		['samples/riscv-board.memmap', 'memory'],
+		['samples/qemu-x86_64-pc.memmap', 'memory'],
+		[fixture('export.memmap'), 'bus'],
+	];
+
+	test('every header compiles as pedantic C99, and each macro has the value the core placed', () => {
+		for (const [file, space] of boards) {
+			const header = memmap(['export', file, '--space', space]);
+			assert.strictEqual(header.status, 0, header.stderr);
+			fs.writeFileSync(path.join(dir, 'board.h'), header.stdout);
+			const analysis = analyzeText(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
+			const view = analysis.views.find((v) => v.space.name === space);
+			assert.ok(view, `${file}: space ${space}`);
+			const placed = placedRegions(analysis.tree, view.space.root).filter((p) => p.base < 1n << 64n);
+			const asserts = placed.map((p) => `_Static_assert(${p.identifier}_BASE == 0x${p.base.toString(16)}ULL, "${p.identifier}");`);
+			fs.writeFileSync(path.join(dir, 'check.c'), ['#include "board.h"', ...asserts, 'int unused;', ''].join('\n'));
+			run('gcc', ['-std=c11', '-Wall', '-Wextra', '-pedantic', '-Werror', '-fsyntax-only', 'check.c'], dir);
+			// Assembler includes the same header.
+			fs.writeFileSync(path.join(dir, 'check.S'), `#include "board.h"\n.quad ${placed[0]?.identifier ?? 'X'}_BASE\n`);
+			run('gcc', ['-c', 'check.S', '-o', 'check-s.o'], dir);
+		}
+	});
+
+	test('every MEMORY command links: code placed in a memory region lands at its ORIGIN', () => {
+		fs.writeFileSync(path.join(dir, 'code.c'), 'int entry(void) { return 42; }\n');
+		run('gcc', ['-c', '-O1', '-fno-asynchronous-unwind-tables', 'code.c', '-o', 'code.o'], dir);
+		for (const [file, space] of boards) {
+			const memory = memmap(['export', file, '--space', space, '--format', 'ld']);
+			assert.strictEqual(memory.status, 0, memory.stderr);
+			const lines = [...memory.stdout.matchAll(/^ {2}(\w+) +\((rwx|rx)\) +: ORIGIN = (0x[0-9a-f]+)/gm)];
+			if (lines.length === 0) {
+				continue;
+			}
+			// Each memory region in turn receives .text, and the linker must put it there.
+			for (const [, name, , origin] of lines) {
+				const script = `${memory.stdout}\nSECTIONS\n{\n  .text : { *(.text*) } > ${name}\n  /DISCARD/ : { *(*) }\n}\n`;
+				fs.writeFileSync(path.join(dir, 'board.ld'), script);
+				run('ld', ['-T', 'board.ld', '-e', 'entry', 'code.o', '-o', 'board.elf'], dir);
+				const sections = run('objdump', ['-h', 'board.elf'], dir);
+				const text = /\s\.text\s+\S+\s+([0-9a-f]+)/.exec(sections);
+				assert.ok(text, `${file}: no .text in\n${sections}`);
+				assert.strictEqual(BigInt('0x' + text[1]), BigInt(origin as string), `${file}: .text in ${name}`);
+			}
+		}
+	});
+});

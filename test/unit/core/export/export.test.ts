@@ -1,0 +1,133 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeText, cHeader, identifierOf, linkerMemory, memoryStretches, placedRegions } from '../../../../core/src/index';
+import { defines } from '../../../util/cDefines';
+import { repoRoot } from '../../../util/golden';
+
+function board(name: string): ReturnType<typeof analyzeText> {
+	const file = path.join(repoRoot, name);
+	return analyzeText(fs.readFileSync(file, 'utf8'), name);
+}
+
+suite('export: identifiers', () => {
+	test('region names become upper-case C identifiers', () => {
+		assert.strictEqual(identifierOf('pc.ram'), 'PC_RAM');
+		assert.strictEqual(identifierOf('ram-below-4g'), 'RAM_BELOW_4G');
+		assert.strictEqual(identifierOf('tz-ppc-port[0]'), 'TZ_PPC_PORT_0');
+		assert.strictEqual(identifierOf('*/ regs'), 'REGS');
+		assert.strictEqual(identifierOf('0ram'), 'R_0RAM');
+		assert.strictEqual(identifierOf(''), 'R');
+		assert.strictEqual(identifierOf('---'), 'R');
+		assert.strictEqual(identifierOf('a  b'), 'A_B');
+	});
+
+	test('a name shared across containers is qualified; same-named siblings are numbered', () => {
+		const analysis = board('test/fixtures/cli/export.memmap');
+		const space = analysis.views.find((v) => v.space.name === 'bus');
+		assert.ok(space);
+		const names = placedRegions(analysis.tree, space.space.root).map((p) => `${p.region.path}=${p.identifier}`);
+		assert.deepStrictEqual(names, [
+			'soc=SOC',
+			'soc/boot=BOOT',
+			'soc/flash=FLASH',
+			'soc/vectors=VECTORS',
+			'soc/sram bank[0]=SRAM_BANK_0',
+			'soc/0ram=R_0RAM',
+			'soc/apb=APB',
+			'soc/apb/regs=APB_REGS',
+			'soc/ahb=AHB',
+			'soc/ahb/regs=AHB_REGS',
+			'soc/ahb/*/ regs=AHB_REGS_2',
+			'soc/win#1=WIN',
+			'soc/win#2=WIN_2',
+		]);
+	});
+
+	test('a plain name is never taken by a qualified or numbered one', () => {
+		const analysis = analyzeText(
+			['container s size 64K {', '  ram x_2 at 0 size 4K', '  ram x at 0x1000 size 4K', '  ram x at 0x2000 size 4K', '  ram x at 0x3000 size 4K', '}'].join('\n'),
+		);
+		const root = analysis.views[0]?.space.root ?? -1;
+		assert.deepStrictEqual(
+			placedRegions(analysis.tree, root).map((p) => p.identifier),
+			['S', 'X_2', 'X', 'X_3', 'X_4'],
+		);
+	});
+});
+
+suite('export: C header and ld MEMORY', () => {
+	test('the header names every placed region once, with its absolute base and size', () => {
+		const analysis = board('samples/pc-x86.memmap');
+		const space = analysis.views[0];
+		assert.ok(space);
+		const header = cHeader(analysis.tree, space, { source: 'pc-x86.memmap', prefix: 'PC_' });
+		const found = defines(header);
+		assert.strictEqual(found.get('PC_PC_X86_MEMMAP_H'), '');
+		assert.strictEqual(found.get('PC_PC_ROM_BASE'), '0xc0000');
+		assert.strictEqual(found.get('PC_PC_ROM_SIZE'), '0x20000');
+		assert.strictEqual(found.get('PC_ISA_BIOS_BASE'), '0xe0000');
+		assert.strictEqual(found.get('PC_PC_BIOS_BASE'), '0xfffc0000');
+		assert.strictEqual(found.get('PC_APIC_MSI_BASE'), '0xfee00000');
+		// 2^64 has no 64-bit literal: no SIZE macro, a comment instead.
+		assert.strictEqual(found.get('PC_SYSTEM_SIZE'), undefined);
+		assert.match(header, /PC_SYSTEM_SIZE would be 2\^64/);
+		// pc.ram is placed only through aliases: it has no address of its own.
+		assert.strictEqual(found.get('PC_PC_RAM_BASE'), undefined);
+	});
+
+	test('comments cannot be closed early by a name or a doc line', () => {
+		const analysis = board('test/fixtures/cli/export.memmap');
+		const space = analysis.views.find((v) => v.space.name === 'bus');
+		assert.ok(space);
+		const header = cHeader(analysis.tree, space, { source: 'a*/b.memmap', command: "memmap export '*/'" });
+		const outsideComments = header.replace(/\/\*[\s\S]*?\*\//g, '');
+		assert.deepStrictEqual(
+			outsideComments.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')),
+			[],
+		);
+	});
+
+	test('a region past the end of the 64-bit space gets no macros', () => {
+		const analysis = analyzeText(['container s size 16E {', '  container c at 0xffff_ffff_ffff_f000 size 8K {', '    ram r at 0x1000 size 4K', '  }', '}'].join('\n'));
+		const space = analysis.views[0];
+		assert.ok(space);
+		const header = cHeader(analysis.tree, space, { source: 'x.memmap' });
+		assert.match(header, /starts at 0x10000000000000000, past the end of the 64-bit space: no macros/);
+		assert.strictEqual(defines(header).get('R_BASE'), undefined);
+		assert.strictEqual(defines(header).get('C_BASE'), '0xfffffffffffff000');
+	});
+
+	test('ld MEMORY: the RAM and ROM the space shows, named by the alias that windows them', () => {
+		const analysis = board('samples/pc-x86.memmap');
+		const space = analysis.views[0];
+		assert.ok(space);
+		const stretches = memoryStretches(analysis.tree, space).map(
+			(s) => `${s.name} ${s.attributes} ${s.range.start.toString(16)}+${s.range.size.toString(16)} ${s.region.name}`,
+		);
+		assert.deepStrictEqual(stretches, [
+			'RAM_BELOW_4G rwx 0+c0000 pc.ram',
+			'PC_ROM rx c0000+20000 pc.rom',
+			'ISA_BIOS rx e0000+20000 pc.bios',
+			'RAM_BELOW_4G_2 rwx 100000+7f00000 pc.ram',
+			'PC_BIOS rx fffc0000+40000 pc.bios',
+		]);
+		const text = linkerMemory(analysis.tree, space, { source: 'pc-x86.memmap' });
+		assert.match(text, /^ {2}RAM_BELOW_4G {3}\(rwx\) : ORIGIN = 0x0, LENGTH = 0xc0000$/m);
+	});
+
+	test('ld MEMORY: read-only RAM is rx, I/O is left out, a 2^64 length is a comment', () => {
+		const analysis = analyzeText(
+			['container s size 16E {', '  ram a at 0 size 4K readonly', '  io b at 0x1000 size 4K', '  ram c at 0x2000 size 4K nonvolatile', '}', 'ram all size 16E', 'space all = all', 'space s = s'].join('\n'),
+		);
+		const [all, s] = analysis.views;
+		assert.ok(all && s);
+		assert.deepStrictEqual(
+			memoryStretches(analysis.tree, s).map((m) => `${m.name} ${m.attributes}`),
+			['A rx', 'C rwx'],
+		);
+		const text = linkerMemory(analysis.tree, all, { source: 'x' });
+		assert.match(text, /ALL: a length of 2\^64 does not fit/);
+		assert.doesNotMatch(text, /ORIGIN/);
+	});
+});
