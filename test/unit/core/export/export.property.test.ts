@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import fc from 'fast-check';
-import { addressSpaceSize, analyzeText, cHeader, linkerMemory, memoryStretches, placedRegions, type Analysis, type Region, type RegionId } from '../../../../core/src/index';
+import { addressSpaceSize, analyzeText, cHeader, linkerMemory, memoryStretches, placedRegions, type Analysis, type Region, type RegionId, type SpaceView } from '../../../../core/src/index';
 import { defines } from '../../../util/cDefines';
 
 const names = ['ram', 'ram', 'uart.0', 'uart-0', '"tz port[0]"', '"0x10"', 'b0', 'B0', '"*/"', 'x_2'];
@@ -44,13 +44,19 @@ function baseByParents(analysis: Analysis, id: RegionId, root: RegionId): bigint
 	return undefined;
 }
 
+/** The analysis of `text` and its one space. */
+function analyzeBoard(text: string): { analysis: Analysis; space: SpaceView } {
+	const analysis = analyzeText(text, 'p.memmap');
+	const space = analysis.views[0];
+	assert.ok(space);
+	return { analysis, space };
+}
+
 suite('export: properties', () => {
 	test('each region placed under the root is listed once, at its parent-chain address, with a unique identifier', () => {
 		fc.assert(
 			fc.property(board, (text) => {
-				const analysis = analyzeText(text, 'p.memmap');
-				const space = analysis.views[0];
-				assert.ok(space);
+				const { analysis, space } = analyzeBoard(text);
 				const root = space.space.root;
 				const placed = placedRegions(analysis.tree, root);
 				const expected = analysis.tree.regions.filter((r) => baseByParents(analysis, r.id, root) !== undefined);
@@ -75,9 +81,7 @@ suite('export: properties', () => {
 	test('ld MEMORY lists exactly the flat ranges owned by RAM and ROM, under unique names', () => {
 		fc.assert(
 			fc.property(board, (text) => {
-				const analysis = analyzeText(text, 'p.memmap');
-				const space = analysis.views[0];
-				assert.ok(space);
+				const { analysis, space } = analyzeBoard(text);
 				const memory = space.view.ranges.filter((r) => ['ram', 'rom', 'romd', 'ramd'].includes(analysis.tree.regions[r.region]?.kind ?? ''));
 				const stretches = memoryStretches(analysis.tree, space);
 				assert.deepStrictEqual(stretches.map((s) => s.range), memory);
