@@ -66,7 +66,7 @@ suite('cli: export, read by the real gcc and ld', function () {
 		[fixture('export.memmap'), 'bus'],
 	];
 
-	test('every header compiles as pedantic C99, and each macro has the value the core placed', () => {
+	test('every header compiles as pedantic C11, and each macro has the value the core placed', () => {
 		for (const [file, space] of boards) {
 			const header = memmap(['export', file, '--space', space]);
 			assert.strictEqual(header.status, 0, header.stderr);
