@@ -3,53 +3,10 @@
  * then the top-level regions that no space contains (alias targets such as `pc.ram`),
  * whose addresses are relative to their own start.
  */
-import { toHex } from '../../../core/src/index';
-import type { Region, RegionId, RegionKind, RegionTree } from '../../../core/src/index';
+import { listRegions, toHex } from '../../../core/src/index';
+import type { ListedRegion, Region, RegionId, RegionKind, RegionTree } from '../../../core/src/index';
 import { alignColumns } from '../table';
 import { humanSize, paddedAddress } from './flatView';
-
-/** One printed region: its depth in the tree and its absolute start. */
-interface Entry {
-	readonly region: Region;
-	readonly depth: number;
-	readonly start: bigint;
-}
-
-/**
- * Children in the order `info mtree` prints them (R8.6): address ascending, then
- * priority descending; ties keep list order (the later declared first).
- */
-function printOrder(tree: RegionTree, region: Region): RegionId[] {
-	const rank = (id: RegionId): [bigint, number] => [
-		tree.regions[id]?.addr ?? 0n,
-		tree.regions[id]?.priority ?? 0,
-	];
-	return [...region.children].sort((a, b) => {
-		const [addrA, prioA] = rank(a);
-		const [addrB, prioB] = rank(b);
-		return addrA !== addrB ? (addrA < addrB ? -1 : 1) : prioB - prioA;
-	});
-}
-
-/** The regions under `root` in print order, depth first; cycles are cut. */
-function walk(tree: RegionTree, root: RegionId, start: bigint): Entry[] {
-	const entries: Entry[] = [];
-	const onPath = new Set<RegionId>();
-	const visit = (id: RegionId, depth: number, base: bigint): void => {
-		const region = tree.regions[id];
-		if (region === undefined || onPath.has(id)) {
-			return;
-		}
-		onPath.add(id);
-		entries.push({ region, depth, start: base });
-		for (const child of printOrder(tree, region)) {
-			visit(child, depth + 1, base + (tree.regions[child]?.addr ?? 0n));
-		}
-		onPath.delete(id);
-	};
-	visit(root, 0, start);
-	return entries;
-}
 
 /** Top-level regions outside every space: not mapped anywhere and not a space root. */
 function unmappedRoots(tree: RegionTree): RegionId[] {
@@ -76,8 +33,8 @@ function details(tree: RegionTree, region: Region): string {
 	return parts.join(' ');
 }
 
-function entryCells(tree: RegionTree, entry: Entry): string[] {
-	const { region, start } = entry;
+function entryCells(tree: RegionTree, entry: ListedRegion): string[] {
+	const { region, base: start } = entry;
 	// As QEMU prints it, a zero-size region shows as the one byte at its start.
 	const last = start + (region.size > 0n ? region.size - 1n : 0n);
 	return [
@@ -90,7 +47,7 @@ function entryCells(tree: RegionTree, entry: Entry): string[] {
 	];
 }
 
-function block(tree: RegionTree, title: string, entries: readonly Entry[]): string {
+function block(tree: RegionTree, title: string, entries: readonly ListedRegion[]): string {
 	const lines = alignColumns(entries.map((entry) => entryCells(tree, entry)));
 	return [title, ...lines].join('\n') + '\n';
 }
@@ -101,12 +58,12 @@ export function treeText(tree: RegionTree): string {
 		block(
 			tree,
 			`space ${space.name} = ${tree.regions[space.root]?.path ?? '?'}`,
-			walk(tree, space.root, 0n),
+			listRegions(tree, space.root),
 		),
 	);
 	for (const id of unmappedRoots(tree)) {
 		const title = `region ${tree.regions[id]?.path ?? '?'} (in no space; addresses relative to its start)`;
-		blocks.push(block(tree, title, walk(tree, id, 0n)));
+		blocks.push(block(tree, title, listRegions(tree, id)));
 	}
 	return blocks.join('\n');
 }
@@ -130,10 +87,10 @@ export interface TreeNodeJson {
 
 function nodeJson(
 	tree: RegionTree,
-	entries: readonly Entry[],
+	entries: readonly ListedRegion[],
 	index: number,
 ): [TreeNodeJson, number] {
-	const entry = entries[index] as Entry;
+	const entry = entries[index] as ListedRegion;
 	const { region } = entry;
 	const children: TreeNodeJson[] = [];
 	let next = index + 1;
@@ -148,8 +105,8 @@ function nodeJson(
 		name: region.name,
 		path: region.path,
 		kind: region.kind,
-		start: toHex(entry.start),
-		end: toHex(entry.start + region.size),
+		start: toHex(entry.base),
+		end: toHex(entry.base + region.size),
 		size: toHex(region.size),
 		priority: region.priority,
 		enabled: region.enabled,
@@ -165,7 +122,7 @@ function nodeJson(
 }
 
 function rootJson(tree: RegionTree, root: RegionId): TreeNodeJson | null {
-	const entries = walk(tree, root, 0n);
+	const entries = listRegions(tree, root);
 	return entries.length === 0 ? null : nodeJson(tree, entries, 0)[0];
 }
 

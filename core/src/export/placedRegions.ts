@@ -6,63 +6,27 @@
  */
 import type { Region, RegionId, RegionTree } from '../model/types';
 import { addressSpaceSize } from '../model/types';
+import { listRegions, type ListedRegion } from '../model/treeOrder';
 import { identifierOf, UniqueNames } from './identifiers';
 
-export interface PlacedRegion {
-	readonly region: Region;
-	/** Absolute address of the region's offset 0 in the space; may reach 2^64 and beyond. */
-	readonly base: bigint;
-	/** Depth below the space's root (the root is 0). */
-	readonly depth: number;
+export interface PlacedRegion extends ListedRegion {
 	/** A C identifier, unique among the space's placed regions (`PC_ROM`, `B1_RAM`). */
 	readonly identifier: string;
 }
 
 /**
- * The placed regions of the space rooted at `root`, depth first, children as
- * `info mtree` lists them (address ascending, then priority descending). Containment
- * cycles (already reported as errors) are cut where they repeat.
+ * The placed regions of the space rooted at `root`, as `info mtree` lists them (see
+ * `listRegions`), each with its identifier.
  */
 export function placedRegions(tree: RegionTree, root: RegionId): PlacedRegion[] {
-	const found: { region: Region; base: bigint; depth: number }[] = [];
-	const onPath = new Set<RegionId>();
-	// An explicit stack: nesting depth is the user's, not ours to bound.
-	const stack: { id: RegionId; base: bigint; depth: number; leave: boolean }[] = [
-		{ id: root, base: 0n, depth: 0, leave: false },
-	];
-	while (stack.length > 0) {
-		const step = stack.pop() as (typeof stack)[number];
-		if (step.leave) {
-			onPath.delete(step.id);
-			continue;
-		}
-		const region = tree.regions[step.id];
-		if (region === undefined || onPath.has(step.id)) {
-			continue;
-		}
-		onPath.add(step.id);
-		found.push({ region, base: step.base, depth: step.depth });
-		stack.push({ ...step, leave: true });
-		const children = printOrder(tree, region);
-		for (let i = children.length - 1; i >= 0; i--) {
-			const child = children[i];
-			if (child !== undefined) {
-				stack.push({ id: child.id, base: step.base + child.addr, depth: step.depth + 1, leave: false });
-			}
-		}
-	}
-	const identifiers = identify(tree, found.map((f) => f.region));
-	return found.map((f, i) => ({ ...f, identifier: identifiers[i] as string }));
+	const listed = listRegions(tree, root);
+	const identifiers = identify(tree, listed.map((entry) => entry.region));
+	return listed.map((entry, i) => ({ ...entry, identifier: identifiers[i] as string }));
 }
 
 /** True when the region starts inside the 64-bit space (else it has no address to export). */
 export function isAddressable(placed: PlacedRegion): boolean {
 	return placed.base < addressSpaceSize;
-}
-
-function printOrder(tree: RegionTree, region: Region): Region[] {
-	const children = region.children.map((id) => tree.regions[id]).filter((r): r is Region => r !== undefined);
-	return children.sort((a, b) => (a.addr !== b.addr ? (a.addr < b.addr ? -1 : 1) : b.priority - a.priority));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Analysis } from '../model/analyze';
 import type { AddressSpace, Region, RegionId, RegionTree } from '../model/types';
+import { printOrder } from '../model/treeOrder';
 import { hex16, lastOffset, regionType, wrap64 } from './regionType';
 
 /** Options of `printMtree`. */
@@ -113,22 +114,4 @@ function regionLine(tree: RegionTree, region: Region, start: bigint, end: bigint
 	const target = region.alias?.target === undefined ? undefined : tree.regions[region.alias.target];
 	const window = `${hex16(offset)}-${hex16(offset + lastOffset(region.size))}`;
 	return `${head}alias ${region.name} @${target?.name ?? ''} ${window}${disabled}`;
-}
-
-/**
- * R8.6: subregions stable-sorted by address ascending, then priority descending; ties
- * keep list order (newest first among equal priorities).
- */
-export function printOrder(tree: RegionTree, region: Region): RegionId[] {
-	const entries = region.children.map((id, index) => ({ id, index, child: tree.regions[id] }));
-	entries.sort((a, b) => {
-		const addrA = a.child?.addr ?? 0n;
-		const addrB = b.child?.addr ?? 0n;
-		if (addrA !== addrB) {
-			return addrA < addrB ? -1 : 1;
-		}
-		const prioDiff = (b.child?.priority ?? 0) - (a.child?.priority ?? 0);
-		return prioDiff !== 0 ? prioDiff : a.index - b.index;
-	});
-	return entries.map((entry) => entry.id);
 }
