@@ -27,6 +27,97 @@ suite('cli: export', () => {
 	});
 });
 
+suite('cli: export --output and --check', () => {
+	let dir = '';
+	setup(() => {
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-export-out-'));
+	});
+	teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+	const board = path.join(repoRoot, fixture('export.memmap'));
+	const exportTo = (out: string, ...more: string[]): ReturnType<typeof memmap> =>
+		memmap(['export', board, '--space', 'bus', '--output', out, ...more], dir);
+
+	test('--output writes what stdout would show, naming itself in the banner, and nothing else', () => {
+		const printed = memmap(['export', board, '--space', 'bus'], dir);
+		const written = exportTo('board.h');
+		assert.deepStrictEqual([written.status, written.stdout, written.stderr], [0, '', '']);
+		const text = fs.readFileSync(path.join(dir, 'board.h'), 'utf8');
+		assert.match(text, /regenerate with\n \* {3}memmap export \S+ --format c --space bus --output board\.h\n/);
+		const printedBody = printed.stdout.slice(printed.stdout.indexOf('*/'));
+		const writtenBody = text.slice(text.indexOf('*/'));
+		assert.ok(printedBody.length > 100);
+		assert.strictEqual(writtenBody, printedBody);
+	});
+
+	test('--output leaves a current file untouched (its modification time too) and rewrites a stale one', () => {
+		const file = path.join(dir, 'board.h');
+		assert.strictEqual(exportTo('board.h').status, 0);
+		const past = new Date('2020-01-01T00:00:00Z');
+		fs.utimesSync(file, past, past);
+		assert.strictEqual(exportTo('board.h').status, 0);
+		assert.strictEqual(fs.statSync(file).mtimeMs, past.getTime());
+		fs.appendFileSync(file, '#define EXTRA 1\n');
+		assert.strictEqual(exportTo('board.h').status, 0);
+		assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /EXTRA/);
+		assert.notStrictEqual(fs.statSync(file).mtimeMs, past.getTime());
+	});
+
+	test('--check: exit 0 on a current file, from another directory and path spelling too', () => {
+		assert.strictEqual(exportTo('board.h').status, 0);
+		const before = fs.readFileSync(path.join(dir, 'board.h'), 'utf8');
+		assert.deepStrictEqual([exportTo('board.h', '--check').status, exportTo('board.h', '--check').stdout], [0, '']);
+		const elsewhere = memmap(['export', path.relative(repoRoot, board), '--space', 'bus', '--output', path.join(dir, 'board.h'), '--check']);
+		assert.deepStrictEqual([elsewhere.status, elsewhere.stdout, elsewhere.stderr], [0, '', '']);
+		assert.strictEqual(fs.readFileSync(path.join(dir, 'board.h'), 'utf8'), before, '--check writes nothing');
+	});
+
+	test('--check: exit 1 on a stale file, with the first differing line and the command that mends it', () => {
+		assert.strictEqual(exportTo('board.ld', '--format', 'ld').status, 0);
+		const file = path.join(dir, 'board.ld');
+		const lines = fs.readFileSync(file, 'utf8').split('\n');
+		const index = lines.findIndex((line) => /ORIGIN = 0x/.test(line));
+		assert.ok(index > 0);
+		const original = lines[index] as string;
+		lines[index] = original.replace(/ORIGIN = 0x/, 'ORIGIN = 0x1');
+		fs.writeFileSync(file, lines.join('\n'));
+		const result = exportTo('board.ld', '--format', 'ld', '--check');
+		assert.strictEqual(result.status, 1);
+		assert.strictEqual(
+			result.stdout,
+			`board.ld:${index + 1}: out of date with the board ${board}\n` +
+				`  expected: ${original}\n` +
+				`  found:    ${lines[index]}\n` +
+				`regenerate with: memmap export ${board} --format ld --space bus --output board.ld\n`,
+		);
+		fs.writeFileSync(file, lines.slice(0, index).join('\n') + '\n');
+		assert.match(exportTo('board.ld', '--format', 'ld', '--check').stdout, /found: {4}\(end of file\)/);
+		lines[index] = original;
+		fs.writeFileSync(file, lines.join('\n').replace(/\n$/, ''));
+		const noFinalBreak = exportTo('board.ld', '--format', 'ld', '--check');
+		assert.strictEqual(noFinalBreak.status, 1);
+		assert.match(noFinalBreak.stdout, /expected: \(a line break at the end\)\n {2}found: {4}\(none\)\n/);
+	});
+
+	test('--check: exit 1 on a missing file, which it does not create', () => {
+		const result = exportTo('missing.h', '--check');
+		assert.strictEqual(result.status, 1);
+		assert.match(result.stdout, /^missing\.h: missing; the board \S+ exports to it\nregenerate with: memmap export /);
+		assert.ok(!fs.existsSync(path.join(dir, 'missing.h')));
+	});
+
+	test('errors: --check without --output, --output onto the board itself, onto a folder', () => {
+		const noOutput = memmap(['export', board, '--space', 'bus', '--check'], dir);
+		assert.deepStrictEqual([noOutput.status, noOutput.stderr], [2, 'memmap: export: --check needs --output FILE (the file to compare)\n']);
+		const boardText = fs.readFileSync(board, 'utf8');
+		const ontoBoard = exportTo(board);
+		assert.deepStrictEqual([ontoBoard.status, ontoBoard.stderr], [2, `memmap: export: --output '${board}' is a file of the board itself\n`]);
+		assert.strictEqual(fs.readFileSync(board, 'utf8'), boardText, 'the board is intact');
+		const folder = exportTo(dir);
+		assert.deepStrictEqual([folder.status, folder.stderr], [2, `memmap: cannot write '${dir}': is a directory\n`]);
+	});
+});
+
 /** A tool on PATH; CI installs them (build-essential), so only a developer's machine may lack one. */
 function haveTool(name: string): boolean {
 	return spawnSync(name, ['--version'], { encoding: 'utf8' }).status === 0;

@@ -1,6 +1,6 @@
 /**
- * `memmap export FILE [--format c|ld] [--space NAME] [--prefix P]`: one address space as
- * a C header of region addresses, or as a GNU ld `MEMORY` command.
+ * `memmap export FILE [--format c|ld] [--space NAME] [--prefix P] [--output OUT [--check]]`:
+ * one address space as a C header of region addresses, or as a GNU ld `MEMORY` command.
  */
 import * as path from 'node:path';
 import { cHeader, linkerMemory } from '../../../core/src/index';
@@ -8,9 +8,11 @@ import { choice, expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
 import { CliFailure, exitFindings, exitOk } from '../failure';
+import { freshness, writeIfChanged, type Freshness } from '../generatedFile';
 import { loadBoard, reportErrors, selectSpaces } from '../load';
 
 const help = `usage: memmap export FILE [--format c|ld] [--space NAME] [--prefix PREFIX]
+                     [--output OUT [--check]]
 
 Writes one address space for the code that must agree with the board:
 
@@ -30,9 +32,13 @@ options:
   --format FORMAT   c (default) or ld
   --space NAME      the address space; needed when the board has more than one
   --prefix PREFIX   put in front of every name (and of the header's include guard)
+  --output OUT      write to OUT instead of stdout (left untouched when already current)
+  --check           with --output: write nothing; exit 1 if OUT is missing or differs
+                    from what the board gives (its banner comment aside), for CI
 
 A board with errors is not exported: its errors are printed on stderr.
-exit status: 0 ok, 1 the board has errors, 2 usage or I/O error
+exit status: 0 ok, 1 the board has errors or OUT is out of date (--check),
+2 usage or I/O error
 `;
 
 function runExport(args: ParsedArgs, io: Io): number {
@@ -42,6 +48,11 @@ function runExport(args: ParsedArgs, io: Io): number {
 	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(prefix) && prefix !== '') {
 		throw new CliFailure(`export: --prefix '${prefix}' is not an identifier (letters, digits and '_', not starting with a digit)`);
 	}
+	const output = args.values.get('--output');
+	const check = args.flags.has('--check');
+	if (check && output === undefined) {
+		throw new CliFailure('export: --check needs --output FILE (the file to compare)');
+	}
 	const file = args.positionals[0] ?? '';
 	const board = loadBoard(file, io);
 	const spaceName = args.values.get('--space');
@@ -49,6 +60,9 @@ function runExport(args: ParsedArgs, io: Io): number {
 	if (reportErrors(board, io)) {
 		io.stderr('memmap: export: the board has errors; nothing exported\n');
 		return exitFindings;
+	}
+	if (output !== undefined && board.analysis.documents.has(path.resolve(io.cwd, output))) {
+		throw new CliFailure(`export: --output '${output}' is a file of the board itself`);
 	}
 	const view = views[0];
 	if (view === undefined || views.length > 1) {
@@ -59,10 +73,42 @@ function runExport(args: ParsedArgs, io: Io): number {
 				: `export: the board has ${names.length} address spaces; choose one with --space (${names.join(', ')})`,
 		);
 	}
-	const command = ['memmap', 'export', file, '--format', format, ...(spaceName === undefined ? [] : ['--space', spaceName]), ...(prefix === '' ? [] : ['--prefix', prefix])];
-	const options = { source: path.basename(file), prefix, command: command.map(shellWord).join(' ') };
-	io.stdout(format === 'c' ? cHeader(board.analysis.tree, view, options) : linkerMemory(board.analysis.tree, view, options));
+	const command = [
+		...['memmap', 'export', file, '--format', format],
+		...(spaceName === undefined ? [] : ['--space', spaceName]),
+		...(prefix === '' ? [] : ['--prefix', prefix]),
+		...(output === undefined ? [] : ['--output', output]),
+	].map(shellWord).join(' ');
+	const options = { source: path.basename(file), prefix, command };
+	const text = format === 'c' ? cHeader(board.analysis.tree, view, options) : linkerMemory(board.analysis.tree, view, options);
+	if (output === undefined) {
+		io.stdout(text);
+	} else if (check) {
+		return reportFreshness(output, file, command, freshness(output, io.cwd, text), io);
+	} else {
+		writeIfChanged(output, io.cwd, text);
+	}
 	return exitOk;
+}
+
+/** `--check`: one verdict on stdout, with the first differing line and the way to mend it. */
+function reportFreshness(output: string, file: string, command: string, result: Freshness, io: Io): number {
+	switch (result.state) {
+		case 'current':
+			return exitOk;
+		case 'missing':
+			io.stdout(`${output}: missing; the board ${file} exports to it\n`);
+			break;
+		case 'stale':
+			io.stdout(
+				`${output}:${result.line}: out of date with the board ${file}\n` +
+					`  expected: ${result.expected}\n` +
+					`  found:    ${result.found}\n`,
+			);
+			break;
+	}
+	io.stdout(`regenerate with: ${command}\n`);
+	return exitFindings;
 }
 
 /** `word` as a POSIX shell would need it written (quoted only when it must be). */
@@ -74,6 +120,6 @@ export const exportCommand: Command = {
 	name: 'export',
 	summary: 'write one address space as a C header or a GNU ld MEMORY command',
 	help,
-	options: { '--format': 'value', '--space': 'value', '--prefix': 'value' },
+	options: { '--format': 'value', '--space': 'value', '--prefix': 'value', '--output': 'value', '--check': 'flag' },
 	run: runExport,
 };
