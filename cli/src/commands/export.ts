@@ -3,13 +3,13 @@
  * one address space as a C header of region addresses, or as a GNU ld `MEMORY` command.
  */
 import * as path from 'node:path';
-import { cHeader, linkerMemory } from '../../../core/src/index';
+import { exportFormats, exportSpace, isExportPrefix } from '../../../core/src/index';
 import { choice, expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
 import { CliFailure, exitFindings, exitOk } from '../failure';
 import { freshness, writeIfChanged, type Freshness } from '../generatedFile';
-import { loadBoard, reportErrors, selectSpaces } from '../load';
+import { loadBoard, reportErrors } from '../load';
 
 const help = `usage: memmap export FILE [--format c|ld] [--space NAME] [--prefix PREFIX]
                      [--output OUT [--check]]
@@ -43,9 +43,10 @@ exit status: 0 ok, 1 the board has errors or OUT is out of date (--check),
 
 function runExport(args: ParsedArgs, io: Io): number {
 	expectPositionals('export', args, 1, 1, 'FILE');
-	const format = choice('export', args, '--format', ['c', 'ld'], 'c');
+	const format = choice('export', args, '--format', exportFormats, 'c');
 	const prefix = args.values.get('--prefix') ?? '';
-	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(prefix) && prefix !== '') {
+	if (!isExportPrefix(prefix)) {
+		// Before reading the board: a usage mistake needs no analysis.
 		throw new CliFailure(`export: --prefix '${prefix}' is not an identifier (letters, digits and '_', not starting with a digit)`);
 	}
 	const output = args.values.get('--output');
@@ -55,38 +56,25 @@ function runExport(args: ParsedArgs, io: Io): number {
 	}
 	const file = args.positionals[0] ?? '';
 	const board = loadBoard(file, io);
-	const spaceName = args.values.get('--space');
-	const views = selectSpaces('export', board.analysis, spaceName);
-	if (reportErrors(board, io)) {
-		io.stderr('memmap: export: the board has errors; nothing exported\n');
-		return exitFindings;
-	}
 	if (output !== undefined && board.analysis.documents.has(path.resolve(io.cwd, output))) {
 		throw new CliFailure(`export: --output '${output}' is a file of the board itself`);
 	}
-	const view = views[0];
-	if (view === undefined || views.length > 1) {
-		const names = board.analysis.views.map((v) => v.space.name);
-		throw new CliFailure(
-			names.length === 0
-				? 'export: the board has no address space'
-				: `export: the board has ${names.length} address spaces; choose one with --space (${names.join(', ')})`,
-		);
+	const request = { format, space: args.values.get('--space'), prefix, file, output };
+	const outcome = exportSpace(board.analysis, request);
+	if (!outcome.ok && outcome.problem === 'usage') {
+		throw new CliFailure(`export: ${outcome.message}`);
 	}
-	const command = [
-		...['memmap', 'export', file, '--format', format],
-		...(spaceName === undefined ? [] : ['--space', spaceName]),
-		...(prefix === '' ? [] : ['--prefix', prefix]),
-		...(output === undefined ? [] : ['--output', output]),
-	].map(shellWord).join(' ');
-	const options = { source: path.basename(file), prefix, command };
-	const text = format === 'c' ? cHeader(board.analysis.tree, view, options) : linkerMemory(board.analysis.tree, view, options);
+	if (!outcome.ok) {
+		reportErrors(board, io);
+		io.stderr(`memmap: export: ${outcome.message}\n`);
+		return exitFindings;
+	}
 	if (output === undefined) {
-		io.stdout(text);
+		io.stdout(outcome.text);
 	} else if (check) {
-		return reportFreshness(output, file, command, freshness(output, io.cwd, text), io);
+		return reportFreshness(output, file, outcome.command, freshness(output, io.cwd, outcome.text), io);
 	} else {
-		writeIfChanged(output, io.cwd, text);
+		writeIfChanged(output, io.cwd, outcome.text);
 	}
 	return exitOk;
 }
@@ -109,11 +97,6 @@ function reportFreshness(output: string, file: string, command: string, result: 
 	}
 	io.stdout(`regenerate with: ${command}\n`);
 	return exitFindings;
-}
-
-/** `word` as a POSIX shell would need it written (quoted only when it must be). */
-function shellWord(word: string): string {
-	return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 export const exportCommand: Command = {

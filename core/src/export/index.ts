@@ -7,3 +7,13 @@ export { cHeader, type ExportOptions } from './cHeader';
 export { linkerMemory, memoryStretches, type MemoryStretch } from './linkerMemory';
 export { placedRegions, isAddressable, type PlacedRegion } from './placedRegions';
 export { identifierOf } from './identifiers';
+export {
+	exportSpace,
+	exportCommandLine,
+	exportFormats,
+	isExportPrefix,
+	shellWord,
+	type ExportFormat,
+	type ExportOutcome,
+	type ExportRequest,
+} from './exportSpace';
