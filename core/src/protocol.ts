@@ -12,6 +12,8 @@
 export const flatViewMethod = 'memmap/flatView';
 /** `memmap/owner`: which region answers an address, in each space (or one). */
 export const ownerMethod = 'memmap/owner';
+/** `memmap/export`: one address space as a C header or a GNU ld `MEMORY` command. */
+export const exportMethod = 'memmap/export';
 /** Notification from server to client: a document's flat view changed (carries its uri). */
 export const flatViewChangedMethod = 'memmap/flatViewChanged';
 
@@ -128,6 +130,30 @@ export interface OwnerAnswerDto {
 export interface OwnerResult {
 	readonly answers: readonly OwnerAnswerDto[];
 	/** Set when `address` could not be parsed or the space is unknown. */
+	readonly error?: string;
+}
+
+export interface ExportParams {
+	readonly uri: string;
+	/** `c`: a header of NAME_BASE and NAME_SIZE; `ld`: a GNU ld MEMORY command. */
+	readonly format: 'c' | 'ld';
+	/** The address space; may be left out when the board has exactly one. */
+	readonly space?: string;
+	/** Put in front of every generated name (a C identifier). */
+	readonly prefix?: string;
+	/**
+	 * The board as the banner's "regenerate with" command should name it (a path relative
+	 * to the workspace folder); the board file's base name when absent, or when `uri` is a
+	 * file that an open board includes (that board is exported).
+	 */
+	readonly file?: string;
+}
+
+export interface ExportResult {
+	/** The exported text; absent when `error` says why there is none. */
+	readonly text?: string;
+	/** The space exported. */
+	readonly space?: string;
 	readonly error?: string;
 }
 

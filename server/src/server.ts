@@ -20,6 +20,7 @@ import { registerDefinition } from './features/definition';
 import { DiagnosticsFeature } from './features/diagnostics';
 import { registerDocumentLinks } from './features/documentLinks';
 import { registerDocumentSymbols } from './features/documentSymbols';
+import { registerExport } from './features/export';
 import { registerFlatView } from './features/flatView';
 import { registerFoldingRanges } from './features/foldingRanges';
 import { registerFormatting } from './features/formatting';
@@ -88,6 +89,7 @@ registerFormatting(ctx);
 registerSemanticTokens(ctx);
 registerFlatView(ctx);
 registerOwner(ctx);
+registerExport(ctx);
 
 documents.listen(connection);
 connection.listen();
