@@ -33,12 +33,14 @@ function readArgs(value: unknown): GoToAddressArgs {
 	return { uri: text('uri'), address: text('address'), space: text('space') };
 }
 
-function activeMemmapUri(): string | undefined {
+/** The active editor's document when it is a `.memmap` board. */
+export function activeMemmapUri(): string | undefined {
 	const document = vscode.window.activeTextEditor?.document;
 	return document?.languageId === 'memmap' ? document.uri.toString() : undefined;
 }
 
-async function pickSpace(client: LanguageClient, uri: string): Promise<string | null | undefined> {
+/** The space to act on: the only one, null for none, or the user's pick (undefined: cancelled). */
+export async function pickSpace(client: LanguageClient, uri: string): Promise<string | null | undefined> {
 	const view = await client.sendRequest(flatViewRequest, { uri });
 	if (view.spaces.length <= 1) {
 		return view.spaces[0]?.name ?? null;
@@ -51,7 +53,7 @@ async function pickSpace(client: LanguageClient, uri: string): Promise<string | 
 }
 
 /** Tells the user, without waiting for the notification to be dismissed. */
-function tell(message: string, isError = false): GoToAddressOutcome {
+export function tell(message: string, isError = false): { readonly message: string } {
 	void (isError ? vscode.window.showErrorMessage(message) : vscode.window.showInformationMessage(message));
 	return { message };
 }

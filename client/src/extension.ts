@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { goToAddress } from './commands';
+import { activeMemmapUri, goToAddress } from './commands';
+import { exportSpace } from './exportCommand';
 import { createLanguageClient } from './languageClient';
 import { flatViewType, MemoryMapPanel, onDidUpdateFlatView, type FlatViewSummary } from './memoryMapPanel';
 import { flatViewChangedNotification } from './requests';
@@ -15,11 +16,6 @@ let client: LanguageClient | undefined;
 export interface MemmapApi {
 	readonly client: LanguageClient;
 	readonly onDidUpdateFlatView: vscode.Event<FlatViewSummary>;
-}
-
-function activeMemmapUri(): string | undefined {
-	const document = vscode.window.activeTextEditor?.document;
-	return document?.languageId === 'memmap' ? document.uri.toString() : undefined;
 }
 
 async function showFlatView(
@@ -44,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Memmap
 		vscode.commands.registerCommand('memmap.showFlatView', (target: unknown) =>
 			showFlatView(context, languageClient, target),
 		),
+		vscode.commands.registerCommand('memmap.export', (args: unknown) => exportSpace(languageClient, args)),
 		vscode.window.registerWebviewPanelSerializer(flatViewType, {
 			deserializeWebviewPanel: async (panel, state: unknown) =>
 				MemoryMapPanel.revive(panel, context, languageClient, state),

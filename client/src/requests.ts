@@ -4,9 +4,12 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageclient/node';
 import {
+	exportMethod,
 	flatViewChangedMethod,
 	flatViewMethod,
 	ownerMethod,
+	type ExportParams,
+	type ExportResult,
 	type FlatViewParams,
 	type FlatViewResult,
 	type OwnerParams,
@@ -16,3 +19,4 @@ import {
 export const flatViewRequest = new RequestType<FlatViewParams, FlatViewResult, void>(flatViewMethod);
 export const ownerRequest = new RequestType<OwnerParams, OwnerResult, void>(ownerMethod);
 export const flatViewChangedNotification = new NotificationType<{ uri: string }>(flatViewChangedMethod);
+export const exportRequest = new RequestType<ExportParams, ExportResult, void>(exportMethod);

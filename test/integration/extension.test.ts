@@ -12,6 +12,13 @@ interface Outcome {
 	readonly message?: string;
 }
 
+interface ExportOutcome {
+	readonly text?: string;
+	readonly space?: string;
+	readonly document?: string;
+	readonly message?: string;
+}
+
 suite('memmap extension', () => {
 	suiteSetup(async () => {
 		await openEditor(boardPath);
@@ -30,6 +37,7 @@ suite('memmap extension', () => {
 		const commands = await vscode.commands.getCommands(true);
 		assert.ok(commands.includes('memmap.goToAddress'));
 		assert.ok(commands.includes('memmap.showFlatView'));
+		assert.ok(commands.includes('memmap.export'));
 	});
 
 	test('publishes diagnostics with codes for samples/mistakes.memmap', async () => {
@@ -140,6 +148,35 @@ suite('memmap extension', () => {
 		});
 		assert.equal(outcome.answer?.range, null);
 		assert.match(outcome.message ?? '', /hole/);
+	});
+
+	test('Export opens the C header of the chosen space in a new C editor', async () => {
+		const editor = await openEditor(boardPath);
+		const outcome = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', {
+			uri: editor.document.uri.toString(),
+			format: 'c',
+			space: 'memory',
+		});
+		assert.equal(outcome.space, 'memory');
+		assert.match(outcome.text ?? '', /^#define UART0_BASE +0xfec01000$/m);
+		assert.match(outcome.text ?? '', /regenerate with\n \* {3}memmap export \S*board\.memmap --format c --space memory\n/);
+		const active = vscode.window.activeTextEditor;
+		assert.equal(active?.document.uri.toString(), outcome.document);
+		assert.equal(active?.document.languageId, 'c');
+		assert.equal(active?.document.getText(), outcome.text);
+	});
+
+	test('Export of the other space as a MEMORY command, and a refusal', async () => {
+		const editor = await openEditor(boardPath);
+		const uri = editor.document.uri.toString();
+		const memory = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'ld', space: 'memory', prefix: 'PC_' });
+		// isa-bios (priority 1) splits the RAM alias: two stretches of it, numbered.
+		assert.match(memory.text ?? '', /^ {2}PC_RAM_BELOW_4G +\(rwx\) +: ORIGIN = 0x0, LENGTH = 0xe0000$/m);
+		assert.match(memory.text ?? '', /^ {2}PC_ISA_BIOS +\(rx\) +: ORIGIN = 0xe0000, LENGTH = 0x20000$/m);
+		assert.match(memory.text ?? '', /^ {2}PC_RAM_BELOW_4G_2 +\(rwx\) +: ORIGIN = 0x100000, LENGTH = 0x7ff00000$/m);
+		const refused = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'c', space: 'nope' });
+		assert.equal(refused.text, undefined);
+		assert.match(refused.message ?? '', /unknown space 'nope'/);
 	});
 
 	test('Show Flat View opens the panel with one tab per space', async () => {

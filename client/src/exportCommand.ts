@@ -1,0 +1,86 @@
+/**
+ * "Memory Map: Export C Header or Linker MEMORY…": asks for a format (and a space when the
+ * board has several), asks the server for the text (`memmap/export`, the same core code as
+ * `memmap export` in CI) and opens it in a new editor, ready to be saved where the
+ * firmware wants it. Arguments bypass the prompts (used by tests and keybindings).
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { activeMemmapUri, pickSpace, tell } from './commands';
+import { exportRequest } from './requests';
+
+type Format = 'c' | 'ld';
+
+/** Optional arguments of `memmap.export`; a missing format or space is asked for. */
+export interface ExportArgs {
+	readonly uri?: string;
+	readonly format?: Format;
+	readonly space?: string;
+	readonly prefix?: string;
+}
+
+/** What the command did: the exported text and the editor it opened, or why it stopped. */
+export interface ExportOutcome {
+	readonly text?: string;
+	readonly space?: string;
+	readonly document?: string;
+	readonly message?: string;
+}
+
+function readArgs(value: unknown): ExportArgs {
+	if (typeof value !== 'object' || value === null) {
+		return {};
+	}
+	const record = value as Record<string, unknown>;
+	const text = (key: string): string | undefined => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+	const format = text('format');
+	return {
+		uri: text('uri'),
+		format: format === 'c' || format === 'ld' ? format : undefined,
+		space: text('space'),
+		prefix: text('prefix'),
+	};
+}
+
+async function pickFormat(): Promise<Format | undefined> {
+	const items: (vscode.QuickPickItem & { format: Format })[] = [
+		{ label: 'C header', description: 'NAME_BASE and NAME_SIZE of every region in the space', format: 'c' },
+		{ label: 'GNU ld MEMORY command', description: 'the RAM and ROM the space really shows', format: 'ld' },
+	];
+	const picked = await vscode.window.showQuickPick(items, { title: 'Memory Map: Export', placeHolder: 'Export as' });
+	return picked?.format;
+}
+
+/** The language of the new editor: C, or a linker-script language when one is installed. */
+async function languageOf(format: Format): Promise<string> {
+	if (format === 'c') {
+		return 'c';
+	}
+	const languages = await vscode.languages.getLanguages();
+	return languages.includes('linkerscript') ? 'linkerscript' : 'plaintext';
+}
+
+export async function exportSpace(client: LanguageClient, rawArgs: unknown): Promise<ExportOutcome | undefined> {
+	const args = readArgs(rawArgs);
+	const uri = args.uri ?? activeMemmapUri();
+	if (!uri) {
+		return tell('Open a .memmap file to export its address space.', true);
+	}
+	const format = args.format ?? (await pickFormat());
+	if (format === undefined) {
+		return undefined;
+	}
+	const space = args.space ?? (await pickSpace(client, uri));
+	if (space === undefined) {
+		return undefined;
+	}
+	// The banner's "regenerate with" command names the board as a CI job in the workspace would.
+	const file = vscode.workspace.asRelativePath(vscode.Uri.parse(uri), false);
+	const result = await client.sendRequest(exportRequest, { uri, format, space: space ?? undefined, prefix: args.prefix, file });
+	if (result.text === undefined) {
+		return tell(result.error ?? 'Nothing was exported.', true);
+	}
+	const document = await vscode.workspace.openTextDocument({ language: await languageOf(format), content: result.text });
+	await vscode.window.showTextDocument(document, { preview: false });
+	return { text: result.text, space: result.space, document: document.uri.toString() };
+}
