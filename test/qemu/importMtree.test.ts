@@ -92,11 +92,16 @@ suite('qemu import: synthetic output', () => {
 		assert.match(text, /container "\(hidden\)" at 0 size 64K disabled/);
 	});
 
-	test('without -f every i/o region is a container, and the header says so', () => {
+	test('without -f a leaf i/o region is io, one with subregions or a space root a container, and the header says so', () => {
 		const imported = importAndAnalyze(printMtree(analyzeText(board)));
 		assert.deepStrictEqual(analysisErrors(imported.analysis), []);
-		assert.match(squeeze(imported.text), /without `info mtree -f` text \(--flat\) every one of them is imported as a `container`/);
-		assert.match(squeeze(imported.text), /^\tcontainer pic at 0x1000 size 16$/m);
+		assert.match(squeeze(imported.text), /without `info mtree -f` text \(--flat\) one with subregions is imported as a `container` and one without as `io`/);
+		assert.match(imported.text, /^\tio +pic +at 0x1000 +size 16$/m);
+		assert.match(imported.text, /^\tcontainer +"bus master container" +at 0x10000 +size 64K \{$/m);
+		assert.match(imported.text, /^container "io" size 64K \{$/m);
+		const emptyBus = importAndAnalyze(printMtree(analyzeText(joinLines('space bus = "bus master container"', 'container "bus master container" size 4G'))));
+		assert.match(emptyBus.text, /^container "bus master container" size 4G$/m);
+		assert.deepStrictEqual(emptyBus.analysis.views[0]?.view.ranges, [], 'an empty bus renders nothing, as QEMU shows it');
 	});
 
 	test('a container and an I/O region of the same name get their own kinds', () => {

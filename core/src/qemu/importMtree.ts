@@ -119,7 +119,7 @@ function header(model: ImportModel, options: ImportMtreeOptions, hasFlat: boolea
 		`Imported from QEMU \`info mtree${plain ? '' : ' -D'}\`${hasFlat ? ' and `info mtree -f`' : ''} output${options.source ? ` (${options.source})` : ''} by \`memmap import-mtree\`.`,
 		hasFlat
 			? 'Kinds: QEMU prints pure containers and I/O regions both as `i/o`; a region that owns ranges of the `info mtree -f` text is `io`, any other is a `container`.'
-			: 'Kinds: QEMU prints pure containers and I/O regions both as `i/o`; without `info mtree -f` text (--flat) every one of them is imported as a `container`.',
+			: 'Kinds: QEMU prints pure containers and I/O regions both as `i/o`; without `info mtree -f` text (--flat) one with subregions is imported as a `container` and one without as `io` (a space\'s root as a `container`): give --flat to decide from what QEMU renders.',
 		'Overlaps: QEMU no longer records whether an overlap was intended, so every region that overlaps a sibling is marked `overlap` (or carries its `priority`).',
 		'Regions printed both as an address-space root or alias target and inside a container are defined at top level and placed with `map`.',
 	];

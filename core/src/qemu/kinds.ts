@@ -21,8 +21,9 @@ export interface KindContext {
 
 /**
  * Sets every region's kind. `i/o` is an I/O region when some flat range is its own (see
- * `owners`); a subregion-less `i/o` region that can never render is `io` too. Every
- * other `i/o` region is a pure container, and so is every one without flat text.
+ * `owners`); a subregion-less `i/o` region that can never render is `io` too. Without
+ * flat text, every subregion-less `i/o` region but a space's root is `io`. Every other
+ * `i/o` region is a pure container.
  */
 export function decideKinds(model: ImportModel, flat: readonly FlatBlock[] | undefined): KindContext {
 	const byName = new Map<string, ImportRegion[]>();
@@ -50,10 +51,14 @@ export function decideKinds(model: ImportModel, flat: readonly FlatBlock[] | und
 			}
 		}
 	}
+	const roots = new Set(model.spaces.map((space) => space.root));
 	for (const region of model.regions) {
-		// Such a leaf owns no range whatever its kind, and QEMU leaves are nearly always
-		// I/O regions (the PC's `acpi-evt` under the disabled `piix4-pm`).
-		if (flat && region.kind === 'container' && region.type === 'i/o' && region.children.length === 0 && !canRender(context, region)) {
+		// QEMU leaves are nearly always I/O regions: a device's registers. With flat text,
+		// only a leaf that can never render is left to decide (the PC's `acpi-evt` under
+		// the disabled `piix4-pm`); without it, every leaf but a space's root, which is an
+		// empty bus (`bus master container`) far more often than a device.
+		const undecided = flat ? !canRender(context, region) : !roots.has(region.id);
+		if (region.kind === 'container' && region.type === 'i/o' && region.children.length === 0 && undecided) {
 			region.kind = 'io';
 		}
 	}
