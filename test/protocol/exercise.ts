@@ -20,12 +20,13 @@ import {
 	WorkspaceSymbolRequest,
 	type Position,
 } from 'vscode-languageserver-protocol';
-import { flatViewMethod, ownerMethod } from '../../core/src/protocol';
-import type { FlatViewParams, FlatViewResult, OwnerParams, OwnerResult } from '../../core/src/protocol';
+import { exportMethod, flatViewMethod, ownerMethod } from '../../core/src/protocol';
+import type { ExportParams, ExportResult, FlatViewParams, FlatViewResult, OwnerParams, OwnerResult } from '../../core/src/protocol';
 import type { LspClient } from './lspClient';
 
 export const flatViewRequest = new RequestType<FlatViewParams, FlatViewResult, void>(flatViewMethod);
 export const ownerRequest = new RequestType<OwnerParams, OwnerResult, void>(ownerMethod);
+export const exportRequest = new RequestType<ExportParams, ExportResult, void>(exportMethod);
 export const statsRequest = new RequestType0<{ heapUsed: number; rss: number }, void>('memmap/_stats');
 
 /** Positions spread over `text`: the start, the end, and `count` points in between. */
@@ -59,6 +60,8 @@ export async function exerciseAll(client: LspClient, uri: string, positions: rea
 		c.sendRequest(SelectionRangeRequest.type, { textDocument, positions: [...positions] }),
 		c.sendRequest(flatViewRequest, { uri }),
 		c.sendRequest(ownerRequest, { uri, address: '0x1000' }),
+		c.sendRequest(exportRequest, { uri, format: 'c' }),
+		c.sendRequest(exportRequest, { uri, format: 'ld', prefix: 'X_' }),
 	];
 	for (const position of positions) {
 		pending.push(

@@ -30,10 +30,14 @@ suite('protocol: robustness', () => {
 
 	async function survives(name: string, text: string, positions = 20): Promise<void> {
 		const uri = name.startsWith('file:') ? name : `file:///virtual/${name}.memmap`;
+		const seen = client.notifications.length;
 		await client.open(uri, text);
 		await exerciseAll(client, uri, spreadPositions(text, positions));
 		await client.close(uri);
 		assert.equal(client.process.exitCode, null);
+		// A handler's exception is answered with a fallback and logged: none may happen.
+		const logged = client.notifications.slice(seen).filter((n) => n.method === 'window/logMessage' && (n.params as { type: number }).type === 1);
+		assert.deepEqual(logged.map((n) => (n.params as { message: string }).message), []);
 		const stats = await client.connection.sendRequest(statsRequest);
 		assert.ok(stats.heapUsed > 0);
 	}
