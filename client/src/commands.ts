@@ -23,13 +23,17 @@ export interface GoToAddressOutcome {
 	readonly message?: string;
 }
 
+/**
+ * Reads the string fields of a command's argument object: keybindings and other
+ * extensions pass anything, and a field that is not a string counts as absent.
+ */
+export function argumentReader(value: unknown): (key: string) => string | undefined {
+	const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+	return (key) => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+}
+
 function readArgs(value: unknown): GoToAddressArgs {
-	if (typeof value !== 'object' || value === null) {
-		return {};
-	}
-	const record = value as Record<string, unknown>;
-	const text = (key: string): string | undefined =>
-		typeof record[key] === 'string' ? (record[key] as string) : undefined;
+	const text = argumentReader(value);
 	return { uri: text('uri'), address: text('address'), space: text('space') };
 }
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { activeMemmapUri, pickSpace, tell } from './commands';
+import { activeMemmapUri, argumentReader, pickSpace, tell } from './commands';
 import { exportRequest } from './requests';
 
 type Format = 'c' | 'ld';
@@ -28,11 +28,7 @@ export interface ExportOutcome {
 }
 
 function readArgs(value: unknown): ExportArgs {
-	if (typeof value !== 'object' || value === null) {
-		return {};
-	}
-	const record = value as Record<string, unknown>;
-	const text = (key: string): string | undefined => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+	const text = argumentReader(value);
 	const format = text('format');
 	return {
 		uri: text('uri'),
