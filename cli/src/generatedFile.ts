@@ -18,7 +18,7 @@ export type Freshness =
  * command line, with paths as typed where it ran); a check run from another directory must
  * not call an up-to-date file stale, so only what follows the banner is compared.
  */
-export function withoutBanner(text: string): string {
+function withoutBanner(text: string): string {
 	if (!text.startsWith('/*')) {
 		return text;
 	}

@@ -56,7 +56,7 @@ async function languageOf(format: Format): Promise<string> {
 	return languages.includes('linkerscript') ? 'linkerscript' : 'plaintext';
 }
 
-export async function exportSpace(client: LanguageClient, rawArgs: unknown): Promise<ExportOutcome | undefined> {
+export async function exportCommand(client: LanguageClient, rawArgs: unknown): Promise<ExportOutcome | undefined> {
 	const args = readArgs(rawArgs);
 	const uri = args.uri ?? activeMemmapUri();
 	if (!uri) {

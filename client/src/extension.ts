@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { activeMemmapUri, goToAddress } from './commands';
-import { exportSpace } from './exportCommand';
+import { exportCommand } from './exportCommand';
 import { createLanguageClient } from './languageClient';
 import { flatViewType, MemoryMapPanel, onDidUpdateFlatView, type FlatViewSummary } from './memoryMapPanel';
 import { flatViewChangedNotification } from './requests';
@@ -40,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Memmap
 		vscode.commands.registerCommand('memmap.showFlatView', (target: unknown) =>
 			showFlatView(context, languageClient, target),
 		),
-		vscode.commands.registerCommand('memmap.export', (args: unknown) => exportSpace(languageClient, args)),
+		vscode.commands.registerCommand('memmap.export', (args: unknown) => exportCommand(languageClient, args)),
 		vscode.window.registerWebviewPanelSerializer(flatViewType, {
 			deserializeWebviewPanel: async (panel, state: unknown) =>
 				MemoryMapPanel.revive(panel, context, languageClient, state),
