@@ -11,7 +11,8 @@ const help = `usage: memmap import-mtree TREE.txt [--flat FLAT.txt] [-o OUT.memm
 Turns the text of QEMU's 'info mtree' (best: 'info mtree -D', which lists disabled
 regions too) into a .memmap file: every address space, region, priority, alias and
 disabled flag. QEMU prints containers and I/O regions alike as 'i/o'; give the matching
-'info mtree -f' text with --flat to tell them apart (else they become containers).
+'info mtree -f' text with --flat to tell them apart (else one with subregions becomes a
+container and one without an I/O region, the common cases).
 
 options:
   --flat FLAT.txt   the 'info mtree -f' text of the same machine
