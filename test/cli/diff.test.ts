@@ -27,6 +27,15 @@ suite('cli: diff', () => {
 		assert.deepStrictEqual(json.spaces.map((s) => s.name), ['pio']);
 	});
 
+	test('--format json lists a move with hex addresses', () => {
+		const result = memmap(['diff', board, changed, '--space', 'memory', '--format', 'json']);
+		assert.strictEqual(result.status, 1);
+		const json = JSON.parse(result.stdout) as { spaces: { moves: unknown[] }[] };
+		assert.deepStrictEqual(json.spaces[0]?.moves, [
+			{ name: 'ioapic', type: 'i/o', priority: 0, nonvolatile: false, from: '0xfec00000', to: '0xfec01000', size: '0x1000' },
+		]);
+	});
+
 	test('a board against itself is the same, exit 0', () => {
 		const result = memmap(['diff', board, board]);
 		assert.strictEqual(result.status, 0, result.stdout);

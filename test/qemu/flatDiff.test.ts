@@ -6,7 +6,7 @@
 import * as assert from 'node:assert';
 import * as fc from 'fast-check';
 import { analyzeText, printFlatViews } from '../../core/src/index';
-import { diffFlatSpaces, flatSpacesOfAnalysis, flatSpacesOfText } from '../../core/src/qemu/index';
+import { diffFlatSpaces, findMoves, flatSpacesOfAnalysis, flatSpacesOfText } from '../../core/src/qemu/index';
 import type { FlatDifference, FlatOwner, FlatSpace } from '../../core/src/qemu/index';
 import { diffRanges, type OwnedRange } from '../../core/src/qemu/flatDiff';
 import { joinLines } from '../util/golden';
@@ -50,6 +50,9 @@ suite('qemu: diff of flat views', () => {
 		assert.deepStrictEqual(memory?.differences, [
 			{ start: 0xfed00000n, end: 0xfed00400n, before: owner('hpet', 0n, 0, 'i/o'), after: undefined },
 			{ start: 0xfed01000n, end: 0xfed01400n, before: undefined, after: owner('hpet', 0n, 0, 'i/o') },
+		]);
+		assert.deepStrictEqual(memory?.moves, [
+			{ name: 'hpet', type: 'i/o', priority: 0, nonvolatile: false, from: 0xfed00000n, to: 0xfed01000n, size: 0x400n },
 		]);
 		// The other space of the same FlatView block changed with it; cpu-smm-0 has a block
 		// (and an hpet line) of its own, which the edit left alone.
@@ -201,3 +204,56 @@ function continuesAcross(ranges: readonly OwnedRange[], address: bigint): boolea
 	const [name, offset] = below.split('@');
 	return here === `${name}@${BigInt(offset ?? '0') + 1n}`;
 }
+
+suite('qemu: moves among the differences', () => {
+	const io = (name: string, offset = 0n): FlatOwner => owner(name, offset, 0, 'i/o');
+	const moves = (before: OwnedRange[], after: OwnedRange[]): string[] =>
+		findMoves(diffRanges(before, after)).map((m) => `${m.name} 0x${m.from.toString(16)}->0x${m.to.toString(16)} 0x${m.size.toString(16)}`);
+
+	test('a move by less than its size (old and new stretches overlap) is one move', () => {
+		const before = [range(0x1000n, 0x2000n, io('uart')), range(0x3000n, 0x4000n, io('rtc'))];
+		const after = [range(0x1800n, 0x2800n, io('uart')), range(0x3000n, 0x4000n, io('rtc'))];
+		assert.deepStrictEqual(moves(before, after), ['uart 0x1000->0x1800 0x1000']);
+	});
+
+	test('two regions trading places are two moves, in old-address order', () => {
+		const before = [range(0n, 0x100n, io('a')), range(0x100n, 0x200n, io('b'))];
+		const after = [range(0n, 0x100n, io('b')), range(0x100n, 0x200n, io('a'))];
+		assert.deepStrictEqual(moves(before, after), ['a 0x0->0x100 0x100', 'b 0x100->0x0 0x100']);
+	});
+
+	test('not moves: a region that grew, one shown from another offset, two windows of one name both moving, another priority', () => {
+		assert.deepStrictEqual(moves([range(0n, 0x100n, io('a'))], [range(0x200n, 0x400n, io('a'))]), []);
+		assert.deepStrictEqual(moves([range(0n, 0x100n, io('a'))], [range(0n, 0x100n, io('a', 0x10n))]), []);
+		assert.deepStrictEqual(moves([range(0n, 0x100n, io('a', 0x10n))], [range(0x200n, 0x300n, io('a'))]), []);
+		const twice = [range(0n, 0x100n, io('pam')), range(0x200n, 0x300n, io('pam'))];
+		// One of two same-named windows moving is still told as a move: the addresses say so.
+		assert.deepStrictEqual(moves(twice, [range(0x200n, 0x300n, io('pam')), range(0x400n, 0x500n, io('pam'))]), ['pam 0x0->0x400 0x100']);
+		assert.deepStrictEqual(moves(twice, [range(0x400n, 0x500n, io('pam')), range(0x600n, 0x700n, io('pam'))]), []);
+		assert.deepStrictEqual(moves([range(0n, 0x100n, owner('a', 0n, 1, 'i/o'))], [range(0x200n, 0x300n, io('a'))]), []);
+	});
+
+	test('moving one region of a random view to a free place gives exactly that move (property)', () => {
+		const layout = fc.array(fc.record({ gap: fc.integer({ min: 0, max: 64 }), length: fc.integer({ min: 1, max: 64 }) }), { minLength: 1, maxLength: 12 });
+		fc.assert(
+			fc.property(layout, fc.nat(), fc.integer({ min: 1, max: 256 }), (pieces, pick, distance) => {
+				let at = 0n;
+				const before = pieces.map((piece, i) => {
+					at += BigInt(piece.gap);
+					const r = range(at, at + BigInt(piece.length), io(`r${i}`, BigInt(i)));
+					at = r.end;
+					return r;
+				});
+				const index = pick % before.length;
+				const chosen = before[index] as OwnedRange;
+				const start = at + BigInt(distance);
+				const moved = range(start, start + (chosen.end - chosen.start), chosen.owner);
+				const after = [...before.filter((_, i) => i !== index), moved];
+				assert.deepStrictEqual(findMoves(diffRanges(before, after)), [
+					{ name: chosen.owner.name, type: 'i/o', priority: 0, nonvolatile: false, from: chosen.start, to: start, size: chosen.end - chosen.start },
+				]);
+			}),
+			{ numRuns: 300 },
+		);
+	});
+});

@@ -4,7 +4,7 @@
  */
 import { formatHex16 as plx, toHex } from '../../../core/src/index';
 import { flatOwnerText } from '../../../core/src/qemu/index';
-import type { FlatDifference, FlatOwner, SpaceDiff } from '../../../core/src/qemu/index';
+import type { FlatDifference, FlatMove, FlatOwner, SpaceDiff } from '../../../core/src/qemu/index';
 
 /** A range's owner as the tail of an `info mtree -f` line, or `(hole)`. */
 function ownerText(owner: FlatOwner | undefined): string {
@@ -18,6 +18,22 @@ function differenceText(difference: FlatDifference): string {
 		`  - ${ownerText(difference.before)}\n` +
 		`  + ${ownerText(difference.after)}\n`
 	);
+}
+
+/** A signed distance in hex: `+0x1000`, `-0x800`. */
+function signedHex(value: bigint): string {
+	return value < 0n ? `-${toHex(-value)}` : `+${toHex(value)}`;
+}
+
+/** A move, after the differences it explains: the region, where it was and where it is. */
+function moveText(move: FlatMove): string {
+	const owner = flatOwnerText({ ...move, offset: 0n });
+	const span = (start: bigint): string => `${plx(start)}-${plx(start + move.size - 1n)}`;
+	return `  moved ${signedHex(move.to - move.from)}: ${owner}, ${span(move.from)} -> ${span(move.to)}\n`;
+}
+
+function movedNote(count: number): string {
+	return count === 0 ? '' : ` (${count === 1 ? '1 region' : `${count} regions`} moved)`;
 }
 
 function plural(count: number, word: string): string {
@@ -34,7 +50,11 @@ function spaceText(space: SpaceDiff, before: string, after: string): string {
 		case 'only-after':
 			return `${title}: only in ${after} (${plural(space.rangeCount, 'range')})\n`;
 		case 'different':
-			return `${title}: ${plural(space.differences.length, 'difference')}\n` + space.differences.map(differenceText).join('');
+			return (
+				`${title}: ${plural(space.differences.length, 'difference')}${movedNote(space.moves.length)}\n` +
+				space.differences.map(differenceText).join('') +
+				space.moves.map(moveText).join('')
+			);
 	}
 }
 
@@ -78,6 +98,15 @@ export function diffJson(spaces: readonly SpaceDiff[], before: string, after: st
 				end: toHex(d.end),
 				before: ownerJson(d.before),
 				after: ownerJson(d.after),
+			})),
+			moves: space.moves.map((m) => ({
+				name: m.name,
+				type: m.type,
+				priority: m.priority,
+				nonvolatile: m.nonvolatile,
+				from: toHex(m.from),
+				to: toHex(m.to),
+				size: toHex(m.size),
 			})),
 		})),
 	};

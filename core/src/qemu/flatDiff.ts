@@ -7,6 +7,7 @@
  */
 import type { Analysis, SpaceView } from '../model/analyze';
 import type { FlatRange, RegionTree } from '../model/types';
+import { findMoves, type FlatMove } from './flatMoves';
 import { parseFlat } from './parseFlat';
 import type { MtreeError } from './mtreeModel';
 import { hex16, regionType } from './regionType';
@@ -52,6 +53,8 @@ export interface SpaceDiff {
 	readonly status: SpaceStatus;
 	/** Empty unless `status` is `different`. */
 	readonly differences: readonly FlatDifference[];
+	/** The regions among `differences` that only moved (see `findMoves`). */
+	readonly moves: readonly FlatMove[];
 	/** The number of ranges of the side that has the space (both: the before side). */
 	readonly rangeCount: number;
 }
@@ -129,16 +132,16 @@ export function diffFlatSpaces(before: readonly FlatSpace[], after: readonly Fla
 	for (const space of before) {
 		const other = afterByName.get(space.name);
 		if (other === undefined) {
-			result.push({ name: space.name, status: 'only-before', differences: [], rangeCount: space.ranges.length });
+			result.push({ name: space.name, status: 'only-before', differences: [], moves: [], rangeCount: space.ranges.length });
 			continue;
 		}
 		const differences = diffRanges(space.ranges, other.ranges);
 		const status = differences.length === 0 ? 'same' : 'different';
-		result.push({ name: space.name, status, differences, rangeCount: space.ranges.length });
+		result.push({ name: space.name, status, differences, moves: findMoves(differences), rangeCount: space.ranges.length });
 	}
 	for (const space of after) {
 		if (!beforeNames.has(space.name)) {
-			result.push({ name: space.name, status: 'only-after', differences: [], rangeCount: space.ranges.length });
+			result.push({ name: space.name, status: 'only-after', differences: [], moves: [], rangeCount: space.ranges.length });
 		}
 	}
 	return result;

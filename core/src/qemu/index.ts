@@ -18,5 +18,6 @@ export {
 	type SpaceDiff,
 	type SpaceStatus,
 } from './flatDiff';
+export { findMoves, type FlatMove } from './flatMoves';
 export { captureSpace, qemuOwnerLine, qemuRangeAt, type QemuCapture } from './captureCheck';
 export { firstContentLine, isMonitorChatter } from './lineFields';
