@@ -24,6 +24,7 @@ export * from './model/types';
 export * from './model/address';
 export * from './model/analyze';
 export { flatten } from './model/flatten';
+export { flatPieces, humanSize, paddedAddress, type FlatPiece } from './model/flatPieces';
 export { listRegions, printOrder, type ListedRegion } from './model/treeOrder';
 export * from './model/owner';
 export { suggest } from './model/build/suggest';

@@ -2,8 +2,9 @@
  * The `memmap flat` outputs: per address space, every flat range with its owner and the
  * holes between them, as an aligned table or as JSON.
  */
-import { formatSize, toHex } from '../../../core/src/index';
+import { flatPieces, humanSize, paddedAddress, toHex } from '../../../core/src/index';
 import type {
+	FlatPiece,
 	FlatRange,
 	Region,
 	RegionKind,
@@ -12,62 +13,6 @@ import type {
 } from '../../../core/src/index';
 import type { SourceTexts } from '../diagnosticOutput';
 import { alignColumns } from '../table';
-
-/** A piece of a space: a flat range, or a hole (`range` undefined). */
-interface Piece {
-	readonly start: bigint;
-	readonly size: bigint;
-	readonly range: FlatRange | undefined;
-}
-
-/** An address as 16 hex digits (more if needed) in groups of four: `0x0000_0000_fee0_0000`. */
-export function paddedAddress(value: bigint): string {
-	const hex = value.toString(16);
-	const width = Math.max(16, Math.ceil(hex.length / 4) * 4);
-	return '0x' + hex.padStart(width, '0').replace(/(.{4})(?=.)/g, '$1_');
-}
-
-const binaryUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
-
-/**
- * A size in binary units: exact when that reads well (`128 MiB`, `3948 MiB`, `112 B`),
- * else rounded with a `~` (`~16 EiB` for a hole of 2^64 - 4 GiB).
- */
-export function humanSize(size: bigint): string {
-	const exact = formatSize(size);
-	if ((exact.split(' ')[0] ?? '').length <= 5) {
-		return exact;
-	}
-	let unit = 0;
-	while (unit < binaryUnits.length - 1 && size >> BigInt(10 * (unit + 1)) > 0n) {
-		unit++;
-	}
-	const scaled =
-		Number(size >> BigInt(10 * unit - 10 > 0 ? 10 * unit - 10 : 0)) / (unit > 0 ? 1024 : 1);
-	return `~${scaled.toFixed(1).replace(/\.0$/, '')} ${binaryUnits[unit]}`;
-}
-
-/**
- * The ranges of a view with the holes between them, covering the declared root's
- * extent `[0, size)` (nothing outside the root can ever be mapped).
- */
-export function piecesOf(tree: RegionTree, view: SpaceView): Piece[] {
-	const extent = tree.regions[view.space.root]?.size ?? 0n;
-	const pieces: Piece[] = [];
-	let cursor = 0n;
-	for (const range of view.view.ranges) {
-		if (range.start > cursor) {
-			pieces.push({ start: cursor, size: range.start - cursor, range: undefined });
-		}
-		pieces.push({ start: range.start, size: range.size, range });
-		const end = range.start + range.size;
-		cursor = end > cursor ? end : cursor;
-	}
-	if (cursor < extent) {
-		pieces.push({ start: cursor, size: extent - cursor, range: undefined });
-	}
-	return pieces;
-}
 
 /** The aliases passed through on the way to a range's owner, outermost first. */
 function aliasesOf(tree: RegionTree, range: FlatRange): Region[] {
@@ -110,7 +55,7 @@ const header = [
 	'attributes',
 ];
 
-function pieceCells(tree: RegionTree, piece: Piece): string[] {
+function pieceCells(tree: RegionTree, piece: FlatPiece): string[] {
 	const span = [
 		paddedAddress(piece.start),
 		paddedAddress(piece.start + piece.size - 1n),
@@ -147,7 +92,7 @@ function spaceTitle(tree: RegionTree, view: SpaceView): string {
 /** The text table of `views`, one block per space separated by blank lines. */
 export function flatText(tree: RegionTree, views: readonly SpaceView[]): string {
 	const blocks = views.map((view) => {
-		const rows = piecesOf(tree, view).map((piece) => pieceCells(tree, piece));
+		const rows = flatPieces(tree, view).map((piece) => pieceCells(tree, piece));
 		const lines = rows.length > 0 ? alignColumns([header, ...rows]) : ['(empty)'];
 		return [spaceTitle(tree, view), ...lines].join('\n') + '\n';
 	});
@@ -187,7 +132,7 @@ function aliasStep(tree: RegionTree, alias: Region): FlatRangeJson['aliases'][nu
 	};
 }
 
-function pieceJson(tree: RegionTree, texts: SourceTexts, piece: Piece): FlatRangeJson {
+function pieceJson(tree: RegionTree, texts: SourceTexts, piece: FlatPiece): FlatRangeJson {
 	const range = piece.range;
 	const owner = range === undefined ? undefined : tree.regions[range.region];
 	const at =
@@ -223,7 +168,7 @@ export function flatJson(
 		flatRoot:
 			view.view.root === undefined ? null : (tree.regions[view.view.root]?.path ?? null),
 		...(view.view.truncated ? { truncated: true } : {}),
-		ranges: piecesOf(tree, view).map((piece) => pieceJson(tree, texts, piece)),
+		ranges: flatPieces(tree, view).map((piece) => pieceJson(tree, texts, piece)),
 	}));
 	return JSON.stringify(spaces, null, 2) + '\n';
 }

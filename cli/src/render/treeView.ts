@@ -3,10 +3,9 @@
  * then the top-level regions that no space contains (alias targets such as `pc.ram`),
  * whose addresses are relative to their own start.
  */
-import { listRegions, toHex } from '../../../core/src/index';
+import { humanSize, listRegions, paddedAddress, toHex } from '../../../core/src/index';
 import type { ListedRegion, Region, RegionId, RegionKind, RegionTree } from '../../../core/src/index';
 import { alignColumns } from '../table';
-import { humanSize, paddedAddress } from './flatView';
 
 /** Top-level regions outside every space: not mapped anywhere and not a space root. */
 function unmappedRoots(tree: RegionTree): RegionId[] {
