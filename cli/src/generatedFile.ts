@@ -14,16 +14,18 @@ export type Freshness =
 	| { readonly state: 'stale'; readonly line: number; readonly expected: string; readonly found: string };
 
 /**
- * The text without its opening banner comment. The banner says how the file was made (the
- * command line, with paths as typed where it ran); a check run from another directory must
- * not call an up-to-date file stale, so only what follows the banner is compared.
+ * The text without its opening banner comment (a C comment in C and ld, an HTML one in
+ * Markdown). The banner says how the file was made (the command line, with paths as typed
+ * where it ran); a check run from another directory must not call an up-to-date file
+ * stale, so only what follows the banner is compared.
  */
 function withoutBanner(text: string): string {
-	if (!text.startsWith('/*')) {
+	const [open, end] = text.startsWith('<!--') ? ['<!--', '-->'] : ['/*', '*/'];
+	if (!text.startsWith(open)) {
 		return text;
 	}
-	const close = text.indexOf('*/');
-	return close < 0 ? text : text.slice(close + 2);
+	const close = text.indexOf(end, open.length);
+	return close < 0 ? text : text.slice(close + end.length);
 }
 
 /** The lines of `text`; a final line break ends the last line rather than starting one. */

@@ -18,6 +18,12 @@ suite('cli: export', () => {
 		assert.strictEqual(checkGolden('export-ld-pc-x86', ['export', 'samples/pc-x86.memmap', '--space', 'memory', '--format', 'ld', '--prefix', 'PC_']).status, 0);
 	});
 
+	test('--format md: a Markdown memory map of the space', () => {
+		assert.strictEqual(checkGolden('export-md-pc-x86', ['export', 'samples/pc-x86.memmap', '--space', 'memory', '--format', 'md']).status, 0);
+		const prefixed = memmap(['export', 'samples/pc-x86.memmap', '--space', 'memory', '--format', 'md', '--prefix', 'PC_']);
+		assert.deepStrictEqual([prefixed.status, prefixed.stderr], [2, 'memmap: export: --prefix names the C macros and ld regions: it does not apply to --format md\n']);
+	});
+
 	test('errors: several spaces, unknown space, bad prefix, bad format, a board with errors', () => {
 		assert.strictEqual(checkGolden('export-errors-spaces', ['export', board]).status, 2);
 		assert.strictEqual(checkGolden('export-errors-unknown-space', ['export', board, '--space', 'nope']).status, 2);
@@ -97,6 +103,20 @@ suite('cli: export --output and --check', () => {
 		const noFinalBreak = exportTo('board.ld', '--format', 'ld', '--check');
 		assert.strictEqual(noFinalBreak.status, 1);
 		assert.match(noFinalBreak.stdout, /expected: \(a line break at the end\)\n {2}found: {4}\(none\)\n/);
+	});
+
+	test('--check of a Markdown map: its HTML banner comment is left out of the comparison', () => {
+		assert.strictEqual(exportTo('map.md', '--format', 'md').status, 0);
+		const file = path.join(dir, 'map.md');
+		const text = fs.readFileSync(file, 'utf8');
+		assert.match(text, /^<!--\n[\s\S]*--format md --space bus --output map\.md\n-->\n/);
+		fs.writeFileSync(file, text.replace('--output map.md', '--output elsewhere/map.md'));
+		assert.strictEqual(exportTo('map.md', '--format', 'md', '--check').status, 0);
+		fs.writeFileSync(file, text.replace('| ram |', '| rom |'));
+		const stale = exportTo('map.md', '--format', 'md', '--check');
+		assert.strictEqual(stale.status, 1);
+		assert.match(stale.stdout, /^map\.md:\d+: out of date with the board /);
+		assert.match(stale.stdout, /\n {2}found: {4}\| .* \| rom \|/);
 	});
 
 	test('--check: exit 1 on a missing file, which it does not create', () => {

@@ -1,6 +1,7 @@
 /**
- * `memmap export FILE [--format c|ld] [--space NAME] [--prefix P] [--output OUT [--check]]`:
- * one address space as a C header of region addresses, or as a GNU ld `MEMORY` command.
+ * `memmap export FILE [--format c|ld|md] [--space NAME] [--prefix P] [--output OUT [--check]]`:
+ * one address space as a C header of region addresses, a GNU ld `MEMORY` command, or a
+ * Markdown memory map.
  */
 import * as path from 'node:path';
 import { exportFormats, exportSpace, isExportPrefix } from '../../../core/src/index';
@@ -11,10 +12,10 @@ import { CliFailure, exitFindings, exitOk } from '../failure';
 import { freshness, writeIfChanged, type Freshness } from '../generatedFile';
 import { loadBoard, reportErrors } from '../load';
 
-const help = `usage: memmap export FILE [--format c|ld] [--space NAME] [--prefix PREFIX]
+const help = `usage: memmap export FILE [--format c|ld|md] [--space NAME] [--prefix PREFIX]
                      [--output OUT [--check]]
 
-Writes one address space for the code that must agree with the board:
+Writes one address space for the code and documents that must agree with the board:
 
   c    a C header: NAME_BASE (absolute address) and NAME_SIZE for the space's root and
        every region placed in it through containers, aliases included, in 'info mtree'
@@ -23,15 +24,19 @@ Writes one address space for the code that must agree with the board:
   ld   a GNU ld MEMORY command: one line per stretch of RAM or ROM that the space
        really shows (its flat view), rx for ROM and read-only RAM, rwx for RAM, named
        after the alias that windows it (ram-below-4g) or else its region.
+  md   a Markdown memory map, as a datasheet prints one: every stretch of addresses in
+       order with the region that answers there (its kind, access sizes and ///
+       documentation) and the unmapped stretches between them.
 
-Names are region names in upper case with every other character run turned into '_'
-(pc.ram -> PC_RAM); a name shared across containers is prefixed with its container's
-(B0_RAM), and what still repeats is numbered (PAM_PCI, PAM_PCI_2).
+In c and ld, names are region names in upper case with every other character run
+turned into '_' (pc.ram -> PC_RAM); a name shared across containers is prefixed with
+its container's (B0_RAM), and what still repeats is numbered (PAM_PCI, PAM_PCI_2).
 
 options:
-  --format FORMAT   c (default) or ld
+  --format FORMAT   c (default), ld or md
   --space NAME      the address space; needed when the board has more than one
-  --prefix PREFIX   put in front of every name (and of the header's include guard)
+  --prefix PREFIX   put in front of every name (and of the header's include guard);
+                    c and ld only
   --output OUT      write to OUT instead of stdout (left untouched when already current)
   --check           with --output: write nothing; exit 1 if OUT is missing or differs
                     from what the board gives (its banner comment aside), for CI
@@ -101,7 +106,7 @@ function reportFreshness(output: string, file: string, command: string, result: 
 
 export const exportCommand: Command = {
 	name: 'export',
-	summary: 'write one address space as a C header or a GNU ld MEMORY command',
+	summary: 'write one address space as a C header, a GNU ld MEMORY command or a Markdown map',
 	help,
 	options: { '--format': 'value', '--space': 'value', '--prefix': 'value', '--output': 'value', '--check': 'flag' },
 	run: runExport,

@@ -6,9 +6,12 @@
 import type { Analysis } from '../model/analyze';
 import { cHeader } from './cHeader';
 import { linkerMemory } from './linkerMemory';
+import { markdownMap } from './markdownMap';
 
-export type ExportFormat = 'c' | 'ld';
-export const exportFormats: readonly ExportFormat[] = ['c', 'ld'];
+export type ExportFormat = 'c' | 'ld' | 'md';
+export const exportFormats: readonly ExportFormat[] = ['c', 'ld', 'md'];
+
+const writers: Readonly<Record<ExportFormat, typeof cHeader>> = { c: cHeader, ld: linkerMemory, md: markdownMap };
 
 export interface ExportRequest {
 	readonly format: ExportFormat;
@@ -71,6 +74,9 @@ export function exportSpace(analysis: Analysis, request: ExportRequest): ExportO
 	if (!isExportPrefix(prefix)) {
 		return usage(`--prefix '${prefix}' is not an identifier (letters, digits and '_', not starting with a digit)`);
 	}
+	if (prefix !== '' && request.format === 'md') {
+		return usage('--prefix names the C macros and ld regions: it does not apply to --format md');
+	}
 	const names = analysis.views.map((v) => v.space.name);
 	if (request.space !== undefined && !names.includes(request.space)) {
 		return usage(`unknown space '${request.space}' (spaces: ${names.length > 0 ? names.join(', ') : 'none'})`);
@@ -89,6 +95,6 @@ export function exportSpace(analysis: Analysis, request: ExportRequest): ExportO
 	}
 	const command = exportCommandLine(request);
 	const options = { source: baseName(request.file), prefix, command };
-	const text = request.format === 'c' ? cHeader(analysis.tree, view, options) : linkerMemory(analysis.tree, view, options);
+	const text = writers[request.format](analysis.tree, view, options);
 	return { ok: true, text, command };
 }

@@ -1,10 +1,11 @@
 /**
- * Exports of one address space for the code that must agree with the board: a C header
- * of region addresses and sizes, and a GNU ld `MEMORY` command. Pure: analysis in, text
- * out.
+ * Exports of one address space for the code and documents that must agree with the
+ * board: a C header of region addresses and sizes, a GNU ld `MEMORY` command, and a
+ * Markdown memory map. Pure: analysis in, text out.
  */
 export { cHeader, type ExportOptions } from './cHeader';
 export { linkerMemory, memoryStretches, type MemoryStretch } from './linkerMemory';
+export { markdownMap } from './markdownMap';
 export { placedRegions, isAddressable, type PlacedRegion } from './placedRegions';
 export { identifierOf } from './identifiers';
 export {

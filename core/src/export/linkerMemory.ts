@@ -55,7 +55,7 @@ export function memoryStretches(tree: RegionTree, space: SpaceView, prefix = '')
  * `pc.ram`), if the last step of the render path is one; an alias of a whole container
  * (`pam-pci`) does not name the regions inside it.
  */
-function windowOnto(tree: RegionTree, range: FlatRange): Region | undefined {
+export function windowOnto(tree: RegionTree, range: FlatRange): Region | undefined {
 	const before = tree.regions[range.path[range.path.length - 2] ?? -1];
 	return before?.kind === 'alias' && before.alias?.target === range.region ? before : undefined;
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import fc from 'fast-check';
-import { addressSpaceSize, analyzeText, cHeader, linkerMemory, memoryStretches, placedRegions, type Analysis, type Region, type RegionId, type SpaceView } from '../../../../core/src/index';
+import { addressSpaceSize, analyzeText, cHeader, linkerMemory, markdownMap, memoryStretches, placedRegions, type Analysis, type Region, type RegionId, type SpaceView } from '../../../../core/src/index';
+import { renderTable } from '../../../util/markdownTable';
 import { defines } from '../../../util/cDefines';
 
 const names = ['ram', 'ram', 'uart.0', 'uart-0', '"tz port[0]"', '"0x10"', 'b0', 'B0', '"*/"', 'x_2'];
@@ -95,6 +96,29 @@ suite('export: properties', () => {
 				);
 			}),
 			{ numRuns: 300, seed: 11 },
+		);
+	});
+
+	test('the Markdown map, as a real renderer reads it, tiles the root: each flat range and each hole, in order', () => {
+		const readAddress = (cell: string | undefined): bigint => BigInt((cell ?? '').replace(/_/g, ''));
+		fc.assert(
+			fc.property(board, (text) => {
+				const { analysis, space } = analyzeBoard(text);
+				const table = renderTable(markdownMap(analysis.tree, space, { source: 'p.memmap' }));
+				let next = 0n;
+				const owners: string[] = [];
+				for (const row of table.rows) {
+					assert.strictEqual(row.length, 6, row.join(' | '));
+					assert.strictEqual(readAddress(row[0]), next);
+					next = readAddress(row[1]) + 1n;
+					owners.push(row[3] ?? '');
+				}
+				assert.strictEqual(next, analysis.tree.regions[space.space.root]?.size);
+				// Every flat range appears, named as written, in address order; the rest is unmapped.
+				const named = space.view.ranges.map((r) => analysis.tree.regions[r.region]?.name ?? '?');
+				assert.deepStrictEqual(owners.filter((o) => o !== 'unmapped').map((o) => o.replace(/ through .*$/, '')), named);
+			}),
+			{ numRuns: 300, seed: 13 },
 		);
 	});
 });

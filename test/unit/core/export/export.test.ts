@@ -1,7 +1,8 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, cHeader, exportCommandLine, exportSpace, identifierOf, linkerMemory, memoryStretches, placedRegions } from '../../../../core/src/index';
+import { analyzeText, cHeader, exportCommandLine, exportSpace, identifierOf, linkerMemory, markdownMap, memoryStretches, placedRegions } from '../../../../core/src/index';
+import { renderTable } from '../../../util/markdownTable';
 import { defines } from '../../../util/cDefines';
 import { repoRoot } from '../../../util/golden';
 
@@ -161,3 +162,50 @@ suite('export: one request for the CLI and the editor', () => {
 		assert.strictEqual(outcome.text.slice(0, outcome.text.indexOf('*/\n')).split('*/').length, 1);
 	});
 });
+
+suite('export: Markdown memory map', () => {
+	test('the PC sample: a datasheet table of the flat view, with the unmapped stretches', () => {
+		const analysis = analyzeText(fs.readFileSync(path.join(repoRoot, 'samples/pc-x86.memmap'), 'utf8'), 'file:///s/pc-x86.memmap');
+		const space = analysis.views.find((v) => v.space.name === 'memory');
+		assert.ok(space);
+		const table = renderTable(markdownMap(analysis.tree, space, { source: 'pc-x86.memmap' }));
+		assert.deepStrictEqual(table.header, ['Start', 'End', 'Size', 'Region', 'Kind', 'Notes']);
+		assert.deepStrictEqual(table.rows[0]?.slice(0, 5), ['0x0000_0000_0000_0000', '0x0000_0000_000b_ffff', '768 KiB', 'pc.ram through ram-below-4g', 'ram']);
+		assert.deepStrictEqual(table.rows[2]?.slice(0, 5), ['0x0000_0000_000e_0000', '0x0000_0000_000f_ffff', '128 KiB', 'pc.bios through isa-bios', 'rom']);
+		assert.match(table.rows[2]?.[5] ?? '', /^From offset 0x20000\. /);
+		const ioapic = table.rows.find((row) => row[3] === 'ioapic');
+		assert.match(ioapic?.[5] ?? '', /^Access 4\.\.4 bytes, little endian\. I\/O APIC/);
+		const last = table.rows[table.rows.length - 1];
+		assert.deepStrictEqual(last?.slice(0, 4), ['0x0000_0001_0000_0000', '0xffff_ffff_ffff_ffff', '~16 EiB', 'unmapped']);
+	});
+
+	test('hostile names and documentation show as written, never as markup or outside their cell', () => {
+		const board = joinBoard([
+			'space "s|p" = top',
+			'container top size 64K {',
+			'  /// *bold* | <img src=x onerror=alert(1)> [link](http://x) `tick` ~~gone~~ &amp; --> \\ end',
+			'  ram "a|b" at 0 size 4K',
+			'  rom "`tick`" at 0x1000 size 4K',
+			'  io "<script>x</script>" at 0x2000 size 4K',
+			'  ram "x  y " at 0x3000 size 4K',
+			'}',
+		]);
+		const analysis = analyzeText(board, 'file:///b/--> x.memmap');
+		const space = analysis.views[0];
+		assert.ok(space);
+		const text = markdownMap(analysis.tree, space, { source: '--> x.memmap', command: 'memmap export "--> x.memmap"' });
+		const table = renderTable(text);
+		assert.doesNotMatch(table.html, /<(img|script|a|strong|s|del)\b/);
+		assert.strictEqual(table.html.split('<em>').length - 1, 1, 'only the unmapped row is in italics');
+		assert.deepStrictEqual(table.rows.map((row) => row.length), [6, 6, 6, 6, 6]);
+		assert.deepStrictEqual(table.rows.map((row) => row[3]), ['a|b', '`tick`', '<script>x</script>', 'x  y ', 'unmapped']);
+		assert.strictEqual(table.rows[0]?.[5], '*bold* | <img src=x onerror=alert(1)> [link](http://x) `tick` ~~gone~~ &amp; --> \\ end');
+		// The banner is one HTML comment: nothing in it ends the comment early, so no reader sees it.
+		assert.strictEqual(text.indexOf('-->'), text.indexOf('-->\n\n# Memory map'));
+		assert.match(table.html, /^<!--[\s\S]*-->\n<h1>Memory map of address space <code>s\|p<\/code><\/h1>/);
+	});
+});
+
+function joinBoard(lines: string[]): string {
+	return lines.join('\n') + '\n';
+}
