@@ -1,5 +1,5 @@
 /**
- * "Memory Map: Export C Header or Linker MEMORY…": asks for a format (and a space when the
+ * "Memory Map: Export C Header, Linker MEMORY or Markdown…": asks for a format (and a space when the
  * board has several), asks the server for the text (`memmap/export`, the same core code as
  * `memmap export` in CI) and opens it in a new editor, ready to be saved where the
  * firmware wants it. Arguments bypass the prompts (used by tests and keybindings).
@@ -9,7 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { activeMemmapUri, argumentReader, pickSpace, tell } from './commands';
 import { exportRequest } from './requests';
 
-type Format = 'c' | 'ld';
+type Format = 'c' | 'ld' | 'md';
 
 /** Optional arguments of `memmap.export`; a missing format or space is asked for. */
 export interface ExportArgs {
@@ -32,7 +32,7 @@ function readArgs(value: unknown): ExportArgs {
 	const format = text('format');
 	return {
 		uri: text('uri'),
-		format: format === 'c' || format === 'ld' ? format : undefined,
+		format: format === 'c' || format === 'ld' || format === 'md' ? format : undefined,
 		space: text('space'),
 		prefix: text('prefix'),
 	};
@@ -42,15 +42,16 @@ async function pickFormat(): Promise<Format | undefined> {
 	const items: (vscode.QuickPickItem & { format: Format })[] = [
 		{ label: 'C header', description: 'NAME_BASE and NAME_SIZE of every region in the space', format: 'c' },
 		{ label: 'GNU ld MEMORY command', description: 'the RAM and ROM the space really shows', format: 'ld' },
+		{ label: 'Markdown memory map', description: 'a datasheet table of every stretch of addresses', format: 'md' },
 	];
 	const picked = await vscode.window.showQuickPick(items, { title: 'Memory Map: Export', placeHolder: 'Export as' });
 	return picked?.format;
 }
 
-/** The language of the new editor: C, or a linker-script language when one is installed. */
+/** The language of the new editor: C, Markdown, or a linker-script language when one is installed. */
 async function languageOf(format: Format): Promise<string> {
-	if (format === 'c') {
-		return 'c';
+	if (format !== 'ld') {
+		return format === 'c' ? 'c' : 'markdown';
 	}
 	const languages = await vscode.languages.getLanguages();
 	return languages.includes('linkerscript') ? 'linkerscript' : 'plaintext';

@@ -166,7 +166,7 @@ suite('memmap extension', () => {
 		assert.equal(active?.document.getText(), outcome.text);
 	});
 
-	test('Export of the other space as a MEMORY command, and a refusal', async () => {
+	test('Export as a MEMORY command, a Markdown map of the other space, and a refusal', async () => {
 		const editor = await openEditor(boardPath);
 		const uri = editor.document.uri.toString();
 		const memory = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'ld', space: 'memory', prefix: 'PC_' });
@@ -174,6 +174,9 @@ suite('memmap extension', () => {
 		assert.match(memory.text ?? '', /^ {2}PC_RAM_BELOW_4G +\(rwx\) +: ORIGIN = 0x0, LENGTH = 0xe0000$/m);
 		assert.match(memory.text ?? '', /^ {2}PC_ISA_BIOS +\(rx\) +: ORIGIN = 0xe0000, LENGTH = 0x20000$/m);
 		assert.match(memory.text ?? '', /^ {2}PC_RAM_BELOW_4G_2 +\(rwx\) +: ORIGIN = 0x100000, LENGTH = 0x7ff00000$/m);
+		const map = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'md', space: 'pio' });
+		assert.match(map.text ?? '', /^\| `0x0000_0000_0000_0040` \| `0x0000_0000_0000_0043` \| 4 B \| `pit` \| io \|/m);
+		assert.equal(vscode.window.activeTextEditor?.document.languageId, 'markdown');
 		const refused = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'c', space: 'nope' });
 		assert.equal(refused.text, undefined);
 		assert.match(refused.message ?? '', /unknown space 'nope'/);

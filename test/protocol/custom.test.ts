@@ -102,7 +102,7 @@ suite('protocol: memmap/export', () => {
 	const request = (params: Omit<ExportParams, 'uri'> & { uri?: string }): Promise<ExportResult> =>
 		client.connection.sendRequest(exportRequest, { uri: board.uri, ...params });
 
-	test('c and ld: the very text the CLI writes for the same board', async () => {
+	test('c, ld and md: the very text the CLI writes for the same board', async () => {
 		const header = await request({ format: 'c' });
 		assert.equal(header.error, undefined);
 		assert.equal(header.space, 'memory');
@@ -111,6 +111,9 @@ suite('protocol: memmap/export', () => {
 		const memory = await request({ format: 'ld', space: 'memory', prefix: 'PC_', file: 'boards/board.memmap' });
 		assert.equal(memory.text, cliExport(repoRoot, ['test/fixtures/server/board.memmap', '--format', 'ld', '--space', 'memory', '--prefix', 'PC_']).replace('test/fixtures/server/board.memmap', 'boards/board.memmap'));
 		assert.match(memory.text ?? '', /^ {2}PC_PC_ROM +\(rx\) +: ORIGIN = 0xc0000, LENGTH = 0x20000$/m);
+		const map = await request({ format: 'md' });
+		assert.equal(map.text, cliExport(fixtureDir, ['board.memmap', '--format', 'md']));
+		assert.match(map.text ?? '', /^\| `0x0000_0000_4000_1000` \| `0x0000_0000_4000_1fff` \| 4 KiB \| `uart0` \| io \|/m);
 	});
 
 	test('exports the editor\'s text, unsaved edits included', async () => {

@@ -62,6 +62,7 @@ export async function exerciseAll(client: LspClient, uri: string, positions: rea
 		c.sendRequest(ownerRequest, { uri, address: '0x1000' }),
 		c.sendRequest(exportRequest, { uri, format: 'c' }),
 		c.sendRequest(exportRequest, { uri, format: 'ld', prefix: 'X_' }),
+		c.sendRequest(exportRequest, { uri, format: 'md' }),
 	];
 	for (const position of positions) {
 		pending.push(
