@@ -20,8 +20,14 @@ export function cellText(text: string): string {
 	return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(markup, (c) => `\\${c}`);
 }
 
-/** `text` as a code span that shows it exactly; in a table cell, `|` is escaped too. */
+/**
+ * `text` as a code span that shows it exactly; in a table cell, `|` is escaped too. The
+ * empty name (legal, as in QEMU) shows as the language writes it, `""`.
+ */
 export function codeSpan(text: string, inTable = true): string {
+	if (text === '') {
+		return '`""`';
+	}
 	const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
 	const fence = '`'.repeat(longest + 1);
 	const padded = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ` ${text} ` : text;

@@ -188,6 +188,7 @@ suite('export: Markdown memory map', () => {
 			'  rom "`tick`" at 0x1000 size 4K',
 			'  io "<script>x</script>" at 0x2000 size 4K',
 			'  ram "x  y " at 0x3000 size 4K',
+			'  ram "" at 0x4000 size 4K',
 			'}',
 		]);
 		const analysis = analyzeText(board, 'file:///b/--> x.memmap');
@@ -197,8 +198,8 @@ suite('export: Markdown memory map', () => {
 		const table = renderTable(text);
 		assert.doesNotMatch(table.html, /<(img|script|a|strong|s|del)\b/);
 		assert.strictEqual(table.html.split('<em>').length - 1, 1, 'only the unmapped row is in italics');
-		assert.deepStrictEqual(table.rows.map((row) => row.length), [6, 6, 6, 6, 6]);
-		assert.deepStrictEqual(table.rows.map((row) => row[3]), ['a|b', '`tick`', '<script>x</script>', 'x  y ', 'unmapped']);
+		assert.deepStrictEqual(table.rows.map((row) => row.length), [6, 6, 6, 6, 6, 6]);
+		assert.deepStrictEqual(table.rows.map((row) => row[3]), ['a|b', '`tick`', '<script>x</script>', 'x  y ', '""', 'unmapped']);
 		assert.strictEqual(table.rows[0]?.[5], '*bold* | <img src=x onerror=alert(1)> [link](http://x) `tick` ~~gone~~ &amp; --> \\ end');
 		// The banner is one HTML comment: nothing in it ends the comment early, so no reader sees it.
 		assert.strictEqual(text.indexOf('-->'), text.indexOf('-->\n\n# Memory map'));
