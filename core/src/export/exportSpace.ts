@@ -84,7 +84,8 @@ export function exportSpace(analysis: Analysis, request: ExportRequest): ExportO
 	if (analysis.diagnostics.some((d) => d.severity === 'error')) {
 		return { ok: false, problem: 'errors', message: 'the board has errors; nothing exported' };
 	}
-	const views = analysis.views.filter((v) => request.space === undefined || v.space.name === request.space);
+	// A name given twice (`space.duplicate`) means its first space, as QEMU's tools see it.
+	const views = request.space === undefined ? analysis.views : analysis.views.filter((v) => v.space.name === request.space).slice(0, 1);
 	const view = views[0];
 	if (view === undefined || views.length > 1) {
 		return usage(

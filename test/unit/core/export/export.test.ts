@@ -149,6 +149,9 @@ suite('export: one request for the CLI and the editor', () => {
 		assert.strictEqual(usage(exportSpace(twoSpaces, { format: 'c', file: 'b', space: 'c' })), "usage: unknown space 'c' (spaces: a, b)");
 		assert.strictEqual(usage(exportSpace(twoSpaces, { format: 'c', file: 'b', prefix: 'a-b' })), "usage: --prefix 'a-b' is not an identifier (letters, digits and '_', not starting with a digit)");
 		assert.strictEqual(usage(exportSpace(twoSpaces, { format: 'c', file: 'b' })), 'usage: the board has 2 address spaces; choose one with --space (a, b)');
+		const twice = analyzeText('space a = r\nspace a = q\nram r size 4K\nrom q size 8K\n', 'file:///b/twice.memmap');
+		const first = exportSpace(twice, { format: 'ld', file: 'b', space: 'a' });
+		assert.ok(first.ok && /ORIGIN = 0x0, LENGTH = 0x1000$/m.test(first.text), 'a repeated space name means its first space');
 		const broken = analyzeText('space a = r\nram r size 4K\nalias x size 4K of nowhere\n', 'file:///b/broken.memmap');
 		assert.strictEqual(usage(exportSpace(broken, { format: 'c', file: 'b', space: 'a' })), 'errors: the board has errors; nothing exported');
 	});
