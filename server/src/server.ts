@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from './context';
 import { DocumentCache } from './documentCache';
 import { registerCodeActions } from './features/codeActions';
+import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
 import { registerConfiguration } from './features/configuration';
 import { registerDefinition } from './features/definition';
@@ -62,6 +63,7 @@ const capabilities: InitializeResult['capabilities'] = {
 	completionProvider: { triggerCharacters: [' ', '/'] },
 	inlayHintProvider: true,
 	codeActionProvider: { codeActionKinds: ['quickfix'] },
+	codeLensProvider: { resolveProvider: false },
 	documentFormattingProvider: true,
 	semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
 };
@@ -85,6 +87,7 @@ registerSelectionRanges(ctx);
 registerCompletion(ctx);
 registerInlayHints(ctx);
 registerCodeActions(ctx);
+registerCodeLens(ctx);
 registerFormatting(ctx);
 registerSemanticTokens(ctx);
 registerFlatView(ctx);

@@ -9,11 +9,13 @@ export interface Settings {
 	/** Per-code severity overrides: `{ "region.overlap": "error", "region.unused": "off" }`. */
 	readonly severity: Readonly<Record<string, SeverityOverride>>;
 	readonly inlayHints: boolean;
+	/** Code lenses on each address space's definition (flat view, exports). */
+	readonly codeLens: boolean;
 	/** Delay between the last edit and re-analysis for diagnostics, in milliseconds. */
 	readonly debounceMs: number;
 }
 
-export const defaultSettings: Settings = { severity: {}, inlayHints: true, debounceMs: 200 };
+export const defaultSettings: Settings = { severity: {}, inlayHints: true, codeLens: true, debounceMs: 200 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -21,7 +23,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Reads settings from a `memmap` configuration section (`{ diagnostics: { severity,
- * debounceMs }, inlayHints: { enabled } }`), also accepting the flat dotted form
+ * debounceMs }, inlayHints: { enabled }, codeLens: { enabled } }`), also accepting the flat dotted form
  * (`{ "diagnostics.severity": ... }`) and a top-level `debounceMs` (initializationOptions).
  * Missing or malformed fields keep `base`.
  */
@@ -33,6 +35,7 @@ export function readSettings(section: unknown, base: Settings = defaultSettings)
 	const hints = isRecord(section['inlayHints']) ? section['inlayHints'] : {};
 	const severity = diagnostics['severity'] ?? section['diagnostics.severity'];
 	const enabled = hints['enabled'] ?? section['inlayHints.enabled'];
+	const lenses = isRecord(section['codeLens']) ? section['codeLens']['enabled'] : section['codeLens.enabled'];
 	const debounce =
 		diagnostics['debounceMs'] ??
 		diagnostics['debounce'] ??
@@ -41,6 +44,7 @@ export function readSettings(section: unknown, base: Settings = defaultSettings)
 	return {
 		severity: isRecord(severity) ? readOverrides(severity) : base.severity,
 		inlayHints: typeof enabled === 'boolean' ? enabled : base.inlayHints,
+		codeLens: typeof lenses === 'boolean' ? lenses : base.codeLens,
 		debounceMs:
 			typeof debounce === 'number' && debounce >= 0 && debounce <= 10_000
 				? debounce

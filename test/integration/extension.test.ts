@@ -182,6 +182,21 @@ suite('memmap extension', () => {
 		assert.match(refused.message ?? '', /unknown space 'nope'/);
 	});
 
+	test('code lenses on each space line run Export and Show Flat View', async () => {
+		const editor = await openEditor(boardPath);
+		const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+		const titles = lenses.map((lens) => `${lens.range.start.line}: ${lens.command?.title ?? ''}`);
+		assert.deepEqual(
+			titles.filter((title) => / (memory|pio): /.test(title)).map((title) => title.replace(/: \d+ ranges.*$/, '')),
+			['2: memory', '3: pio'],
+		);
+		const markdown = lenses.find((lens) => lens.command?.title === 'Export Markdown' && lens.range.start.line === 3);
+		assert.ok(markdown?.command, titles.join('\n'));
+		const outcome = await vscode.commands.executeCommand<ExportOutcome>(markdown.command.command, ...(markdown.command.arguments ?? []));
+		assert.equal(outcome.space, 'pio');
+		assert.match(outcome.text ?? '', /^# Memory map of address space `pio`$/m);
+	});
+
 	test('Show Flat View opens the panel with one tab per space', async () => {
 		await openEditor(boardPath);
 		const summary = await vscode.commands.executeCommand<{ spaces: string[] }>('memmap.showFlatView');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
 	CodeActionRequest,
+	CodeLensRequest,
 	CompletionRequest,
 	DocumentFormattingRequest,
 	InlayHintRequest,
@@ -101,6 +102,37 @@ suite('protocol: editing', () => {
 		assert.ok(labels.includes('19:end 0x800_0000'), labels.join('\n'));
 	});
 
+	test('code lenses on each space: its flat view with what it holds, and its three exports', async () => {
+		const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: board.uri } })) ?? [];
+		assert.deepEqual(
+			lenses.map((lens) => [lens.range.start.line, lens.range.start.character, lens.command?.title, lens.command?.command, lens.command?.arguments]),
+			[
+				[1, 0, 'memory: 7 ranges, 2184 KiB mapped', 'memmap.showFlatView', [board.uri]],
+				[1, 0, 'Export C header', 'memmap.export', [{ uri: board.uri, space: 'memory', format: 'c' }]],
+				[1, 0, 'Export ld MEMORY', 'memmap.export', [{ uri: board.uri, space: 'memory', format: 'ld' }]],
+				[1, 0, 'Export Markdown', 'memmap.export', [{ uri: board.uri, space: 'memory', format: 'md' }]],
+			],
+		);
+		// A board without `space` lines: each space is a top-level region, its lenses on its line.
+		const uri = 'file:///virtual/implicit-spaces.memmap';
+		await client.open(uri, '// two boards in one file\nram a size 4K\n\nrom b size 1M\n');
+		const implicit = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+		assert.deepEqual(
+			implicit.filter((lens) => lens.command?.command === 'memmap.showFlatView').map((lens) => [lens.range.start.line, lens.command?.title]),
+			[
+				[1, 'a: 1 range, 4 KiB mapped'],
+				[3, 'b: 1 range, 1 MiB mapped'],
+			],
+		);
+		await client.close(uri);
+		// A space name given twice: its first space is the one every tool sees, and the only one with lenses.
+		const twice = 'file:///virtual/twice-spaces.memmap';
+		await client.open(twice, 'space a = r\nspace a = q\nram r size 4K\nrom q size 8K\n');
+		const once = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: twice } })) ?? [];
+		assert.deepEqual([...new Set(once.map((lens) => lens.range.start.line))], [0]);
+		await client.close(twice);
+	});
+
 	test('inlay hints honour memmap.inlayHints.enabled', async () => {
 		const off = await LspClient.start({ debounceMs: 0, inlayHints: { enabled: false } });
 		await off.open(board.uri, board.text);
@@ -109,6 +141,13 @@ suite('protocol: editing', () => {
 			range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } },
 		});
 		assert.deepEqual(hints, []);
+		assert.equal(await off.stop(), 0);
+	});
+
+	test('code lenses honour memmap.codeLens.enabled', async () => {
+		const off = await LspClient.start({ debounceMs: 0, codeLens: { enabled: false } });
+		await off.open(board.uri, board.text);
+		assert.deepEqual(await off.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: board.uri } }), []);
 		assert.equal(await off.stop(), 0);
 	});
 

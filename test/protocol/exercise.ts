@@ -1,6 +1,7 @@
 /** Sends every request the server supports at a set of positions; used by robustness tests. */
 import {
 	CodeActionRequest,
+	CodeLensRequest,
 	CompletionRequest,
 	DefinitionRequest,
 	DocumentFormattingRequest,
@@ -57,6 +58,7 @@ export async function exerciseAll(client: LspClient, uri: string, positions: rea
 		c.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 4, insertSpaces: false } }),
 		c.sendRequest(InlayHintRequest.type, { textDocument, range: whole }),
 		c.sendRequest(CodeActionRequest.type, { textDocument, range: whole, context: { diagnostics: [] } }),
+		c.sendRequest(CodeLensRequest.type, { textDocument }),
 		c.sendRequest(SelectionRangeRequest.type, { textDocument, positions: [...positions] }),
 		c.sendRequest(flatViewRequest, { uri }),
 		c.sendRequest(ownerRequest, { uri, address: '0x1000' }),

@@ -1,9 +1,11 @@
 /**
  * Settings plumbing: `initializationOptions` seed the settings (the bench sets the debounce
  * to 0 there); `workspace/configuration` refreshes them when the client supports it, else
- * `didChangeConfiguration` payloads do. Listeners re-publish diagnostics and hints.
+ * `didChangeConfiguration` payloads do. Listeners re-publish diagnostics; hints and code
+ * lenses are refreshed.
  */
 import {
+	CodeLensRefreshRequest,
 	DidChangeConfigurationNotification,
 	DidChangeWatchedFilesNotification,
 	RequestType0,
@@ -32,6 +34,9 @@ export function registerConfiguration(ctx: ServerContext, init: InitializeParams
 			}
 			if (init.capabilities.workspace?.inlayHint?.refreshSupport === true) {
 				await ctx.connection.languages.inlayHint.refresh();
+			}
+			if (init.capabilities.workspace?.codeLens?.refreshSupport === true) {
+				await ctx.connection.sendRequest(CodeLensRefreshRequest.type);
 			}
 		} catch (error) {
 			logError(ctx, 'configuration', error);

@@ -104,13 +104,27 @@ export async function waitForNoProblem(page, code) {
 	await page.locator('.markers-panel .monaco-list-row', { hasText: code }).first().waitFor({ state: 'detached', timeout: 30_000 });
 }
 
-/** Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its text once it has some. */
+/**
+ * Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its text once it has some.
+ * The editor hides a hover when its layout changes (code lenses arriving above the
+ * cursor just after a file opens), so the keystroke is repeated, as a user would, up to
+ * three times.
+ */
 export async function hoverAtCursor(page) {
-	await focusEditor(page);
-	await page.keyboard.press('Control+K');
-	await page.keyboard.press('Control+I');
 	const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
-	await hover.waitFor({ state: 'visible', timeout: 15_000 });
+	for (let attempt = 1; ; attempt++) {
+		await focusEditor(page);
+		await page.keyboard.press('Control+K');
+		await page.keyboard.press('Control+I');
+		try {
+			await hover.waitFor({ state: 'visible', timeout: 10_000 });
+			break;
+		} catch (error) {
+			if (attempt === 3) {
+				throw error;
+			}
+		}
+	}
 	// The hover fades in; wait until it and its ancestors are fully opaque so that a
 	// screenshot taken now shows it as a user sees it, not half-transparent.
 	await page.waitForFunction(

@@ -51,10 +51,11 @@ suite('server/helpers', () => {
 	});
 
 	test('readSettings: nested, dotted, malformed', () => {
-		const nested = readSettings({ diagnostics: { severity: { 'region.overlap': 'error', x: 'loud' }, debounceMs: 50 }, inlayHints: { enabled: false } });
-		assert.deepEqual(nested, { severity: { 'region.overlap': 'error' }, inlayHints: false, debounceMs: 50 });
-		const dotted = readSettings({ 'diagnostics.severity': { a: 'off' }, 'inlayHints.enabled': true, debounceMs: 0 });
-		assert.deepEqual(dotted, { severity: { a: 'off' }, inlayHints: true, debounceMs: 0 });
+		const nested = readSettings({ diagnostics: { severity: { 'region.overlap': 'error', x: 'loud' }, debounceMs: 50 }, inlayHints: { enabled: false }, codeLens: { enabled: false } });
+		assert.deepEqual(nested, { severity: { 'region.overlap': 'error' }, inlayHints: false, codeLens: false, debounceMs: 50 });
+		const dotted = readSettings({ 'diagnostics.severity': { a: 'off' }, 'inlayHints.enabled': true, 'codeLens.enabled': false, debounceMs: 0 });
+		assert.deepEqual(dotted, { severity: { a: 'off' }, inlayHints: true, codeLens: false, debounceMs: 0 });
+		assert.equal(readSettings({ codeLens: { enabled: 'no' } }).codeLens, true, 'a malformed value keeps the default');
 		assert.deepEqual(readSettings('nonsense'), defaultSettings);
 		assert.deepEqual(readSettings({ diagnostics: { debounce: -5 } }), defaultSettings);
 	});

@@ -1,0 +1,67 @@
+/**
+ * Code lenses on each address space's definition (its `space` line, or for a space that
+ * a top-level region makes by itself, that region's line): how much the space shows,
+ * opening its flat view, and its three exports. They run the client's commands
+ * (`memmap.showFlatView`, `memmap.export`), so the editor offers the views and exports
+ * where the space is written, without a trip to the Command Palette. Off when
+ * `memmap.codeLens.enabled` is false.
+ */
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { humanSize, type Analysis, type SpaceView } from '../../../core/src/index';
+import { toRange } from '../convert';
+import { analysisFor, guard, type ServerContext } from '../context';
+
+/** The commands a lens runs, with the arguments the client's commands take. */
+const exportLenses: readonly { readonly title: string; readonly format: 'c' | 'ld' | 'md' }[] = [
+	{ title: 'C header', format: 'c' },
+	{ title: 'ld MEMORY', format: 'ld' },
+	{ title: 'Markdown', format: 'md' },
+];
+
+/** `8 ranges, 4 GiB mapped`: what the flat view holds, counted once per request. */
+function summary(view: SpaceView): string {
+	let mapped = 0n;
+	for (const range of view.view.ranges) {
+		mapped += range.size;
+	}
+	const ranges = view.view.ranges.length;
+	return `${ranges} ${ranges === 1 ? 'range' : 'ranges'}, ${humanSize(mapped)} mapped`;
+}
+
+/** The lenses of `document`: four on each space it defines. */
+export function codeLenses(analysis: Analysis, document: TextDocument): CodeLens[] {
+	const lenses: CodeLens[] = [];
+	const named = new Set<string>();
+	for (const view of analysis.views) {
+		const space = view.space;
+		// A repeated name (`space.duplicate`) is its first space to every tool: lenses there only.
+		if (named.has(space.name)) {
+			continue;
+		}
+		named.add(space.name);
+		const at = space.definition ?? (space.implicit ? analysis.tree.regions[space.root]?.definition : undefined);
+		if (at === undefined || at.uri !== document.uri) {
+			continue;
+		}
+		const range = toRange(document, at.offset, 0);
+		lenses.push({
+			range,
+			command: { title: `${space.name}: ${summary(view)}`, command: 'memmap.showFlatView', arguments: [document.uri] },
+		});
+		for (const { title, format } of exportLenses) {
+			const args = { uri: document.uri, space: space.name, format };
+			lenses.push({ range, command: { title: `Export ${title}`, command: 'memmap.export', arguments: [args] } });
+		}
+	}
+	return lenses;
+}
+
+export function registerCodeLens(ctx: ServerContext): void {
+	ctx.connection.onCodeLens(
+		guard(ctx, 'codeLens', [], (params: CodeLensParams) => {
+			const found = analysisFor(ctx, params.textDocument.uri);
+			return found && ctx.settings.codeLens ? codeLenses(found.analysis, found.document) : [];
+		}),
+	);
+}
