@@ -195,6 +195,10 @@ suite('memmap extension', () => {
 		const outcome = await vscode.commands.executeCommand<ExportOutcome>(markdown.command.command, ...(markdown.command.arguments ?? []));
 		assert.equal(outcome.space, 'pio');
 		assert.match(outcome.text ?? '', /^# Memory map of address space `pio`$/m);
+		const flatView = lenses.find((lens) => lens.command?.command === 'memmap.showFlatView');
+		assert.ok(flatView?.command);
+		const summary = await vscode.commands.executeCommand<{ spaces: string[] }>(flatView.command.command, ...(flatView.command.arguments ?? []));
+		assert.deepEqual(summary.spaces, ['memory', 'pio']);
 	});
 
 	test('Show Flat View opens the panel with one tab per space', async () => {
