@@ -1,8 +1,9 @@
 /**
- * "Memory Map: Export C Header, Linker MEMORY or Markdown…": asks for a format (and a space when the
- * board has several), asks the server for the text (`memmap/export`, the same core code as
- * `memmap export` in CI) and opens it in a new editor, ready to be saved where the
- * firmware wants it. Arguments bypass the prompts (used by tests and keybindings).
+ * "Memory Map: Export C Header, Linker MEMORY or Markdown…": asks for a format (and a space
+ * when the board has several), asks the server for the text (`memmap/export`, the same
+ * core code as `memmap export` in CI) and opens it in a new editor, ready to be saved
+ * where the firmware or the documentation wants it. Arguments bypass the prompts (used by
+ * tests, keybindings and the server's code lenses).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';

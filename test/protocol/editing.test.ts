@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
 	CodeActionRequest,
 	CodeLensRequest,
@@ -12,7 +14,7 @@ import {
 	type Position,
 } from 'vscode-languageserver-protocol';
 import { fixture, flatCapture, positionOf, withCapture } from './fixtures';
-import { LspClient } from './lspClient';
+import { LspClient, repoRoot } from './lspClient';
 
 suite('protocol: editing', () => {
 	let client: LspClient;
@@ -131,6 +133,12 @@ suite('protocol: editing', () => {
 		const once = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: twice } })) ?? [];
 		assert.deepEqual([...new Set(once.map((lens) => lens.range.start.line))], [0]);
 		await client.close(twice);
+		// A view that stopped at its work limit says that its counts are partial.
+		const exploding = 'file:///virtual/explosion.memmap';
+		await client.open(exploding, fs.readFileSync(path.join(repoRoot, 'samples', 'mistakes-alias-explosion.memmap'), 'utf8'));
+		const partial = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: exploding } })) ?? [];
+		assert.match(partial[0]?.command?.title ?? '', /^\S+: \d+ ranges, .* mapped so far \(rendering stopped at its limit\)$/);
+		await client.close(exploding);
 	});
 
 	test('inlay hints honour memmap.inlayHints.enabled', async () => {

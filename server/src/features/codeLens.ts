@@ -26,7 +26,8 @@ function summary(view: SpaceView): string {
 		mapped += range.size;
 	}
 	const ranges = view.view.ranges.length;
-	return `${ranges} ${ranges === 1 ? 'range' : 'ranges'}, ${humanSize(mapped)} mapped`;
+	const incomplete = view.view.truncated === true ? ' so far (rendering stopped at its limit)' : '';
+	return `${ranges} ${ranges === 1 ? 'range' : 'ranges'}, ${humanSize(mapped)} mapped${incomplete}`;
 }
 
 /** The lenses of `document`: four on each space it defines. */
