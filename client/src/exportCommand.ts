@@ -68,7 +68,8 @@ export async function exportCommand(client: LanguageClient, rawArgs: unknown): P
 	if (format === undefined) {
 		return undefined;
 	}
-	const space = args.space ?? (await pickSpace(client, uri));
+	// A Markdown document holds every space; C and ld need one.
+	const space = args.space ?? (format === 'md' ? null : await pickSpace(client, uri));
 	if (space === undefined) {
 		return undefined;
 	}

@@ -177,6 +177,9 @@ suite('memmap extension', () => {
 		const map = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'md', space: 'pio' });
 		assert.match(map.text ?? '', /^\| `0x0000_0000_0000_0040` \| `0x0000_0000_0000_0043` \| 4 B \| `pit` \| io \|/m);
 		assert.equal(vscode.window.activeTextEditor?.document.languageId, 'markdown');
+		// Without a space, Markdown asks nothing and holds every space.
+		const all = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'md' });
+		assert.deepEqual(all.text?.match(/^## .*$/gm), ['## Address space `memory`', '## Address space `pio`']);
 		const refused = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'c', space: 'nope' });
 		assert.equal(refused.text, undefined);
 		assert.match(refused.message ?? '', /unknown space 'nope'/);

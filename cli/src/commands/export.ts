@@ -26,7 +26,8 @@ Writes one address space for the code and documents that must agree with the boa
        after the alias that windows it (ram-below-4g) or else its region.
   md   a Markdown memory map, as a datasheet prints one: every stretch of addresses in
        order with the region that answers there (its kind, access sizes and ///
-       documentation) and the unmapped stretches between them.
+       documentation) and the unmapped stretches between them. Without --space, every
+       space of the board, a section each.
 
 In c and ld, names are region names in upper case with every other character run
 turned into '_' (pc.ram -> PC_RAM); a name shared across containers is prefixed with
@@ -34,7 +35,7 @@ its container's (B0_RAM), and what still repeats is numbered (PAM_PCI, PAM_PCI_2
 
 options:
   --format FORMAT   c (default), ld or md
-  --space NAME      the address space; needed when the board has more than one
+  --space NAME      the address space; c and ld need it when the board has more than one
   --prefix PREFIX   put in front of every name (and of the header's include guard);
                     c and ld only
   --output OUT      write to OUT instead of stdout (left untouched when already current)

@@ -3,10 +3,10 @@
  * (`memmap/export`): which space, whether the board may be exported at all, the
  * command line that regenerates the output, and the text.
  */
-import type { Analysis } from '../model/analyze';
+import type { Analysis, SpaceView } from '../model/analyze';
 import { cHeader } from './cHeader';
 import { linkerMemory } from './linkerMemory';
-import { markdownMap } from './markdownMap';
+import { markdownMap, markdownMaps } from './markdownMap';
 
 export type ExportFormat = 'c' | 'ld' | 'md';
 export const exportFormats: readonly ExportFormat[] = ['c', 'ld', 'md'];
@@ -59,6 +59,19 @@ export function exportCommandLine(request: ExportRequest): string {
 	return words.map(shellWord).join(' ');
 }
 
+/** The first space of each name, in order (a repeated name is its first space to every tool). */
+function firstOfEachName(views: readonly SpaceView[]): SpaceView[] {
+	const seen = new Set<string>();
+	const result: SpaceView[] = [];
+	for (const view of views) {
+		if (!seen.has(view.space.name)) {
+			seen.add(view.space.name);
+			result.push(view);
+		}
+	}
+	return result;
+}
+
 function usage(message: string): ExportOutcome {
 	return { ok: false, problem: 'usage', message };
 }
@@ -87,6 +100,12 @@ export function exportSpace(analysis: Analysis, request: ExportRequest): ExportO
 	// A name given twice (`space.duplicate`) means its first space, as QEMU's tools see it.
 	const views = request.space === undefined ? analysis.views : analysis.views.filter((v) => v.space.name === request.space).slice(0, 1);
 	const view = views[0];
+	const command = exportCommandLine(request);
+	const options = { source: baseName(request.file), prefix, command };
+	if (request.format === 'md' && request.space === undefined && views.length > 1) {
+		// A document can hold every space; names clash only in C and ld.
+		return { ok: true, text: markdownMaps(analysis.tree, firstOfEachName(views), options), command };
+	}
 	if (view === undefined || views.length > 1) {
 		return usage(
 			names.length === 0
@@ -94,8 +113,6 @@ export function exportSpace(analysis: Analysis, request: ExportRequest): ExportO
 				: `the board has ${names.length} address spaces; choose one with --space (${names.join(', ')})`,
 		);
 	}
-	const command = exportCommandLine(request);
-	const options = { source: baseName(request.file), prefix, command };
 	const text = writers[request.format](analysis.tree, view, options);
 	return { ok: true, text, command };
 }

@@ -5,7 +5,7 @@
  */
 export { cHeader, type ExportOptions } from './cHeader';
 export { linkerMemory, memoryStretches, type MemoryStretch } from './linkerMemory';
-export { markdownMap } from './markdownMap';
+export { markdownMap, markdownMaps } from './markdownMap';
 export { placedRegions, isAddressable, type PlacedRegion } from './placedRegions';
 export { identifierOf } from './identifiers';
 export {
