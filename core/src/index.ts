@@ -4,6 +4,7 @@
  * checks it. Consumers import from here (and from `protocol.ts` for wire types) only.
  */
 export * from './diagnostics';
+export { baseName, uriFileName } from './fileNames';
 export * from './syntax/ast';
 export { parse, type ParseResult } from './syntax/parser';
 export { format } from './syntax/format';

@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import type { SpaceView } from '../model/analyze';
+import { uriFileName } from '../fileNames';
 import { toHex } from '../model/address';
 import { findRange } from '../model/owner';
 import type { RegionTree, SourceLocation } from '../model/types';
@@ -49,7 +50,7 @@ export interface CaptureInput {
  * capture is returned when it parses, even if the board was not compared.
  */
 export function checkAgainstCapture(input: CaptureInput): { capture?: QemuCapture; diagnostics: Diagnostic[] } {
-	const name = fileName(input.captureUri);
+	const name = uriFileName(input.captureUri);
 	const fallback = firstLocation(input);
 	const { spaces, errors } = flatSpacesOfText(input.captureText);
 	const firstError = errors[0];
@@ -170,14 +171,3 @@ function firstLocation(input: Pick<CaptureInput, 'entry' | 'tree' | 'views'>): S
 	const first = input.views[0];
 	return (first === undefined ? undefined : spaceLocation(input.tree, first)) ?? { uri: input.entry, offset: 0, length: 0 };
 }
-
-/** The last segment of a URI or of a path (the CLI's hosts use Windows paths there). */
-function fileName(uri: string): string {
-	const last = uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\')) + 1);
-	try {
-		return decodeURIComponent(last);
-	} catch {
-		return last;
-	}
-}
-

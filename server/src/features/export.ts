@@ -4,22 +4,12 @@
  * write the same text.
  */
 import { RequestType } from 'vscode-languageserver';
-import { exportFormats, exportSpace } from '../../../core/src/index';
+import { exportFormats, exportSpace, uriFileName } from '../../../core/src/index';
 import type { Analysis } from '../../../core/src/index';
 import { exportMethod, type ExportParams, type ExportResult } from '../../../core/src/protocol';
 import { analysisFor, guard, type ServerContext } from '../context';
 
 export const exportRequest = new RequestType<ExportParams, ExportResult, void>(exportMethod);
-
-/** The last segment of a URI's path, decoded (`file:///b/pc%20x.memmap` -> `pc x.memmap`). */
-function uriBaseName(uri: string): string {
-	const name = uri.slice(uri.lastIndexOf('/') + 1);
-	try {
-		return decodeURIComponent(name);
-	} catch {
-		return name;
-	}
-}
 
 /** Answers an export request over an analysis; problems come back in `error`, never thrown. */
 export function exportBoard(analysis: Analysis, params: ExportParams): ExportResult {
@@ -28,7 +18,7 @@ export function exportBoard(analysis: Analysis, params: ExportParams): ExportRes
 		return { error: `unknown export format '${String(params.format)}' (expected ${exportFormats.join(', ')})` };
 	}
 	// A file that an open board includes exports that board, which `file` does not name.
-	const file = params.file !== undefined && analysis.entry === params.uri ? params.file : uriBaseName(analysis.entry);
+	const file = params.file !== undefined && analysis.entry === params.uri ? params.file : uriFileName(analysis.entry);
 	const outcome = exportSpace(analysis, { format, space: params.space, prefix: params.prefix, file });
 	if (outcome.ok) {
 		const space = params.space ?? analysis.views[0]?.space.name;
