@@ -3,7 +3,8 @@
  * (`memmap/export`): which space, whether the board may be exported at all, the
  * command line that regenerates the output, and the text.
  */
-import type { Analysis, SpaceView } from '../model/analyze';
+import { baseName } from '../fileNames';
+import { firstSpaceOfEachName, type Analysis } from '../model/analyze';
 import { cHeader } from './cHeader';
 import { linkerMemory } from './linkerMemory';
 import { markdownMap, markdownMaps } from './markdownMap';
@@ -59,26 +60,8 @@ export function exportCommandLine(request: ExportRequest): string {
 	return words.map(shellWord).join(' ');
 }
 
-/** The first space of each name, in order (a repeated name is its first space to every tool). */
-function firstOfEachName(views: readonly SpaceView[]): SpaceView[] {
-	const seen = new Set<string>();
-	const result: SpaceView[] = [];
-	for (const view of views) {
-		if (!seen.has(view.space.name)) {
-			seen.add(view.space.name);
-			result.push(view);
-		}
-	}
-	return result;
-}
-
 function usage(message: string): ExportOutcome {
 	return { ok: false, problem: 'usage', message };
-}
-
-/** The base name of a path or URI path (`/a/b/pc.memmap` -> `pc.memmap`). */
-function baseName(file: string): string {
-	return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 
 /** Exports one space of `analysis` as `request` asks. */
@@ -90,21 +73,21 @@ export function exportSpace(analysis: Analysis, request: ExportRequest): ExportO
 	if (prefix !== '' && request.format === 'md') {
 		return usage('--prefix names the C macros and ld regions: it does not apply to --format md');
 	}
-	const names = analysis.views.map((v) => v.space.name);
+	const named = firstSpaceOfEachName(analysis.views);
+	const names = named.map((v) => v.space.name);
 	if (request.space !== undefined && !names.includes(request.space)) {
 		return usage(`unknown space '${request.space}' (spaces: ${names.length > 0 ? names.join(', ') : 'none'})`);
 	}
 	if (analysis.diagnostics.some((d) => d.severity === 'error')) {
 		return { ok: false, problem: 'errors', message: 'the board has errors; nothing exported' };
 	}
-	// A name given twice (`space.duplicate`) means its first space, as QEMU's tools see it.
-	const views = request.space === undefined ? analysis.views : analysis.views.filter((v) => v.space.name === request.space).slice(0, 1);
+	const views = request.space === undefined ? named : named.filter((v) => v.space.name === request.space);
 	const view = views[0];
 	const command = exportCommandLine(request);
 	const options = { source: baseName(request.file), prefix, command };
 	if (request.format === 'md' && request.space === undefined && views.length > 1) {
 		// A document can hold every space; names clash only in C and ld.
-		return { ok: true, text: markdownMaps(analysis.tree, firstOfEachName(views), options), command };
+		return { ok: true, text: markdownMaps(analysis.tree, views, options), command };
 	}
 	if (view === undefined || views.length > 1) {
 		return usage(

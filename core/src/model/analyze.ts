@@ -53,6 +53,22 @@ export interface SpaceView {
 	readonly view: FlatView;
 }
 
+/**
+ * The first space of each name, in order. A name declared twice (`space.duplicate`) means
+ * its first space to every tool that picks a space by name, as it does to QEMU's.
+ */
+export function firstSpaceOfEachName(views: readonly SpaceView[]): SpaceView[] {
+	const seen = new Set<string>();
+	const result: SpaceView[] = [];
+	for (const view of views) {
+		if (!seen.has(view.space.name)) {
+			seen.add(view.space.name);
+			result.push(view);
+		}
+	}
+	return result;
+}
+
 /** Everything known about a document and the files it includes. */
 export interface Analysis {
 	readonly entry: string;

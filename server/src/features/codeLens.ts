@@ -8,7 +8,7 @@
  */
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { humanSize, type Analysis, type SpaceView } from '../../../core/src/index';
+import { firstSpaceOfEachName, humanSize, type Analysis, type SpaceView } from '../../../core/src/index';
 import { toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 
@@ -33,14 +33,9 @@ function summary(view: SpaceView): string {
 /** The lenses of `document`: four on each space it defines. */
 export function codeLenses(analysis: Analysis, document: TextDocument): CodeLens[] {
 	const lenses: CodeLens[] = [];
-	const named = new Set<string>();
-	for (const view of analysis.views) {
+	// A repeated name (`space.duplicate`) is its first space to every tool: lenses there only.
+	for (const view of firstSpaceOfEachName(analysis.views)) {
 		const space = view.space;
-		// A repeated name (`space.duplicate`) is its first space to every tool: lenses there only.
-		if (named.has(space.name)) {
-			continue;
-		}
-		named.add(space.name);
 		const at = space.definition ?? (space.implicit ? analysis.tree.regions[space.root]?.definition : undefined);
 		if (at === undefined || at.uri !== document.uri) {
 			continue;
