@@ -221,6 +221,7 @@ function parseBlock(p: ParserState, depth: number, kind: RegionKind, name: NameN
 			p.error('syntax.missing-token', `missing '}' to close the block of ${kind} '${name?.text ?? '?'}' opened here`, open);
 			return { kind: 'block', offset: open.offset, length: p.lengthFrom(open.offset), members: p.members.take(base), closed: false };
 		}
+		const mark = p.mark();
 		const member = parseMember(p, depth);
 		if (member) {
 			p.members.push(member);
@@ -228,6 +229,7 @@ function parseBlock(p: ParserState, depth: number, kind: RegionKind, name: NameN
 		if (p.peek() === token) {
 			p.next();
 		}
+		p.release(mark);
 	}
 }
 

@@ -28,10 +28,20 @@ const itemExpectation =
  * context), nor are properties checked against the region kind.
  */
 export function parse(text: string, uri = ''): ParseResult {
-	const p = new ParserState(text, uri);
+	return parseWith(new ParserState(text, uri));
+}
+
+/** `parse` with a new token object per token, for tests that compare it with `parse`. */
+export function parseWithoutRecycling(text: string, uri = ''): ParseResult {
+	return parseWith(new ParserState(text, uri, false));
+}
+
+function parseWith(p: ParserState): ParseResult {
+	const text = p.text;
 	const items: ItemNode[] = [];
 	while (p.peek().kind !== 'eof') {
 		const token = p.peek();
+		const mark = p.mark();
 		const item = parseItem(p);
 		if (item) {
 			items.push(item);
@@ -39,6 +49,7 @@ export function parse(text: string, uri = ''): ParseResult {
 		if (p.peek() === token) {
 			p.next();
 		}
+		p.release(mark);
 	}
 	const file: FileNode = { kind: 'file', offset: 0, length: text.length, items, comments: p.comments };
 	return { file, diagnostics: p.sink.sorted() };

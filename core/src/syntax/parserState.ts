@@ -6,7 +6,7 @@
 import type { DiagnosticCode } from '../diagnostics';
 import type { MemberNode, PropNode, Span } from './ast';
 import { DiagnosticSink } from './diagnosticSink';
-import { Scanner, isReservedWord, kindKeywords, itemKeywords, memberKeywords, type Token } from './scanner';
+import { Scanner, blankToken, isReservedWord, kindKeywords, itemKeywords, memberKeywords, type Token, type TokenSlot } from './scanner';
 
 const syncWords = new Set([...kindKeywords, ...memberKeywords, ...itemKeywords]);
 
@@ -70,6 +70,13 @@ export class ParserState {
 	/** Members of the blocks being parsed. */
 	readonly members = new NodeStack<MemberNode>();
 	readonly #scanner: Scanner;
+	/**
+	 * Token objects, reused: the first `#used` may still be referenced, the rest are free.
+	 * A member or item is parsed between `mark` and `release`, which frees every token
+	 * scanned for it except the few the parser still holds (see `release`).
+	 */
+	readonly #pool: TokenSlot[] = [];
+	#used = 0;
 	/** The current token once scanned; undefined when it is not scanned yet. */
 	#current: Token | undefined;
 	/** Tokens scanned past the current one (lookahead beyond it is rare). */
@@ -85,7 +92,11 @@ export class ParserState {
 		doc: undefined,
 	};
 
-	constructor(text: string, uri: string) {
+	readonly #recycle: boolean;
+
+	/** `recycle: false` scans every token into a new object (for tests that compare both). */
+	constructor(text: string, uri: string, recycle = true) {
+		this.#recycle = recycle;
 		this.text = text;
 		this.sink = new DiagnosticSink(uri, text.length);
 		this.#scanner = new Scanner(text, this.sink);
@@ -123,12 +134,64 @@ export class ParserState {
 
 	/** The next token that is not `invalid` (the scanner already reported those). */
 	#scan(): Token {
+		const slot = this.#recycle ? this.#freeSlot() : blankToken();
 		for (;;) {
-			const token = this.#scanner.next();
+			const token = this.#scanner.next(slot);
 			if (token.kind !== 'invalid') {
 				return token;
 			}
 		}
+	}
+
+	#freeSlot(): TokenSlot {
+		let slot = this.#pool[this.#used];
+		if (slot === undefined) {
+			slot = blankToken();
+			this.#pool.push(slot);
+		}
+		this.#used++;
+		return slot;
+	}
+
+	/**
+	 * Where the tokens of the member or item that starts at the current token begin. Every
+	 * token scanned before the mark (the current one included) stays untouched until an
+	 * enclosing `release`, so callers may hold those across the member's parse.
+	 */
+	mark(): number {
+		this.peek();
+		return this.#used;
+	}
+
+	/**
+	 * Frees the tokens scanned since `mark`, once the member is parsed and no node holds a
+	 * token (nodes copy what they keep). The tokens the parser state itself still refers
+	 * to (the previous, current and lookahead tokens) are kept: they move to the front of
+	 * the freed range, as objects, so every reference to them stays valid.
+	 */
+	release(mark: number): void {
+		if (!this.#recycle) {
+			return;
+		}
+		let top = this.#keep(this.#prev, mark, mark);
+		if (this.#current !== undefined) {
+			top = this.#keep(this.#current, mark, top);
+		}
+		for (const token of this.#ahead) {
+			top = this.#keep(token, mark, top);
+		}
+		this.#used = top;
+	}
+
+	/** Moves `token` to slot `top` if it was scanned since `mark`; the next free slot. */
+	#keep(token: Token, mark: number, top: number): number {
+		const index = this.#pool.indexOf(token as TokenSlot, mark);
+		if (index < top || index >= this.#used) {
+			return top;
+		}
+		this.#pool[index] = this.#pool[top] as TokenSlot;
+		this.#pool[top] = token as TokenSlot;
+		return top + 1;
 	}
 
 	/** True when the current token is the bare word `text`. */

@@ -44,6 +44,14 @@ export interface Token {
 	readonly doc: string | undefined;
 }
 
+/** A token object the scanner can fill in place (see `Scanner.next`). */
+export type TokenSlot = { -readonly [K in keyof Token]: Token[K] };
+
+/** A token object to be filled; every token has these fields in this order (one shape for V8). */
+export function blankToken(): TokenSlot {
+	return { kind: 'eof', offset: 0, length: 0, text: '', value: undefined, newlineBefore: false, doc: undefined };
+}
+
 /** Region kind keywords: the kinds of the syntax tree. */
 export const kindKeywords: readonly string[] = regionKinds;
 /** Property keywords of a region header, in canonical order (the formatter's column order). */
@@ -191,8 +199,12 @@ export class Scanner {
 		this.#sink = sink;
 	}
 
-	/** The next token; after the end of the text, always an `eof` token. */
-	next(): Token {
+	/**
+	 * The next token; after the end of the text, always an `eof` token. It is written into
+	 * `into` when given (the parser recycles token objects: a fresh object per token was a
+	 * quarter of the garbage an analysis makes), else into a new object.
+	 */
+	next(into: TokenSlot = blankToken()): Token {
 		this.#newline = false;
 		this.#skipTrivia();
 		const newline = this.#newline;
@@ -202,37 +214,37 @@ export class Scanner {
 		this.#sawTokenOrComment = true;
 		const start = this.#pos;
 		if (start >= this.#text.length) {
-			return this.#token('eof', start, newline, doc);
+			return this.#token(into, 'eof', start, newline, doc);
 		}
 		const c = this.#text.charCodeAt(start);
 		if (isLetter(c)) {
-			return this.#scanWord(start, c, newline, doc);
+			return this.#scanWord(into, start, c, newline, doc);
 		}
 		if (isDigit(c) || (c === 45 && isDigit(this.#text.charCodeAt(start + 1)))) {
-			return this.#scanNumber(start, newline, doc);
+			return this.#scanNumber(into, start, newline, doc);
 		}
 		if (c === 34) {
-			return this.#scanString(start, newline, doc);
+			return this.#scanString(into, start, newline, doc);
 		}
 		if (c === 46 && this.#text.charCodeAt(start + 1) === 46) {
 			this.#pos = start + 2;
-			return this.#token('range', start, newline, doc);
+			return this.#token(into, 'range', start, newline, doc);
 		}
 		const punct = punctuationOf(c);
 		if (punct !== undefined) {
 			this.#pos = start + 1;
-			return { kind: punct, offset: start, length: 1, text: punctuationText[punct] ?? '', value: undefined, newlineBefore: newline, doc };
+			return fill(into, punct, start, 1, punctuationText[punct] ?? '', undefined, newline, doc);
 		}
-		return this.#scanInvalid(start, newline, doc);
+		return this.#scanInvalid(into, start, newline, doc);
 	}
 
-	#token(kind: TokenKind, start: number, newline: boolean, doc: string | undefined, value?: string): Token {
+	#token(into: TokenSlot, kind: TokenKind, start: number, newline: boolean, doc: string | undefined, value?: string): Token {
 		const text = this.#text.slice(start, this.#pos);
-		return { kind, offset: start, length: this.#pos - start, text, value, newlineBefore: newline, doc };
+		return fill(into, kind, start, this.#pos - start, text, value, newline, doc);
 	}
 
 	/** A bare word; a keyword gets the keyword's own string rather than a slice of the text. */
-	#scanWord(start: number, first: number, newline: boolean, doc: string | undefined): Token {
+	#scanWord(into: TokenSlot, start: number, first: number, newline: boolean, doc: string | undefined): Token {
 		const text = this.#text;
 		let hash = wordHash(0, first);
 		let pos = start + 1;
@@ -246,14 +258,14 @@ export class Scanner {
 		this.#pos = pos;
 		const length = pos - start;
 		const word = knownOrSlice(text, keywordSlots[hash & keywordSlotMask], start, pos);
-		return { kind: 'word', offset: start, length, text: word, value: undefined, newlineBefore: newline, doc };
+		return fill(into, 'word', start, length, word, undefined, newline, doc);
 	}
 
 	/**
 	 * A number (with its leading `-`, if any) runs over letters, digits and `_`, and over a
 	 * `.` that sits between them (`1.5M`, reported later).
 	 */
-	#scanNumber(start: number, newline: boolean, doc: string | undefined): Token {
+	#scanNumber(into: TokenSlot, start: number, newline: boolean, doc: string | undefined): Token {
 		const text = this.#text;
 		let hash = wordHash(0, text.charCodeAt(start));
 		let pos = start + 1;
@@ -272,10 +284,10 @@ export class Scanner {
 		if (word !== seen && length <= keptTextMaxLength) {
 			numberSlots[slot] = word;
 		}
-		return { kind: 'number', offset: start, length, text: word, value: undefined, newlineBefore: newline, doc };
+		return fill(into, 'number', start, length, word, undefined, newline, doc);
 	}
 
-	#scanString(start: number, newline: boolean, doc: string | undefined): Token {
+	#scanString(into: TokenSlot, start: number, newline: boolean, doc: string | undefined): Token {
 		const text = this.#text;
 		let pos = start + 1;
 		let value = '';
@@ -286,12 +298,12 @@ export class Scanner {
 				value += text.slice(chunk, pos);
 				this.#pos = pos;
 				this.#sink.error('syntax.unterminated-string', 'unterminated string: add the closing \'"\' on this line', start, pos - start);
-				return this.#token('string', start, newline, doc, value);
+				return this.#token(into, 'string', start, newline, doc, value);
 			}
 			if (c === 34) {
 				value += text.slice(chunk, pos);
 				this.#pos = pos + 1;
-				return this.#token('string', start, newline, doc, value);
+				return this.#token(into, 'string', start, newline, doc, value);
 			}
 			const escaped = text.charCodeAt(pos + 1);
 			if (c === 92 && (escaped === 34 || escaped === 92)) {
@@ -304,7 +316,7 @@ export class Scanner {
 		}
 	}
 
-	#scanInvalid(start: number, newline: boolean, doc: string | undefined): Token {
+	#scanInvalid(into: TokenSlot, start: number, newline: boolean, doc: string | undefined): Token {
 		let pos = start + 1;
 		while (pos < this.#text.length && !startsToken(this.#text.charCodeAt(pos))) {
 			pos++;
@@ -314,7 +326,7 @@ export class Scanner {
 		const shown = text.length > 20 ? text.slice(0, 20) + '…' : text;
 		const what = text.length === 1 ? 'character' : 'characters';
 		this.#sink.error('syntax.invalid-character', `unexpected ${what} '${shown}'`, start, pos - start);
-		return this.#token('invalid', start, newline, doc);
+		return this.#token(into, 'invalid', start, newline, doc);
 	}
 
 	/** Skips whitespace and comments, noting line breaks. */
@@ -380,6 +392,26 @@ export class Scanner {
 		this.#pos = end;
 		return /[\r\n]/.test(body);
 	}
+}
+
+function fill(
+	into: TokenSlot,
+	kind: TokenKind,
+	offset: number,
+	length: number,
+	text: string,
+	value: string | undefined,
+	newlineBefore: boolean,
+	doc: string | undefined,
+): Token {
+	into.kind = kind;
+	into.offset = offset;
+	into.length = length;
+	into.text = text;
+	into.value = value;
+	into.newlineBefore = newlineBefore;
+	into.doc = doc;
+	return into;
 }
 
 /** The result of `tokenize`. */

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert';
 import * as fc from 'fast-check';
-import { parse } from '../../../../core/src/syntax/parser';
+import { parse, parseWithoutRecycling } from '../../../../core/src/syntax/parser';
 import { tokenize } from '../../../../core/src/syntax/scanner';
+import { printAst } from '../../../util/astPrinter';
 import { validFile } from './memmapArbitrary';
+import { memmapFilesDeep } from './syntaxFixtures';
 
 /** Checks the parser's totality promises on one text. */
 function checkTotal(text: string): void {
@@ -15,6 +17,18 @@ function checkTotal(text: string): void {
 		assert.strictEqual(d.uri, 'p.memmap');
 		previous = d.offset;
 	}
+}
+
+/**
+ * Checks that recycling token objects changes nothing: the parser must copy out of a
+ * token whatever it keeps, and hold none across a member boundary. A tree printed with
+ * every span and a list of diagnostics, each compared with a parse that never reuses one.
+ */
+function checkRecycling(text: string): void {
+	const recycled = parse(text, 'r.memmap');
+	const fresh = parseWithoutRecycling(text, 'r.memmap');
+	assert.strictEqual(printAst(recycled.file), printAst(fresh.file));
+	assert.deepStrictEqual(recycled.diagnostics, fresh.diagnostics);
 }
 
 /** Checks that tokens are in order, inside the text, and do not overlap. */
@@ -67,6 +81,7 @@ suite('parser (property)', () => {
 			fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
 				checkTotal(pieces.join(''));
 				checkTotal(pieces.join(' '));
+				checkRecycling(pieces.join(' '));
 			}),
 			{ numRuns: 200 },
 		);
@@ -78,8 +93,17 @@ suite('parser (property)', () => {
 				const mutated = applyEdits(text, edits);
 				checkTotal(mutated);
 				checkTokens(mutated);
+				checkRecycling(mutated);
 			}),
 			{ numRuns: 200 },
 		);
+	});
+
+	test('recycled token objects give the same tree and diagnostics, on every sample and fixture', () => {
+		const files = [...memmapFilesDeep('samples'), ...memmapFilesDeep('test/fixtures')];
+		assert.ok(files.length > 20, `found only ${files.length} files`);
+		for (const file of files) {
+			checkRecycling(file.text);
+		}
 	});
 });
