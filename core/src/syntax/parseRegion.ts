@@ -195,6 +195,22 @@ class NumberProp implements PropNode {
 	get value(): NumberNode {
 		return { kind: 'number', offset: this.#valueOffset, length: this.#text.length, text: this.#text, value: this.#number };
 	}
+
+	/** The number's exact value, without building its node. */
+	get number(): bigint | undefined {
+		return this.#number;
+	}
+}
+
+/**
+ * The exact value of a number property (`at`, `size`, `offset`, `priority`), undefined when
+ * it has none. Reads it without building the NUMBER node that `value` builds on each read.
+ */
+export function numberPropValue(prop: PropNode): bigint | undefined {
+	if (prop instanceof NumberProp) {
+		return prop.number;
+	}
+	return prop.value?.kind === 'number' ? prop.value.value : undefined;
 }
 
 /**

@@ -3,12 +3,13 @@
  * priorities signed 32-bit. A literal the parser could not read (`value` undefined) was
  * already reported by it and yields undefined silently.
  */
-import type { NumberNode } from '../../syntax/ast';
+import type { NumberNode, PropNode } from '../../syntax/ast';
+import { numberPropValue } from '../../syntax/parseRegion';
 import { formatAddress, maxAddress, twoTo64 } from '../address';
 import { at, report, type BuildState } from './state';
 
-const int32Min = -(2n ** 31n);
-const int32Max = 2n ** 31n - 1n;
+export const int32Min = -(2n ** 31n);
+export const int32Max = 2n ** 31n - 1n;
 // Built once: these checks run for every number of a 100k-region board.
 const addressRange = `an address is 0..${formatAddress(maxAddress)}`;
 
@@ -77,6 +78,22 @@ export function priorityValue(
 		return undefined;
 	}
 	return Number(value);
+}
+
+/**
+ * The value of a number property when it lies in `[min, max]`, else undefined: the common
+ * case, answered without building the property's NUMBER node. The checked functions above
+ * then report what is wrong, if anything.
+ */
+export function numberWithin(prop: PropNode, min: bigint, max: bigint): bigint | undefined {
+	const value = numberPropValue(prop);
+	return value !== undefined && value >= min && value <= max ? value : undefined;
+}
+
+/** The NUMBER node of a number property (built on each read: for reports only). */
+export function numberNodeOf(prop: PropNode): NumberNode | undefined {
+	const value = prop.value;
+	return value?.kind === 'number' ? value : undefined;
 }
 
 /** The access sizes QEMU's splitting handles; 0 means "unset" as in `MemoryRegionOps`. */
