@@ -182,16 +182,16 @@ function applyProp(state: BuildState, draft: RegionDraft, uri: string, prop: Pro
  * where it is required, so the mask answers "is it written" without another search.
  */
 function checkRequired(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode, applied: number): void {
-	const has = (name: PropName): boolean => (applied & propertyBit(name)) !== 0;
-	if (draft.parent !== undefined && !has('at')) {
+	// Bit tests rather than a closure over `applied`: this runs once per region.
+	if (draft.parent !== undefined && (applied & propertyBit('at')) === 0) {
 		report(state, 'prop.missing-at', 'error', draft.nameLocation, `${q(draft.name)} is nested, so it needs 'at' (its offset in the enclosing region); 0 is assumed.`);
 	}
-	if (!has('size')) {
+	if ((applied & propertyBit('size')) === 0) {
 		report(state, 'region.missing-size', 'error', draft.nameLocation, `${q(draft.name)} has no 'size'${draft.kind === 'alias' ? " (an alias's size is its window)" : ''}; 0 is assumed.`);
 	}
 	if (draft.kind === 'alias') {
 		draft.alias ??= { target: undefined, offset: 0n };
-		if (!has('of')) {
+		if ((applied & propertyBit('of')) === 0) {
 			report(state, 'alias.missing-target', 'error', draft.nameLocation, `Alias ${q(draft.name)} has no target: write 'of REGION'.`);
 		}
 	}
