@@ -213,7 +213,7 @@ export class CoverageSet {
 		}
 		const home = chunks[chunkIndex] ?? [];
 		const here = Math.min(count, home.length - index);
-		home.splice(index, here, span);
+		replaceInPlace(home, index, here, span);
 		let remaining = count - here;
 		let chunk = chunkIndex + 1;
 		while (remaining > 0 && chunk < chunks.length) {
@@ -231,6 +231,23 @@ export class CoverageSet {
 			chunks.splice(chunkIndex + 1, 0, home.splice(chunkLimit));
 		}
 	}
+}
+
+/**
+ * `spans.splice(index, count, span)` without the array of removed elements that `splice`
+ * allocates: a render replaces spans thousands of times.
+ */
+function replaceInPlace(spans: CoveredSpan[], index: number, count: number, span: CoveredSpan): void {
+	if (count === 0) {
+		spans.push(span);
+		for (let i = spans.length - 1; i > index; i--) {
+			spans[i] = spans[i - 1] as CoveredSpan;
+		}
+	} else if (count > 1) {
+		spans.copyWithin(index + 1, index + count);
+		spans.length -= count - 1;
+	}
+	spans[index] = span;
 }
 
 /** The index of the last span starting at or before `address` (0 when none does). */
