@@ -29,6 +29,8 @@ export interface SourceDocument {
 	readonly uri: string;
 	readonly text: string;
 	readonly file: FileNode;
+	/** The syntax diagnostics of `text` (kept so that a later analysis can reuse the parse). */
+	readonly syntaxDiagnostics: readonly Diagnostic[];
 }
 
 /** A written reference (after `of`, `map` or `space NAME =`), resolved or not. */
@@ -97,10 +99,15 @@ export interface Analysis {
  * Parses `entryUri` and its includes, builds the region tree, flattens every address
  * space and checks. Never throws. An unreadable entry yields an empty document and one
  * `include.not-found` diagnostic.
+ *
+ * `previous`, an earlier analysis of the same entry, lets the parse of each document be
+ * reused: taken as is when its text has not changed, else re-parsed incrementally
+ * (`reparse`). That consumes the previous analysis's syntax trees, so a caller passes
+ * the analysis it is replacing and uses only the new one afterwards.
  */
-export function analyze(entryUri: string, host: WorkspaceHost): Analysis {
+export function analyze(entryUri: string, host: WorkspaceHost, previous?: Analysis): Analysis {
 	const state = createState();
-	const loaded = loadDocuments(entryUri, host, state);
+	const loaded = loadDocuments(entryUri, host, state, previous?.documents);
 	const { tree, references } = buildTree(state, loaded.items);
 	const views: SpaceView[] = tree.spaces.map((space) => ({ space, view: flatten(tree, space.root) }));
 	const diagnostics = [...state.diagnostics, ...checkTree(tree, views)];

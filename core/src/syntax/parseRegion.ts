@@ -167,13 +167,13 @@ function parseNumberProp(p: ParserState, name: PropName, keyword: Token): PropNo
  * too (the property ends where its number does), for the same reason.
  */
 class NumberProp implements PropNode {
-	readonly #valueOffset: number;
+	#valueOffset: number;
 	readonly #text: string;
 	readonly #number: bigint | undefined;
 
 	constructor(
 		readonly name: PropName,
-		readonly offset: number,
+		public offset: number,
 		readonly keywordLength: number,
 		valueOffset: number,
 		text: string,
@@ -196,10 +196,28 @@ class NumberProp implements PropNode {
 		return { kind: 'number', offset: this.#valueOffset, length: this.#text.length, text: this.#text, value: this.#number };
 	}
 
+	/** Moves the property and its number (the incremental parse's `shift`). */
+	shiftBy(delta: number): void {
+		this.offset += delta;
+		this.#valueOffset += delta;
+	}
+
 	/** The number's exact value, without building its node. */
 	get number(): bigint | undefined {
 		return this.#number;
 	}
+}
+
+/**
+ * Moves a number property in place by `delta` and returns true; false (and nothing moved)
+ * for any other property, whose spans are plain fields.
+ */
+export function shiftProp(prop: PropNode, delta: number): boolean {
+	if (prop instanceof NumberProp) {
+		prop.shiftBy(delta);
+		return true;
+	}
+	return false;
 }
 
 /**

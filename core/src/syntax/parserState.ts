@@ -94,12 +94,15 @@ export class ParserState {
 
 	readonly #recycle: boolean;
 
-	/** `recycle: false` scans every token into a new object (for tests that compare both). */
-	constructor(text: string, uri: string, recycle = true) {
+	/**
+	 * `recycle: false` scans every token into a new object (for tests that compare both);
+	 * `start` is where scanning begins, at the start of a token (see `reparse`).
+	 */
+	constructor(text: string, uri: string, recycle = true, start = 0) {
 		this.#recycle = recycle;
 		this.text = text;
 		this.sink = new DiagnosticSink(uri, text.length);
-		this.#scanner = new Scanner(text, this.sink);
+		this.#scanner = new Scanner(text, this.sink, start);
 	}
 
 	get comments(): Scanner['comments'] {

@@ -194,9 +194,11 @@ export class Scanner {
 	#newline = false;
 	readonly comments: CommentNode[] = [];
 
-	constructor(text: string, sink: DiagnosticSink) {
+	/** `start`: where to begin, at the start of a token (an incremental parse starts mid-text). */
+	constructor(text: string, sink: DiagnosticSink, start = 0) {
 		this.#text = text;
 		this.#sink = sink;
+		this.#pos = start;
 	}
 
 	/**

@@ -5,9 +5,9 @@
  * `include.cycle`, both on the include's string. Items come out in textual order with each
  * included file's items in place of its first `include`, as if pasted there.
  */
-import type { Diagnostic } from '../../diagnostics';
 import type { IncludeNode } from '../../syntax/ast';
-import { parse } from '../../syntax/parser';
+import { parse, type ParseResult } from '../../syntax/parser';
+import { reparse } from '../../syntax/reparse';
 import type { SourceDocument, WorkspaceHost } from '../analyze';
 import type { LoadedItem } from './declare';
 import { at, q, report, type BuildState } from './state';
@@ -20,16 +20,26 @@ export interface LoadResult {
 
 interface Loader {
 	readonly host: WorkspaceHost;
+	/** The documents of the analysis this one replaces, whose parses may be reused. */
+	readonly previous: ReadonlyMap<string, SourceDocument> | undefined;
 	readonly state: BuildState;
 	readonly result: LoadResult;
 	/** The files being loaded right now: an include of one of them is a cycle. */
 	readonly active: Set<string>;
 }
 
-/** Loads `entryUri` and its includes; syntax diagnostics go into `state`. */
-export function loadDocuments(entryUri: string, host: WorkspaceHost, state: BuildState): LoadResult {
+/**
+ * Loads `entryUri` and its includes; syntax diagnostics go into `state`. A document of
+ * `previous` is reused when its text is unchanged and re-parsed incrementally otherwise.
+ */
+export function loadDocuments(
+	entryUri: string,
+	host: WorkspaceHost,
+	state: BuildState,
+	previous?: ReadonlyMap<string, SourceDocument>,
+): LoadResult {
 	const result: LoadResult = { documents: new Map(), includes: new Map(), items: [] };
-	const loader: Loader = { host, state, result, active: new Set() };
+	const loader: Loader = { host, previous, state, result, active: new Set() };
 	const text = readSafely(host, entryUri);
 	addDocument(loader, entryUri, text ?? '');
 	if (text === undefined) {
@@ -40,8 +50,8 @@ export function loadDocuments(entryUri: string, host: WorkspaceHost, state: Buil
 }
 
 function addDocument(loader: Loader, uri: string, text: string): void {
-	const parsed = parseSafely(text, uri);
-	loader.result.documents.set(uri, { uri, text, file: parsed.file });
+	const parsed = parseReusing(loader.previous?.get(uri), text, uri);
+	loader.result.documents.set(uri, { uri, text, file: parsed.file, syntaxDiagnostics: parsed.diagnostics });
 	for (const diagnostic of parsed.diagnostics) {
 		loader.state.diagnostics.push(diagnostic);
 	}
@@ -113,10 +123,19 @@ function resolveSafely(host: WorkspaceHost, from: string, path: string): string 
 	}
 }
 
+/** The parse of `text`, reusing the previous parse of the document if there is one. */
+function parseReusing(previous: SourceDocument | undefined, text: string, uri: string): ParseResult {
+	if (previous === undefined) {
+		return parseSafely(() => parse(text, uri), text);
+	}
+	const before = { text: previous.text, file: previous.file, diagnostics: previous.syntaxDiagnostics };
+	return parseSafely(() => reparse(before, text, uri), text);
+}
+
 /** `parse` never throws by contract; this keeps `analyze` total even if it did. */
-function parseSafely(text: string, uri: string): { file: SourceDocument['file']; diagnostics: readonly Diagnostic[] } {
+function parseSafely(run: () => ParseResult, text: string): ParseResult {
 	try {
-		return parse(text, uri);
+		return run();
 	} catch {
 		return { file: { kind: 'file', offset: 0, length: text.length, items: [], comments: [] }, diagnostics: [] };
 	}
