@@ -1,7 +1,8 @@
 /**
  * One analysis per document state: `analyze` runs once for each combination of versions of
  * a document and the files it includes (VS Code's `languageModelCache` idea, keyed by the
- * stamps of every file the analysis read). Features ask for the analysis *in context*: an
+ * stamps of every file the analysis read), each reusing the parses of the one it replaces
+ * (an edit re-parses only the block it is in). Features ask for the analysis *in context*: an
  * open file that another open file includes is analysed as part of its includer, so its
  * references to the includer's regions resolve.
  */
@@ -32,7 +33,9 @@ export class DocumentCache {
 			return entry.analysis;
 		}
 		const read = new Map<string, Stamp>();
-		const analysis = analyze(uri, this.#workspace.recordingHost(read));
+		// The stale analysis lends its parses (an edit re-parses one block); it is replaced
+		// below and never used again, as `analyze` requires of a `previous` analysis.
+		const analysis = analyze(uri, this.#workspace.recordingHost(read), entry?.analysis);
 		read.set(uri, this.#workspace.stamp(uri));
 		this.#store(uri, { analysis, read });
 		return analysis;
