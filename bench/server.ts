@@ -99,13 +99,47 @@ function untilPublished(session: Session, version: number, send: () => Promise<v
 	});
 }
 
-/** Milliseconds from one `didChange` (insert or remove a comment line) to its diagnostics. */
-async function changeToDiagnostics(session: Session, insert: boolean): Promise<number> {
+/**
+ * The two edits the benchmark times. `block`: a size typed over in a region in the middle
+ * of the board (`32K` to `64K` and back), the common case of editing a map, which
+ * re-parses only the enclosing block. `top`: a comment line inserted and removed above
+ * everything, outside every block, which re-parses the whole file.
+ */
+type EditKind = 'block' | 'top';
+
+interface SizeSpot {
+	readonly line: number;
+	readonly character: number;
+	readonly text: string;
+}
+
+/** The size of the region `bN.ram` nearest the middle of the board. */
+function middleSize(text: string): SizeSpot {
+	const lines = text.split('\n');
+	for (let offset = 0; offset < lines.length; offset++) {
+		const line = Math.floor(lines.length / 2) + offset;
+		const match = /\.ram at 0 size (\S+)/.exec(lines[line] ?? '');
+		if (match !== null) {
+			return { line, character: match.index + match[0].length - (match[1] ?? '').length, text: match[1] ?? '' };
+		}
+	}
+	throw new Error('the board has no RAM region to edit');
+}
+
+/** Milliseconds from one `didChange` to its diagnostics; even runs make the edit, odd ones undo it. */
+async function changeToDiagnostics(session: Session, kind: EditKind, spot: SizeSpot, apply: boolean): Promise<number> {
 	const version = ++session.version;
-	const at = { line: 2, character: 0 };
-	const change = insert
-		? { range: { start: at, end: at }, text: '// edited\n' }
-		: { range: { start: at, end: { line: 3, character: 0 } }, text: '' };
+	let change;
+	if (kind === 'block') {
+		const [from, to] = apply ? [spot.text, '64K'] : ['64K', spot.text];
+		const start = { line: spot.line, character: spot.character };
+		change = { range: { start, end: { line: spot.line, character: spot.character + from.length } }, text: to };
+	} else {
+		const at = { line: 2, character: 0 };
+		change = apply
+			? { range: { start: at, end: at }, text: '// edited\n' }
+			: { range: { start: at, end: { line: 3, character: 0 } }, text: '' };
+	}
 	const start = process.hrtime.bigint();
 	await untilPublished(session, version, () =>
 		session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -137,17 +171,23 @@ function samplePositions(text: string, count: number): Position[] {
 }
 
 async function diagnosticsRows(regions: number, targetMs: number, runs: number): Promise<Row[]> {
-	const session = await startSession(generateBoard(regions));
+	const text = generateBoard(regions);
+	const spot = middleSize(text);
+	const session = await startSession(text);
 	try {
-		const samples: number[] = [];
-		for (let i = 0; i < runs + 2; i++) {
-			const ms = await changeToDiagnostics(session, i % 2 === 0);
-			if (i >= 2) {
-				samples.push(ms);
-			}
-		}
 		const label = `${regions / 1000}k regions`;
-		return [msRow('server: didChange -> publishDiagnostics', label, median(samples), targetMs)];
+		const rows: Row[] = [];
+		for (const [kind, what] of [['block', 'a size in a block'], ['top', 'a top-level comment line']] as const) {
+			const samples: number[] = [];
+			for (let i = 0; i < runs + 2; i++) {
+				const ms = await changeToDiagnostics(session, kind, spot, i % 2 === 0);
+				if (i >= 2) {
+					samples.push(ms);
+				}
+			}
+			rows.push(msRow(`server: didChange -> publishDiagnostics, ${what}`, label, median(samples), targetMs));
+		}
+		return rows;
 	} finally {
 		session.stop();
 	}
@@ -179,8 +219,8 @@ async function requestRows(): Promise<Row[]> {
 /** The server rows of `npm run bench`. */
 export async function run(): Promise<Row[]> {
 	return [
-		...(await diagnosticsRows(10_000, 30, 15)),
-		...(await diagnosticsRows(100_000, 1000, 5)),
+		...(await diagnosticsRows(10_000, 30, 16)),
+		...(await diagnosticsRows(100_000, 1000, 6)),
 		...(await requestRows()),
 	];
 }
