@@ -14,12 +14,11 @@ import type {
 } from '../../syntax/ast';
 import type { RegionId } from '../types';
 import { addressSpaceSize } from '../types';
-import { maxAddress, twoTo64 } from '../address';
 import { RegionRecord } from './regionRecord';
 import { applySetting, type AppliedSettings } from './settings';
 import { propertyBit, propertyFits } from './locations';
 import { at, kindPhrase, noChildren, q, related, report, type BuildState, type RegionDraft } from './state';
-import { addressValue, int32Max, int32Min, numberNodeOf, numberWithin, priorityValue, sizeValue } from './values';
+import { addressValue, priorityValue, sizeValue } from './values';
 
 /** One item of the loaded files, in textual order with includes expanded in place. */
 export interface LoadedItem {
@@ -142,25 +141,20 @@ function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: Re
 function applyProp(state: BuildState, draft: RegionDraft, uri: string, prop: PropNode): void {
 	switch (prop.name) {
 		case 'at':
-			draft.addr = numberWithin(prop, 0n, maxAddress) ?? addressValue(state, uri, numberNodeOf(prop), "'at'") ?? 0n;
+			draft.addr = addressValue(state, uri, prop, "'at'") ?? 0n;
 			break;
 		case 'size':
-			draft.size = numberWithin(prop, 0n, twoTo64) ?? sizeValue(state, uri, numberNodeOf(prop), "'size'") ?? 0n;
+			draft.size = sizeValue(state, uri, prop, "'size'") ?? 0n;
 			break;
-		case 'priority': {
-			const priority = numberWithin(prop, int32Min, int32Max);
-			draft.priority = priority !== undefined ? Number(priority) : priorityValue(state, uri, numberNodeOf(prop)) ?? 0;
+		case 'priority':
+			draft.priority = priorityValue(state, uri, prop) ?? 0;
 			draft.mayOverlap = true;
 			break;
-		}
 		case 'overlap':
 			draft.mayOverlap = true;
 			break;
 		case 'offset':
-			draft.alias = {
-				target: undefined,
-				offset: numberWithin(prop, 0n, maxAddress) ?? addressValue(state, uri, numberNodeOf(prop), "'offset'") ?? 0n,
-			};
+			draft.alias = { target: undefined, offset: addressValue(state, uri, prop, "'offset'") ?? 0n };
 			break;
 		case 'readonly':
 			draft.readonly = true;

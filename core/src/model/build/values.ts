@@ -8,29 +8,49 @@ import { numberPropValue } from '../../syntax/parseRegion';
 import { formatAddress, maxAddress, twoTo64 } from '../address';
 import { at, report, type BuildState } from './state';
 
-export const int32Min = -(2n ** 31n);
-export const int32Max = 2n ** 31n - 1n;
+const int32Min = -(2n ** 31n);
+const int32Max = 2n ** 31n - 1n;
 // Built once: these checks run for every number of a 100k-region board.
 const addressRange = `an address is 0..${formatAddress(maxAddress)}`;
 
 /**
- * The value of `node` when it lies in `[0, max]`; otherwise reports `number.out-of-range`
- * with `range` (a phrase such as "an address is 0..0xffff_ffff_ffff_ffff") and yields
- * undefined.
+ * A number to check: a NUMBER node, or a number property (`at`, `size`, `offset`,
+ * `priority`), whose value is read without building its node; the node is built only to
+ * report a value out of range.
+ */
+export type NumberSource = NumberNode | PropNode | undefined;
+
+function valueOf(source: NumberSource): bigint | undefined {
+	return source?.kind === 'prop' ? numberPropValue(source) : source?.value;
+}
+
+function nodeOf(source: NumberSource): NumberNode | undefined {
+	if (source?.kind !== 'prop') {
+		return source;
+	}
+	const value = source.value;
+	return value?.kind === 'number' ? value : undefined;
+}
+
+/**
+ * The value of `source` when it lies in `[0, max]`; otherwise reports
+ * `number.out-of-range` with `range` (a phrase such as "an address is
+ * 0..0xffff_ffff_ffff_ffff") and yields undefined.
  */
 function boundedValue(
 	state: BuildState,
 	uri: string,
-	node: NumberNode | undefined,
+	source: NumberSource,
 	what: string,
 	max: bigint,
 	range: string,
 ): bigint | undefined {
-	const value = node?.value;
-	if (node === undefined || value === undefined) {
+	const value = valueOf(source);
+	if (value === undefined) {
 		return undefined;
 	}
 	if (value < 0n || value > max) {
+		const node = nodeOf(source) as NumberNode;
 		report(state, 'number.out-of-range', 'error', at(uri, node), `${what} ${node.text} is out of range: ${range}.`);
 		return undefined;
 	}
@@ -41,33 +61,34 @@ function boundedValue(
 export function addressValue(
 	state: BuildState,
 	uri: string,
-	node: NumberNode | undefined,
+	source: NumberSource,
 	what: string,
 ): bigint | undefined {
-	return boundedValue(state, uri, node, what, maxAddress, addressRange);
+	return boundedValue(state, uri, source, what, maxAddress, addressRange);
 }
 
 /** A size: 0..2^64 (`16E`). */
 export function sizeValue(
 	state: BuildState,
 	uri: string,
-	node: NumberNode | undefined,
+	source: NumberSource,
 	what: string,
 ): bigint | undefined {
-	return boundedValue(state, uri, node, what, twoTo64, 'a size is 0..2^64 (16E)');
+	return boundedValue(state, uri, source, what, twoTo64, 'a size is 0..2^64 (16E)');
 }
 
 /** A priority: signed 32-bit, as QEMU's `int priority`. */
 export function priorityValue(
 	state: BuildState,
 	uri: string,
-	node: NumberNode | undefined,
+	source: NumberSource,
 ): number | undefined {
-	const value = node?.value;
-	if (node === undefined || value === undefined) {
+	const value = valueOf(source);
+	if (value === undefined) {
 		return undefined;
 	}
 	if (value < int32Min || value > int32Max) {
+		const node = nodeOf(source) as NumberNode;
 		report(
 			state,
 			'priority.out-of-range',
@@ -78,22 +99,6 @@ export function priorityValue(
 		return undefined;
 	}
 	return Number(value);
-}
-
-/**
- * The value of a number property when it lies in `[min, max]`, else undefined: the common
- * case, answered without building the property's NUMBER node. The checked functions above
- * then report what is wrong, if anything.
- */
-export function numberWithin(prop: PropNode, min: bigint, max: bigint): bigint | undefined {
-	const value = numberPropValue(prop);
-	return value !== undefined && value >= min && value <= max ? value : undefined;
-}
-
-/** The NUMBER node of a number property (built on each read: for reports only). */
-export function numberNodeOf(prop: PropNode): NumberNode | undefined {
-	const value = prop.value;
-	return value?.kind === 'number' ? value : undefined;
 }
 
 /** The access sizes QEMU's splitting handles; 0 means "unset" as in `MemoryRegionOps`. */
