@@ -19,7 +19,7 @@ import type { BlockNode, CommentNode, FileNode, ItemNode, MemberNode, RegionNode
 import { parse, type ParseResult } from './parser';
 import { ParserState } from './parserState';
 import { parseRegion } from './parseRegion';
-import { shiftItem, shiftMember, shiftSpan } from './shift';
+import { shiftNode, shiftSpan } from './shift';
 
 /** A text with its parse. */
 export interface ParsedText {
@@ -192,12 +192,7 @@ function splice(
 	for (let level = 0; level < path.length; level++) {
 		const { list, index } = path[level] as Step;
 		for (let i = index + 1; i < list.length; i++) {
-			const node = list[i] as ItemNode | MemberNode;
-			if (level === 0) {
-				shiftItem(node as ItemNode, delta);
-			} else {
-				shiftMember(node as MemberNode, delta);
-			}
+			shiftNode(list[i] as ItemNode | MemberNode, delta);
 		}
 		if (level < path.length - 1) {
 			const ancestor = list[index] as RegionNode;

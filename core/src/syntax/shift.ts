@@ -4,18 +4,7 @@
  * every reader; only this module (and `reparse`) writes them, on a tree that the
  * incremental parse owns from then on.
  */
-import type {
-	BlockNode,
-	ItemNode,
-	MemberNode,
-	NameNode,
-	NumberNode,
-	PropNode,
-	RefNode,
-	RegionNode,
-	Span,
-	StringNode,
-} from './ast';
+import type { ItemNode, MemberNode, NameNode, NumberNode, PropNode, RefNode, Span, StringNode } from './ast';
 import { shiftProp } from './parseRegion';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -25,69 +14,46 @@ export function shiftSpan(node: Span, delta: number): void {
 	(node as Writable<Span>).offset += delta;
 }
 
-/** Moves a top-level item and everything in it. */
-export function shiftItem(item: ItemNode, delta: number): void {
-	switch (item.kind) {
+/** Moves a top-level item or a block member, and everything in it. */
+export function shiftNode(node: ItemNode | MemberNode, delta: number): void {
+	shiftSpan(node, delta);
+	switch (node.kind) {
 		case 'region':
-			shiftRegion(item, delta);
+			shiftOptional(node.name, delta);
+			for (const prop of node.props) {
+				shiftPropNode(prop, delta);
+			}
+			if (node.body !== undefined) {
+				shiftSpan(node.body, delta);
+				for (const member of node.body.members) {
+					shiftNode(member, delta);
+				}
+			}
 			break;
 		case 'include':
-			shiftSpan(item, delta);
-			shiftOptional(item.path, delta);
+			shiftOptional(node.path, delta);
 			break;
 		case 'space':
-			shiftSpan(item, delta);
-			shiftName(item.name, delta);
-			shiftRef(item.root, delta);
-			break;
-	}
-}
-
-/** Moves a member of a block and everything in it. */
-export function shiftMember(member: MemberNode, delta: number): void {
-	switch (member.kind) {
-		case 'region':
-			shiftRegion(member, delta);
+			shiftOptional(node.name, delta);
+			shiftRef(node.root, delta);
 			break;
 		case 'map':
-			shiftSpan(member, delta);
-			shiftRef(member.target, delta);
-			shiftOptional(member.at, delta);
-			shiftOptional(member.priority, delta);
-			shiftOptional(member.overlap, delta);
+			shiftRef(node.target, delta);
+			shiftOptional(node.at, delta);
+			shiftOptional(node.priority, delta);
+			shiftOptional(node.overlap, delta);
 			break;
 		case 'access':
-			shiftSpan(member, delta);
-			shiftOptional(member.min, delta);
-			shiftOptional(member.max, delta);
-			shiftOptional(member.unaligned, delta);
-			break;
-		case 'endian':
-			shiftSpan(member, delta);
+			shiftOptional(node.min, delta);
+			shiftOptional(node.max, delta);
+			shiftOptional(node.unaligned, delta);
 			break;
 		case 'coalesce':
-			shiftSpan(member, delta);
-			shiftOptional(member.start, delta);
-			shiftOptional(member.size, delta);
+			shiftOptional(node.start, delta);
+			shiftOptional(node.size, delta);
 			break;
-	}
-}
-
-function shiftRegion(region: RegionNode, delta: number): void {
-	shiftSpan(region, delta);
-	shiftName(region.name, delta);
-	for (const prop of region.props) {
-		shiftPropNode(prop, delta);
-	}
-	if (region.body !== undefined) {
-		shiftBlock(region.body, delta);
-	}
-}
-
-function shiftBlock(block: BlockNode, delta: number): void {
-	shiftSpan(block, delta);
-	for (const member of block.members) {
-		shiftMember(member, delta);
+		case 'endian':
+			break;
 	}
 }
 
@@ -112,15 +78,11 @@ function shiftRef(ref: RefNode | undefined, delta: number): void {
 	shiftSpan(ref, delta);
 	for (const segment of ref.segments) {
 		shiftSpan(segment, delta);
-		shiftName(segment.name, delta);
+		shiftOptional(segment.name, delta);
 	}
 }
 
-function shiftName(name: NameNode | undefined, delta: number): void {
-	shiftOptional(name, delta);
-}
-
-function shiftOptional(node: Span | NumberNode | StringNode | undefined, delta: number): void {
+function shiftOptional(node: Span | NameNode | NumberNode | StringNode | undefined, delta: number): void {
 	if (node !== undefined) {
 		shiftSpan(node, delta);
 	}
