@@ -72,6 +72,8 @@ class Renderer {
 	readonly #regions: readonly Region[];
 	readonly #coverage = new CoverageSet();
 	readonly #frames: Frame[] = [];
+	/** `#ids[d]` is the region of frame `d`: render paths are slices of it. */
+	readonly #ids: RegionId[] = [];
 	#depth = 0;
 	readonly #onPath: Uint8Array;
 	readonly #pieces: Piece[] = [];
@@ -138,6 +140,7 @@ class Renderer {
 			return;
 		}
 		this.#onPath[id] = 1;
+		this.#ids[this.#depth] = id;
 		const frame = this.#frames[this.#depth];
 		const ro = readonly || isOwnReadonly(region);
 		const nv = nonvolatile || region.nonvolatile;
@@ -195,13 +198,13 @@ class Renderer {
 		this.#ends.push(end);
 	};
 
-	/** The ids of the frames from the root down to the one being left (inclusive). */
+	/**
+	 * The ids of the frames from the root down to the one being left (inclusive). A slice
+	 * is sized exactly; an array grown by `push` would hold room for 17 ids, and a big
+	 * board keeps one path per flat range.
+	 */
 	#path(): RegionId[] {
-		const path: RegionId[] = [];
-		for (let i = 0; i <= this.#depth; i++) {
-			path.push((this.#frames[i] as Frame).id);
-		}
-		return path;
+		return this.#ids.slice(0, this.#depth + 1);
 	}
 }
 
