@@ -10,6 +10,7 @@ export class DiagnosticSink {
 	readonly #textLength: number;
 	readonly #offsets = new Set<number>();
 	readonly #list: Diagnostic[] = [];
+	#last = -1;
 
 	constructor(uri: string, textLength: number) {
 		this.#uri = uri;
@@ -24,6 +25,7 @@ export class DiagnosticSink {
 			return false;
 		}
 		this.#offsets.add(start);
+		this.#last = Math.max(this.#last, start);
 		this.#list.push({
 			code,
 			severity: 'error',
@@ -33,6 +35,11 @@ export class DiagnosticSink {
 			length: end - start,
 		});
 		return true;
+	}
+
+	/** The largest offset of a diagnostic recorded so far; -1 when there is none. */
+	get lastOffset(): number {
+		return this.#last;
 	}
 
 	/** The diagnostics sorted by offset. */

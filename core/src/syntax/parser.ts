@@ -9,7 +9,7 @@ import { ParserState } from './parserState';
 import { isRegionKind, parseMemberAs, parseRegion } from './parseRegion';
 import { parseInclude, parseSpace } from './parseStatements';
 import { recoverUnknown } from './recovery';
-import { itemKeywords, kindKeywords, memberKeywords } from './scanner';
+import { itemKeywords, kindKeywords, memberKeywords, type Token } from './scanner';
 
 /** The result of `parse`: always a tree, plus syntax diagnostics. */
 export interface ParseResult {
@@ -39,8 +39,22 @@ export function parseWithoutRecycling(text: string, uri = ''): ParseResult {
 function parseWith(p: ParserState): ParseResult {
 	const text = p.text;
 	const items: ItemNode[] = [];
+	parseItems(p, items, () => false);
+	const file: FileNode = { kind: 'file', offset: 0, length: text.length, items, comments: p.comments };
+	return { file, diagnostics: p.sink.sorted() };
+}
+
+/**
+ * Parses top-level items into `items` until the end of the text, or until `stop` says to
+ * stop at the token that would start the next one (the incremental parse stops where
+ * the old tree can be taken up again). Returns whether it stopped before the end.
+ */
+export function parseItems(p: ParserState, items: ItemNode[], stop: (next: Token) => boolean): boolean {
 	while (p.peek().kind !== 'eof') {
 		const token = p.peek();
+		if (stop(token)) {
+			return true;
+		}
 		const mark = p.mark();
 		const item = parseItem(p);
 		if (item) {
@@ -51,8 +65,7 @@ function parseWith(p: ParserState): ParseResult {
 		}
 		p.release(mark);
 	}
-	const file: FileNode = { kind: 'file', offset: 0, length: text.length, items, comments: p.comments };
-	return { file, diagnostics: p.sink.sorted() };
+	return false;
 }
 
 function parseItem(p: ParserState): ItemNode | undefined {

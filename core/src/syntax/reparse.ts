@@ -2,21 +2,22 @@
  * The incremental parse: after an edit, only the innermost region whose block holds the
  * whole edit is parsed again; every other node is kept, and the nodes after the edit move
  * with the text. A keystroke in a 10k-region board re-parses a dozen lines instead of
- * half a megabyte.
+ * half a megabyte. An edit that no block holds (between top-level items, or on a block's
+ * braces) re-parses the top-level items from the one before the edit until the parse
+ * meets an old item again after it.
  *
  * The result is exactly what `parse` returns for the new text (a property test compares
  * the two on random edits). Where that cannot be guaranteed cheaply, `reparse` simply
- * parses the whole text: an edit outside every block, one that touches a block's braces,
- * a region whose keyword was a typo, or diagnostics near the block's ends that a
- * neighbour's recovery may have placed there.
+ * parses the whole text: a region whose keyword was a typo, or diagnostics near a seam
+ * that the parse on the other side may have placed there.
  *
  * The previous tree is consumed: its nodes are reused and moved, so it describes the new
  * text afterwards. `reparse` refuses (parses afresh) a tree it has already consumed, so a
  * caller that keeps an old parse result around gets a correct, if slower, answer.
  */
 import type { Diagnostic } from '../diagnostics';
-import type { BlockNode, CommentNode, FileNode, ItemNode, MemberNode, RegionNode } from './ast';
-import { parse, type ParseResult } from './parser';
+import type { BlockNode, CommentNode, FileNode, ItemNode, MemberNode, RegionNode, SpaceNode } from './ast';
+import { parse, parseItems, type ParseResult } from './parser';
 import { ParserState } from './parserState';
 import { parseRegion } from './parseRegion';
 import { shiftNode, shiftSpan } from './shift';
@@ -46,30 +47,62 @@ interface Step {
 }
 
 /**
+ * What an incremental parse changed: the edit, the nodes of the old tree it replaced (as
+ * they were: not moved) and the nodes parsed in their place. Every other node of the old
+ * tree is kept, moved by the edit's length if it lies after it. A document whose text is
+ * unchanged has an empty edit at its end and no nodes.
+ */
+export interface SyntaxChange {
+	/** `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
+	readonly start: number;
+	readonly oldEnd: number;
+	readonly newEnd: number;
+	readonly removed: readonly (ItemNode | MemberNode)[];
+	readonly added: readonly (ItemNode | MemberNode)[];
+}
+
+/** A parse, with what it took over from the previous one (undefined: parsed afresh). */
+export interface ReparseResult extends ParseResult {
+	readonly change: SyntaxChange | undefined;
+}
+
+/**
  * The parse of `text`, reusing `previous` (the parse of an earlier version of the same
  * document) where the edit allows: as it is when the text is the same. Never throws;
  * falls back to `parse`.
  */
-export function reparse(previous: ParsedText, text: string, uri: string): ParseResult {
+export function reparse(previous: ParsedText, text: string, uri: string): ReparseResult {
 	if (consumed.has(previous.file) || previous.file.length !== previous.text.length) {
-		return parse(text, uri);
+		return { ...parse(text, uri), change: undefined };
 	}
 	if (previous.text === text) {
-		return { file: previous.file, diagnostics: previous.diagnostics };
+		const end = text.length;
+		const change: SyntaxChange = { start: end, oldEnd: end, newEnd: end, removed: [], added: [] };
+		return { file: previous.file, diagnostics: previous.diagnostics, change };
 	}
 	const edit = findEdit(previous.text, text);
+	const result = reparseInBlock(previous, text, uri, edit) ?? reparseItems(previous, text, uri, edit);
+	if (result === undefined) {
+		return { ...parse(text, uri), change: undefined };
+	}
+	consumed.add(previous.file);
+	return result;
+}
+
+/** The edit parsed again inside the innermost block that holds it, if that works out. */
+function reparseInBlock(previous: ParsedText, text: string, uri: string, edit: Edit): ReparseResult | undefined {
 	const path = enclosingRegion(previous.file.items, edit);
 	const target = path === undefined ? undefined : nodeAt(path[path.length - 1] as Step);
 	if (path === undefined || target === undefined || !safeNeighbourhood(target, previous.diagnostics)) {
-		return parse(text, uri);
+		return undefined;
 	}
 	const delta = edit.newEnd - edit.oldEnd;
 	const fresh = parseRegionAt(text, uri, target, path.length - 1, delta);
 	if (fresh === undefined) {
-		return parse(text, uri);
+		return undefined;
 	}
-	consumed.add(previous.file);
-	return splice(previous, text, path, target, fresh, delta);
+	const parsed = splice(previous, text, path, target, fresh, delta);
+	return { ...parsed, change: { ...edit, removed: [target], added: [fresh.node] } };
 }
 
 /** The common prefix and suffix of the two texts, as an edit. */
@@ -250,4 +283,135 @@ function moveComment(comment: CommentNode, delta: number): CommentNode {
 /** Diagnostics belong to the previous result too: a moved one is a new object. */
 function moveDiagnostic(diagnostic: Diagnostic, delta: number): Diagnostic {
 	return { ...diagnostic, offset: diagnostic.offset + delta };
+}
+
+/**
+ * The edit parsed again at the top level: from the last item whose first token ends
+ * before the edit, item by item, until the parse reaches, after the edit, a token where
+ * an old item starts. From there on the old items are the same text in the same parser
+ * state, so they are kept (moved). Undefined when no such restart or resumption exists,
+ * or when diagnostics near either seam could depend on the other side.
+ */
+function reparseItems(previous: ParsedText, text: string, uri: string, edit: Edit): ReparseResult | undefined {
+	const items = previous.file.items;
+	const first = firstItemToParse(previous, edit);
+	if (first < 0) {
+		return undefined;
+	}
+	const restart = (items[first] as ItemNode).offset;
+	const delta = edit.newEnd - edit.oldEnd;
+	const p = new ParserState(text, uri, true, restart);
+	const added: ItemNode[] = [];
+	let resume = items.length;
+	let resumeAt = text.length;
+	let resumeDoc: string | undefined;
+	const stopped = parseItems(p, added, (next) => {
+		if (next.offset < edit.newEnd || p.sink.lastOffset >= next.offset) {
+			return false;
+		}
+		const old = indexStartingAt(items, next.offset - delta, first);
+		if (old < 0 || hasDiagnosticAt(previous.diagnostics, next.offset - delta)) {
+			return false;
+		}
+		resume = old;
+		resumeAt = next.offset;
+		resumeDoc = next.doc;
+		return true;
+	});
+	const diagnostics = p.sink.sorted();
+	if ((diagnostics[0]?.offset ?? restart) < restart) {
+		return undefined;
+	}
+	const resumed = items[resume];
+	if (stopped && resumed !== undefined && resumed.kind !== 'include') {
+		// The `///` lines above the resumed item are in the new text: take their text.
+		(resumed as { doc: string | undefined }).doc = resumeDoc;
+	}
+	const startItem = added[0];
+	if (startItem !== undefined && startItem.offset === restart && startItem.kind !== 'include') {
+		// The scanner started at the keyword, after the `///` lines above it.
+		added[0] = { ...startItem, doc: (items[first] as RegionNode | SpaceNode).doc } as ItemNode;
+	}
+	const removed = items.slice(first, stopped ? resume : items.length);
+	const kept = stopped ? items.slice(resume) : [];
+	for (const node of kept) {
+		shiftNode(node, delta);
+	}
+	const oldResume = stopped ? resumeAt - delta : previous.text.length + 1;
+	const comments = merge(previous.file.comments, p.comments.filter((c) => c.offset < resumeAt), restart, oldResume, delta, moveComment);
+	const merged = merge(previous.diagnostics, diagnostics, restart, oldResume, delta, moveDiagnostic);
+	const file: FileNode = { kind: 'file', offset: 0, length: text.length, items: [...items.slice(0, first), ...added, ...kept], comments };
+	return { file, diagnostics: merged, change: { ...edit, removed, added } };
+}
+
+/**
+ * The index of the last item that starts, and whose first token ends, before the edit, so
+ * that the items before it end exactly as they did; -1 when there is none, or when the
+ * items before it have diagnostics (an "expected" message of its parse may sit on their
+ * last token).
+ */
+function firstItemToParse(previous: ParsedText, edit: Edit): number {
+	const items = previous.file.items;
+	let index = lastStartingBefore(items, edit.start);
+	if (index >= 0 && firstTokenEnd(previous.text, (items[index] as ItemNode).offset) >= edit.start) {
+		index--;
+	}
+	if (index < 0) {
+		return -1;
+	}
+	const from = index > 0 ? (items[index - 1] as ItemNode).offset : 0;
+	const restart = (items[index] as ItemNode).offset;
+	const disturbed = previous.diagnostics.some((d) => d.offset >= from && d.offset <= restart);
+	return disturbed ? -1 : index;
+}
+
+/** Where the word or token that starts at `offset` ends (items start with a keyword). */
+function firstTokenEnd(text: string, offset: number): number {
+	let end = offset;
+	while (end < text.length && /[A-Za-z0-9_.\-]/.test(text.charAt(end))) {
+		end++;
+	}
+	return Math.max(end, offset + 1);
+}
+
+/** The index of the last node starting before `offset`, or -1. */
+function lastStartingBefore(list: readonly (ItemNode | MemberNode)[], offset: number): number {
+	let low = 0;
+	let high = list.length - 1;
+	let found = -1;
+	while (low <= high) {
+		const mid = (low + high) >> 1;
+		if ((list[mid] as ItemNode | MemberNode).offset < offset) {
+			found = mid;
+			low = mid + 1;
+		} else {
+			high = mid - 1;
+		}
+	}
+	return found;
+}
+
+/** The index of the item at or after `from` that starts exactly at `offset`, or -1. */
+function indexStartingAt(items: readonly ItemNode[], offset: number, from: number): number {
+	const index = lastStartingBefore(items, offset + 1);
+	return index >= from && (items[index] as ItemNode).offset === offset ? index : -1;
+}
+
+/** Whether a diagnostic of the sorted list starts at `offset`. */
+function hasDiagnosticAt(diagnostics: readonly Diagnostic[], offset: number): boolean {
+	let low = 0;
+	let high = diagnostics.length - 1;
+	while (low <= high) {
+		const mid = (low + high) >> 1;
+		const at = (diagnostics[mid] as Diagnostic).offset;
+		if (at === offset) {
+			return true;
+		}
+		if (at < offset) {
+			low = mid + 1;
+		} else {
+			high = mid - 1;
+		}
+	}
+	return false;
 }

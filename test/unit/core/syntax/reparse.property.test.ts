@@ -11,6 +11,7 @@ import { generateBoard } from '../../../../bench/generate';
 import { analyze, type Analysis, type WorkspaceHost } from '../../../../core/src/index';
 import { parse } from '../../../../core/src/syntax/parser';
 import { reparse } from '../../../../core/src/syntax/reparse';
+import type { ItemNode, MemberNode } from '../../../../core/src/syntax/ast';
 import { printAst } from '../../../util/astPrinter';
 import { validFile } from './memmapArbitrary';
 import { memmapFilesDeep } from './syntaxFixtures';
@@ -39,14 +40,58 @@ function applyEdit(text: string, { at, remove, insert }: Edit): string {
 /** Asserts that `reparse` equals `parse` on `after`; returns whether it reused the old tree. */
 function checkReparse(before: string, after: string): boolean {
 	const previous = parse(before, 'r.memmap');
-	const items = previous.file.items;
+	const oldNodes = nodesOf(previous.file.items);
 	const incremental = reparse({ text: before, ...previous }, after, 'r.memmap');
 	const whole = parse(after, 'r.memmap');
 	assert.strictEqual(printAst(incremental.file), printAst(whole.file), `tree differs after editing to:\n${after}`);
 	assert.deepStrictEqual(incremental.diagnostics, whole.diagnostics);
 	assert.strictEqual(incremental.file.length, after.length);
-	return incremental.file.items === items;
+	const change = incremental.change;
+	if (change !== undefined) {
+		// The change says exactly which nodes left the tree and which came in: the rest of
+		// the old nodes are all still there (the analysis relies on it to reuse its work).
+		const removed = nodesOf(change.removed);
+		const expected = new Set([...oldNodes].filter((node) => !removed.has(node)));
+		for (const node of nodesOf(change.added)) {
+			expected.add(node);
+		}
+		const actual = nodesOf(incremental.file.items);
+		assert.strictEqual(actual.size, expected.size, 'the change does not account for every node');
+		assert.ok([...actual].every((node) => expected.has(node)), 'a node of the new tree is neither kept nor added');
+	}
+	return change !== undefined;
 }
+
+/** Every item and member node under `list`, by identity. */
+function nodesOf(list: readonly (ItemNode | MemberNode)[]): Set<ItemNode | MemberNode> {
+	const nodes = new Set<ItemNode | MemberNode>();
+	const pending = [...list];
+	for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+		nodes.add(node);
+		if (node.kind === 'region' && node.body !== undefined) {
+			pending.push(...node.body.members);
+		}
+	}
+	return nodes;
+}
+
+/** Files of many top-level items (so that most edits fall between or on items). */
+const topLevelFile: fc.Arbitrary<string> = fc
+	.array(
+		fc.constantFrom(
+			'/// the RAM\nram r size 4K\n',
+			'container c size 1M {\n  ram x at 0 size 4K\n}\n',
+			'space s = c\n',
+			'// a note\n',
+			'rom q size 64K;\n',
+			'alias a size 4K of r\n',
+			'io dev size 4K { valid 1..4 }\n',
+			'include "other.memmap"\n',
+			'\n',
+		),
+		{ minLength: 2, maxLength: 14 },
+	)
+	.map((parts) => parts.join(''));
 
 suite('reparse (property)', () => {
 	test('equals a whole parse after random edits of every sample and fixture', () => {
@@ -94,6 +139,48 @@ suite('reparse (property)', () => {
 			}),
 			{ numRuns: 300 },
 		);
+	});
+
+	test('equals a whole parse after edits between and on top-level items, and reuses the items around them', () => {
+		let reused = 0;
+		let runs = 0;
+		fc.assert(
+			fc.property(topLevelFile, fc.array(edit, { minLength: 1, maxLength: 3 }), (text, edits) => {
+				let current = text;
+				for (const e of edits) {
+					const next = applyEdit(current, e);
+					reused += checkReparse(current, next) ? 1 : 0;
+					runs++;
+					current = next;
+				}
+			}),
+			{ numRuns: 400 },
+		);
+		assert.ok(reused > runs / 2, `the old tree was reused in only ${reused} of ${runs} edits`);
+	});
+
+	test('a top-level edit re-parses only the items it touches, and takes the new documentation of the next one', () => {
+		const before = 'space s = a\n\nram a size 4K\n/// old\nram b size 4K\nram c size 4K\n';
+		const previous = { text: before, ...parse(before) };
+		const [, , b, c] = previous.file.items;
+		const after = before.replace('/// old', '// plain\n/// new');
+		const result = reparse(previous, after, '');
+		assert.deepStrictEqual(result.change?.removed.map((node) => node.offset), [before.indexOf('ram a')]);
+		assert.strictEqual(result.file.items[2], b, 'the item after the edit is kept');
+		assert.strictEqual(result.file.items[3], c);
+		assert.strictEqual(b?.kind === 'region' ? b.doc : undefined, 'new');
+		assert.strictEqual(c?.offset, after.indexOf('ram c'));
+	});
+
+	test('an item whose first word is edited is parsed again with the one before it, which that word ends', () => {
+		// `rom` becoming `readonly` (a property) extends the region above: that region must
+		// be parsed again, not only the edited item.
+		const before = 'ram a size 4K\nrom b size 4K\nram c size 4K\n';
+		const after = before.replace('rom b', 'readonly b');
+		const result = reparse({ text: before, ...parse(before) }, after, '');
+		assert.strictEqual(printAst(result.file), printAst(parse(after).file));
+		assert.deepStrictEqual(result.diagnostics, parse(after).diagnostics);
+		assert.deepStrictEqual(result.change?.removed.map((node) => node.offset), [0, before.indexOf('rom b')]);
 	});
 
 	test('a consumed tree is parsed afresh, not reused twice', () => {
