@@ -294,11 +294,13 @@ function moveDiagnostic(diagnostic: Diagnostic, delta: number): Diagnostic {
  */
 function reparseItems(previous: ParsedText, text: string, uri: string, edit: Edit): ReparseResult | undefined {
 	const items = previous.file.items;
-	const first = firstItemToParse(previous, edit);
-	if (first < 0) {
+	const found = firstItemToParse(previous, edit);
+	if (found === undefined) {
 		return undefined;
 	}
-	const restart = (items[first] as ItemNode).offset;
+	// Before the first item, the parse restarts where a whole parse starts.
+	const first = Math.max(found, 0);
+	const restart = found < 0 ? 0 : (items[first] as ItemNode).offset;
 	const delta = edit.newEnd - edit.oldEnd;
 	const p = new ParserState(text, uri, true, restart);
 	const added: ItemNode[] = [];
@@ -328,7 +330,7 @@ function reparseItems(previous: ParsedText, text: string, uri: string, edit: Edi
 		(resumed as { doc: string | undefined }).doc = resumeDoc;
 	}
 	const startItem = added[0];
-	if (startItem !== undefined && startItem.offset === restart && startItem.kind !== 'include') {
+	if (found >= 0 && startItem !== undefined && startItem.offset === restart && startItem.kind !== 'include') {
 		// The scanner started at the keyword, after the `///` lines above it.
 		added[0] = { ...startItem, doc: (items[first] as RegionNode | SpaceNode).doc } as ItemNode;
 	}
@@ -346,11 +348,12 @@ function reparseItems(previous: ParsedText, text: string, uri: string, edit: Edi
 
 /**
  * The index of the last item that starts, and whose first token ends, before the edit, so
- * that the items before it end exactly as they did; -1 when there is none, or when the
- * items before it have diagnostics (an "expected" message of its parse may sit on their
- * last token).
+ * that the items before it end exactly as they did; -1 when the edit comes before that in
+ * the first item (the parse then starts at the top of the text). Undefined when the items
+ * before it have diagnostics: an "expected" message of its parse may sit on their last
+ * token.
  */
-function firstItemToParse(previous: ParsedText, edit: Edit): number {
+function firstItemToParse(previous: ParsedText, edit: Edit): number | undefined {
 	const items = previous.file.items;
 	let index = lastStartingBefore(items, edit.start);
 	if (index >= 0 && firstTokenEnd(previous.text, (items[index] as ItemNode).offset) >= edit.start) {
@@ -362,7 +365,7 @@ function firstItemToParse(previous: ParsedText, edit: Edit): number {
 	const from = index > 0 ? (items[index - 1] as ItemNode).offset : 0;
 	const restart = (items[index] as ItemNode).offset;
 	const disturbed = previous.diagnostics.some((d) => d.offset >= from && d.offset <= restart);
-	return disturbed ? -1 : index;
+	return disturbed ? undefined : index;
 }
 
 /** Where the word or token that starts at `offset` ends (items start with a keyword). */
