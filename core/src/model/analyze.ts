@@ -11,6 +11,7 @@ import { loadDocuments } from './build/load';
 import { createState } from './build/state';
 import { checkTree } from './checks/index';
 import { flatten } from './flatten';
+import { rememberStages, reuseBuild } from './reuse';
 import { captureUriOf, checkAgainstCapture, type QemuCapture } from '../qemu/captureCheck';
 
 /**
@@ -102,19 +103,29 @@ export interface Analysis {
  *
  * `previous`, an earlier analysis of the same entry, lets the parse of each document be
  * reused: taken as is when its text has not changed, else re-parsed incrementally
- * (`reparse`). That consumes the previous analysis's syntax trees, so a caller passes
- * the analysis it is replacing and uses only the new one afterwards.
+ * (`reparse`). When the edit left the shape of the tree alone (a comment, spacing, a
+ * number in a region header), the build is reused too, and with it, if no number
+ * changed, the flat views and checks (`reuse.ts`). That consumes the previous analysis
+ * (its syntax trees and region records are updated in place), so a caller passes the
+ * analysis it is replacing and uses only the new one afterwards.
  */
 export function analyze(entryUri: string, host: WorkspaceHost, previous?: Analysis): Analysis {
 	const state = createState();
 	const loaded = loadDocuments(entryUri, host, state, previous?.documents);
-	const { tree, references } = buildTree(state, loaded.items);
-	const views: SpaceView[] = tree.spaces.map((space) => ({ space, view: flatten(tree, space.root) }));
-	const diagnostics = [...state.diagnostics, ...checkTree(tree, views)];
+	const syntax = state.diagnostics.length;
+	const reused = previous === undefined || previous.entry !== entryUri ? undefined : reuseBuild(previous, loaded);
+	const { tree, references } = reused ?? buildTree(state, loaded.items);
+	const build = reused?.build ?? state.diagnostics.slice(syntax);
+	const views: SpaceView[] =
+		reused?.checks === undefined || previous === undefined
+			? tree.spaces.map((space) => ({ space, view: flatten(tree, space.root) }))
+			: tree.spaces.map((space, i) => ({ space, view: (previous.views[i] as SpaceView).view }));
+	const checks = reused?.checks ?? checkTree(tree, views);
+	const diagnostics = [...state.diagnostics.slice(0, syntax), ...build, ...checks];
 	const compared = compareWithCapture(entryUri, host, tree, views, diagnostics);
 	diagnostics.push(...compared.diagnostics);
 	diagnostics.sort((a, b) => compareText(a.uri, b.uri) || a.offset - b.offset);
-	return {
+	const analysis: Analysis = {
 		entry: entryUri,
 		documents: loaded.documents,
 		includes: loaded.includes,
@@ -124,6 +135,8 @@ export function analyze(entryUri: string, host: WorkspaceHost, previous?: Analys
 		diagnostics,
 		...(compared.capture === undefined ? {} : { capture: compared.capture }),
 	};
+	rememberStages(analysis, { build, checks });
+	return analysis;
 }
 
 /**

@@ -171,6 +171,19 @@ function applyProp(state: BuildState, draft: RegionDraft, uri: string, prop: Pro
 }
 
 /**
+ * Reads a region's header properties again into its record, for an edit that changed
+ * only their numbers (see `reuse.ts`); diagnostics go to `state`. The alias target,
+ * which a later pass resolved, is kept.
+ */
+export function redeclareProps(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode): void {
+	const target = draft.alias?.target;
+	checkRequired(state, draft, uri, node, applyProps(state, draft, uri, node));
+	if (draft.alias !== undefined) {
+		draft.alias.target = target;
+	}
+}
+
+/**
  * `at` inside a block, `size` always, `of` on aliases; and `at + size` within 2^64.
  * `applied` is what `applyProps` returned: each of these is applied exactly when written
  * where it is required, so the mask answers "is it written" without another search.

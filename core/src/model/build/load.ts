@@ -6,8 +6,8 @@
  * included file's items in place of its first `include`, as if pasted there.
  */
 import type { IncludeNode } from '../../syntax/ast';
-import { parse, type ParseResult } from '../../syntax/parser';
-import { reparse } from '../../syntax/reparse';
+import { parse } from '../../syntax/parser';
+import { reparse, type ReparseResult, type SyntaxChange } from '../../syntax/reparse';
 import type { SourceDocument, WorkspaceHost } from '../analyze';
 import type { LoadedItem } from './declare';
 import { at, q, report, type BuildState } from './state';
@@ -16,6 +16,11 @@ export interface LoadResult {
 	readonly documents: Map<string, SourceDocument>;
 	readonly includes: Map<string, string[]>;
 	readonly items: LoadedItem[];
+	/**
+	 * Per document, what its parse took over from the previous analysis's parse; no entry
+	 * for a document parsed afresh.
+	 */
+	readonly changes: Map<string, SyntaxChange>;
 }
 
 interface Loader {
@@ -38,7 +43,7 @@ export function loadDocuments(
 	state: BuildState,
 	previous?: ReadonlyMap<string, SourceDocument>,
 ): LoadResult {
-	const result: LoadResult = { documents: new Map(), includes: new Map(), items: [] };
+	const result: LoadResult = { documents: new Map(), includes: new Map(), items: [], changes: new Map() };
 	const loader: Loader = { host, previous, state, result, active: new Set() };
 	const text = readSafely(host, entryUri);
 	addDocument(loader, entryUri, text ?? '');
@@ -52,6 +57,9 @@ export function loadDocuments(
 function addDocument(loader: Loader, uri: string, text: string): void {
 	const parsed = parseReusing(loader.previous?.get(uri), text, uri);
 	loader.result.documents.set(uri, { uri, text, file: parsed.file, syntaxDiagnostics: parsed.diagnostics });
+	if (parsed.change !== undefined) {
+		loader.result.changes.set(uri, parsed.change);
+	}
 	for (const diagnostic of parsed.diagnostics) {
 		loader.state.diagnostics.push(diagnostic);
 	}
@@ -124,19 +132,20 @@ function resolveSafely(host: WorkspaceHost, from: string, path: string): string 
 }
 
 /** The parse of `text`, reusing the previous parse of the document if there is one. */
-function parseReusing(previous: SourceDocument | undefined, text: string, uri: string): ParseResult {
+function parseReusing(previous: SourceDocument | undefined, text: string, uri: string): ReparseResult {
 	if (previous === undefined) {
-		return parseSafely(() => parse(text, uri), text);
+		return parseSafely(() => ({ ...parse(text, uri), change: undefined }), text);
 	}
 	const before = { text: previous.text, file: previous.file, diagnostics: previous.syntaxDiagnostics };
 	return parseSafely(() => reparse(before, text, uri), text);
 }
 
 /** `parse` never throws by contract; this keeps `analyze` total even if it did. */
-function parseSafely(run: () => ParseResult, text: string): ParseResult {
+function parseSafely(run: () => ReparseResult, text: string): ReparseResult {
 	try {
 		return run();
 	} catch {
-		return { file: { kind: 'file', offset: 0, length: text.length, items: [], comments: [] }, diagnostics: [] };
+		const file = { kind: 'file', offset: 0, length: text.length, items: [], comments: [] } as const;
+		return { file, diagnostics: [], change: undefined };
 	}
 }

@@ -28,7 +28,7 @@ export class RegionRecord implements RegionDraft {
 	/** The `map` that placed this region, if one did (set by the placement pass). */
 	map: PlacingMap | undefined = undefined;
 	readonly #uri: string;
-	readonly #node: RegionNode;
+	#node: RegionNode;
 	/** The record whose block declares this one (its path is this one's prefix). */
 	readonly #declaredIn: RegionRecord | undefined;
 	/** `#N` when the name repeats among its siblings, else undefined (see `numberAmongSiblings`). */
@@ -62,6 +62,19 @@ export class RegionRecord implements RegionDraft {
 	 */
 	numberAmongSiblings(n: number): void {
 		this.#suffix = `#${n}`;
+	}
+
+	/** The declaration this record was built from. */
+	get node(): RegionNode {
+		return this.#node;
+	}
+
+	/**
+	 * Points the record at `node`, the same declaration parsed again after an edit around
+	 * or inside it (see `reuse.ts`): locations, kind and documentation are read from it.
+	 */
+	retarget(node: RegionNode): void {
+		this.#node = node;
 	}
 
 	get kind(): RegionKind {

@@ -1,0 +1,283 @@
+/**
+ * Reusing the previous analysis after an edit that keeps the shape of the syntax tree.
+ * The incremental parse (`reparse`) says which nodes an edit replaced; when the new ones
+ * say the same thing (a comment, spacing, `///` text) the region tree, the flat views and
+ * every diagnostic stay as they were, moved with the text. When they differ only in the
+ * numbers of region headers (a size or an address typed over), the tree's records read
+ * those numbers again and the flat views and checks are redone, but the build (names,
+ * references, placement, aliases, spaces) is kept. Anything else, or anything these steps
+ * cannot vouch for, builds afresh: `reuseBuild` returns undefined.
+ *
+ * Region records read their locations from their syntax nodes (`RegionRecord`), which the
+ * incremental parse moved in place; only the replaced nodes need pointing at their new
+ * twins. What holds plain offsets (diagnostics, references, space definitions) is moved
+ * here. A property test compares every reused analysis with a fresh one.
+ */
+import type { Diagnostic, RelatedLocation } from '../diagnostics';
+import type { MapNode, RegionNode } from '../syntax/ast';
+import type { SyntaxChange } from '../syntax/reparse';
+import { compareShapes } from '../syntax/sameShape';
+import type { Analysis, ResolvedReference } from './analyze';
+import type { LoadResult } from './build/load';
+import { RegionRecord } from './build/regionRecord';
+import { redeclareProps } from './build/declare';
+import { createState } from './build/state';
+import type { AddressSpace, RegionTree } from './types';
+
+/** What an analysis found in each stage, kept beside it for the next one to reuse. */
+export interface AnalysisStages {
+	/** Diagnostics of the build (declaration, references, placement, aliases, spaces). */
+	readonly build: readonly Diagnostic[];
+	/** Diagnostics of the checks on the finished tree and its flat views. */
+	readonly checks: readonly Diagnostic[];
+}
+
+const stagesOf = new WeakMap<Analysis, AnalysisStages>();
+
+export function rememberStages(analysis: Analysis, stages: AnalysisStages): void {
+	stagesOf.set(analysis, stages);
+}
+
+/** The previous build, moved to the new text; `sameViews`: the flat views and checks hold too. */
+export interface ReusedBuild {
+	readonly tree: RegionTree;
+	readonly references: readonly ResolvedReference[];
+	readonly build: readonly Diagnostic[];
+	/** Set when nothing but positions changed: the checks' diagnostics, moved. */
+	readonly checks: readonly Diagnostic[] | undefined;
+}
+
+/** One document's edit, as positions: `[start, oldEnd)` became `[start, oldEnd + delta)`. */
+interface Move {
+	readonly uri: string;
+	readonly start: number;
+	readonly oldEnd: number;
+	readonly delta: number;
+}
+
+/**
+ * The previous analysis's build carried over to `loaded` (the new parse), or undefined
+ * when the edit changed more than positions and header numbers, touched more than one
+ * document, or cut into something that holds a position. Consumes `previous`: its region
+ * records are updated in place.
+ */
+export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild | undefined {
+	const stages = stagesOf.get(previous);
+	const edited = stages === undefined ? undefined : editedDocument(previous, loaded);
+	if (stages === undefined || edited === undefined) {
+		return undefined;
+	}
+	const { uri, change } = edited;
+	const shape = compareShapes(change.removed, change.added);
+	if (shape === 'other') {
+		return undefined;
+	}
+	const move: Move = { uri, start: change.start, oldEnd: change.oldEnd, delta: change.newEnd - change.oldEnd };
+	const build = moveAll(stages.build, move, moveDiagnostic);
+	const references = moveAll(previous.references, move, moveReference);
+	const spaces = moveAll(previous.tree.spaces, move, moveSpace);
+	const checks = shape === 'same' ? moveAll(stages.checks, move, moveDiagnostic) : [];
+	if (build === undefined || references === undefined || spaces === undefined || checks === undefined) {
+		return undefined;
+	}
+	if (shape === 'numbers' && stages.build.some((d) => d.uri === uri && insideAny(d, change))) {
+		// A build diagnostic in the edited nodes may be about the numbers that changed.
+		return undefined;
+	}
+	if (!retarget(previous.tree, uri, change, shape === 'numbers')) {
+		return undefined;
+	}
+	const tree: RegionTree = { regions: previous.tree.regions, topLevel: previous.tree.topLevel, spaces };
+	return { tree, references, build, checks: shape === 'same' ? checks : undefined };
+}
+
+/**
+ * The one document whose parse changed, if every other one is unchanged and the set of
+ * documents and their includes are the same as before.
+ */
+function editedDocument(previous: Analysis, loaded: LoadResult): { uri: string; change: SyntaxChange } | undefined {
+	if (loaded.documents.size !== previous.documents.size || !sameIncludes(previous.includes, loaded.includes)) {
+		return undefined;
+	}
+	let edited: { uri: string; change: SyntaxChange } | undefined;
+	for (const uri of loaded.documents.keys()) {
+		const change = loaded.changes.get(uri);
+		if (change === undefined || !previous.documents.has(uri)) {
+			return undefined;
+		}
+		const unchanged = change.start === change.oldEnd && change.oldEnd === change.newEnd && change.removed.length === 0;
+		if (!unchanged) {
+			if (edited !== undefined) {
+				return undefined;
+			}
+			edited = { uri, change };
+		}
+	}
+	const size = loaded.documents.get(previous.entry)?.text.length ?? 0;
+	return edited ?? { uri: previous.entry, change: { start: size, oldEnd: size, newEnd: size, removed: [], added: [] } };
+}
+
+function sameIncludes(a: ReadonlyMap<string, readonly string[]>, b: ReadonlyMap<string, readonly string[]>): boolean {
+	if (a.size !== b.size) {
+		return false;
+	}
+	for (const [uri, list] of a) {
+		const other = b.get(uri);
+		if (other === undefined || other.length !== list.length || list.some((target, i) => other[i] !== target)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/**
+ * Points the records of the replaced regions (and the maps of the replaced blocks) at
+ * their new nodes; with `numbers`, reads their header numbers again. False when that
+ * reading reports anything or changes a priority (which would reorder siblings).
+ */
+function retarget(tree: RegionTree, uri: string, change: SyntaxChange, numbers: boolean): boolean {
+	const regions = new Map<RegionNode, RegionNode>();
+	const maps = new Map<MapNode, MapNode>();
+	pairNodes(change.removed, change.added, regions, maps);
+	if (regions.size === 0 && maps.size === 0) {
+		return true;
+	}
+	const scratch = createState();
+	for (const region of tree.regions) {
+		if (!(region instanceof RegionRecord)) {
+			return false;
+		}
+		const twin = regions.get(region.node);
+		if (twin !== undefined) {
+			region.retarget(twin);
+			if (numbers && !redeclare(scratch, region, uri, twin)) {
+				return false;
+			}
+		}
+		const map = region.map === undefined ? undefined : maps.get(region.map.node);
+		if (map !== undefined && region.map !== undefined) {
+			region.map = { ...region.map, node: map };
+		}
+	}
+	return scratch.diagnostics.length === 0;
+}
+
+/** Reads the header numbers of `record` from `node`; false if its priority changed. */
+function redeclare(scratch: ReturnType<typeof createState>, record: RegionRecord, uri: string, node: RegionNode): boolean {
+	if (record.map !== undefined) {
+		// Placed by a `map`: its address and priority come from there, not from its header.
+		return false;
+	}
+	const priority = record.priority;
+	redeclareProps(scratch, record, uri, node);
+	return record.priority === priority;
+}
+
+/** Pairs the region and map nodes of two lists of the same shape, in order. */
+function pairNodes(
+	before: readonly (RegionNode | MapNode | { kind: string })[],
+	after: readonly (RegionNode | MapNode | { kind: string })[],
+	regions: Map<RegionNode, RegionNode>,
+	maps: Map<MapNode, MapNode>,
+): void {
+	for (let i = 0; i < before.length; i++) {
+		const old = before[i];
+		const fresh = after[i];
+		if (old?.kind === 'region' && fresh?.kind === 'region') {
+			const oldRegion = old as RegionNode;
+			const newRegion = fresh as RegionNode;
+			regions.set(oldRegion, newRegion);
+			pairNodes(oldRegion.body?.members ?? [], newRegion.body?.members ?? [], regions, maps);
+		} else if (old?.kind === 'map' && fresh?.kind === 'map') {
+			maps.set(old as MapNode, fresh as MapNode);
+		}
+	}
+}
+
+/** Whether `span` starts inside one of the removed nodes. */
+function insideAny(span: { readonly offset: number }, change: SyntaxChange): boolean {
+	return change.removed.some((node) => span.offset >= node.offset && span.offset < node.offset + node.length);
+}
+
+/** Each entry moved, or undefined if one cannot be. */
+function moveAll<T>(list: readonly T[], move: Move, one: (entry: T, move: Move) => T | undefined): T[] | undefined {
+	const result: T[] = [];
+	for (const entry of list) {
+		const moved = one(entry, move);
+		if (moved === undefined) {
+			return undefined;
+		}
+		result.push(moved);
+	}
+	return result;
+}
+
+/**
+ * Where the span `[offset, offset + length)` of the old text is in the new one: before the
+ * edit it stays, after it it moves, around it it grows; undefined when the edit cuts into
+ * it (its start or end was edited).
+ */
+function moveSpan(uri: string, offset: number, length: number, move: Move): { offset: number; length: number } | undefined {
+	if (uri !== move.uri || (move.delta === 0 && move.start === move.oldEnd)) {
+		return { offset, length };
+	}
+	const end = offset + length;
+	if (offset >= move.oldEnd) {
+		return { offset: offset + move.delta, length };
+	}
+	if (end <= move.start) {
+		return { offset, length };
+	}
+	if (offset < move.start && end >= move.oldEnd) {
+		return { offset, length: length + move.delta };
+	}
+	return undefined;
+}
+
+function moveDiagnostic(diagnostic: Diagnostic, move: Move): Diagnostic | undefined {
+	const span = moveSpan(diagnostic.uri, diagnostic.offset, diagnostic.length, move);
+	if (span === undefined) {
+		return undefined;
+	}
+	let related: RelatedLocation[] | undefined;
+	if (diagnostic.related !== undefined) {
+		related = [];
+		for (const location of diagnostic.related) {
+			const moved = moveSpan(location.uri, location.offset, location.length, move);
+			if (moved === undefined) {
+				return undefined;
+			}
+			related.push(moved.offset === location.offset && moved.length === location.length ? location : { ...location, ...moved });
+		}
+	}
+	const same = span.offset === diagnostic.offset && span.length === diagnostic.length && related?.every((r, i) => r === diagnostic.related?.[i]) !== false;
+	return same ? diagnostic : { ...diagnostic, ...span, ...(related === undefined ? {} : { related }) };
+}
+
+function moveReference(reference: ResolvedReference, move: Move): ResolvedReference | undefined {
+	const span = moveSpan(reference.uri, reference.offset, reference.length, move);
+	if (span === undefined) {
+		return undefined;
+	}
+	if (span.offset === reference.offset && span.length === reference.length) {
+		return reference;
+	}
+	const segments: ResolvedReference['segments'][number][] = [];
+	for (const segment of reference.segments) {
+		const moved = moveSpan(reference.uri, segment.offset, segment.length, move);
+		if (moved === undefined) {
+			return undefined;
+		}
+		segments.push({ ...segment, ...moved });
+	}
+	return { ...reference, ...span, segments };
+}
+
+function moveSpace(space: AddressSpace, move: Move): AddressSpace | undefined {
+	const definition = space.definition;
+	if (definition === undefined) {
+		return space;
+	}
+	const span = moveSpan(definition.uri, definition.offset, definition.length, move);
+	return span === undefined ? undefined : { ...space, definition: { ...definition, ...span } };
+}

@@ -1,0 +1,199 @@
+/**
+ * The analysis that reuses its predecessor against a fresh one: after chains of edits of
+ * the kinds that keep the tree's shape (comments, spacing, documentation, numbers typed
+ * over in region headers) and of any kind, the two must agree on every diagnostic (with
+ * its related locations), every region (every field a reader sees), every flat range,
+ * every reference and every space. The tests also require that the reuse paths are taken,
+ * so they cannot pass with a `reuseBuild` that always gives up.
+ */
+import * as assert from 'node:assert';
+import * as fc from 'fast-check';
+import { generateBoard } from '../../../../bench/generate';
+import { analyze, type Analysis, type WorkspaceHost } from '../../../../core/src/index';
+import { memmapFilesDeep } from '../syntax/syntaxFixtures';
+
+const entry = 'file:///b.memmap';
+
+/** An edit made at a fraction `where` (0..1) of the text, found anew in each text. */
+type Edit = (text: string) => string;
+
+const numbers = ['4K', '8K', '0x1000', '64K', '1M', '0', '3', '16E', '0x1_0000_0000_0000_0000', '-1', '0x7fffffff', '2'];
+
+/** A number after `at`, `size`, `offset` or `priority` typed over. */
+const numberEdit: fc.Arbitrary<Edit> = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...numbers)).map(
+	([where, value]) =>
+		(text) => {
+			const spots = [...text.matchAll(/\b(at|size|offset|priority) (-?[0-9][0-9A-Za-z_]*)/g)];
+			const spot = spots[Math.floor(where * spots.length)];
+			if (spot?.index === undefined) {
+				return text;
+			}
+			const start = spot.index + (spot[1] ?? '').length + 1;
+			return text.slice(0, start) + value + text.slice(start + (spot[2] ?? '').length);
+		},
+);
+
+/** Text inserted at the start of a line, or at any position. */
+const insertEdit: fc.Arbitrary<Edit> = fc
+	.tuple(
+		fc.double({ min: 0, max: 1, noNaN: true }),
+		fc.boolean(),
+		fc.constantFrom('// note\n', '/// the doc\n', '\n', '  ', ' /* c */ ', '/*', '*/', 'x', '}', '{', ';', 'ram n size 4K\n', 'priority 2 '),
+	)
+	.map(([where, lineStart, insert]) => (text) => {
+		let at = Math.floor(where * (text.length + 1));
+		if (lineStart) {
+			const line = text.lastIndexOf('\n', at - 1);
+			at = line + 1;
+		}
+		return text.slice(0, at) + insert + text.slice(at);
+	});
+
+/** A few characters removed anywhere. */
+const removeEdit: fc.Arbitrary<Edit> = fc
+	.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 6 }))
+	.map(([where, count]) => (text) => {
+		const at = Math.floor(where * text.length);
+		return text.slice(0, at) + text.slice(at + count);
+	});
+
+const edit = fc.oneof({ arbitrary: numberEdit, weight: 4 }, { arbitrary: insertEdit, weight: 3 }, { arbitrary: removeEdit, weight: 1 });
+
+function hostOf(text: string, extra: string): WorkspaceHost {
+	return {
+		readText: (uri) => (uri === entry ? text : uri === 'file:///extra.memmap' ? extra : undefined),
+		resolveInclude: (_from, path) => `file:///${path}`,
+	};
+}
+
+/** Runs a chain of edits; returns how many analyses reused their predecessor's tree. */
+function checkChain(start: string, extra: string, edits: readonly Edit[]): number {
+	let text = start;
+	let previous: Analysis | undefined = analyze(entry, hostOf(text, extra));
+	let reused = 0;
+	for (const change of edits) {
+		text = change(text);
+		const host = hostOf(text, extra);
+		const regions: unknown = previous?.tree.regions;
+		const incremental = analyze(entry, host, previous);
+		const fresh = analyze(entry, host);
+		assert.deepStrictEqual(summary(incremental), summary(fresh), `after editing to:\n${text}`);
+		reused += incremental.tree.regions === regions ? 1 : 0;
+		previous = incremental;
+	}
+	return reused;
+}
+
+/** Everything an analysis says that a reader can see. */
+function summary(analysis: Analysis): unknown {
+	const tree = analysis.tree;
+	return {
+		diagnostics: analysis.diagnostics.map((d) => ({ ...d })),
+		regions: tree.regions.map((r) => ({
+			id: r.id,
+			name: r.name,
+			kind: r.kind,
+			size: r.size,
+			addr: r.addr,
+			priority: r.priority,
+			mayOverlap: r.mayOverlap,
+			parent: r.parent,
+			children: r.children,
+			flags: [r.enabled, r.readonly, r.nonvolatile, r.romdMode],
+			alias: r.alias,
+			access: r.access,
+			doc: r.doc,
+			definition: r.definition,
+			nameLocation: r.nameLocation,
+			placement: r.placement,
+			path: r.path,
+			locations: { ...r.locations },
+		})),
+		topLevel: tree.topLevel,
+		spaces: tree.spaces,
+		views: analysis.views.map((v) => ({ space: v.space, view: v.view })),
+		references: analysis.references,
+	};
+}
+
+suite('analysis reuse (property)', () => {
+	test('a reused analysis of the benchmark board with an include equals a fresh one, edit after edit', () => {
+		const board = generateBoard(300).replace('space memory = system', 'include "extra.memmap"\nspace memory = system');
+		const extra = '/// extra\nram extra size 4K\n';
+		let reused = 0;
+		let runs = 0;
+		fc.assert(
+			fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+				reused += checkChain(board, extra, edits);
+				runs += edits.length;
+			}),
+			{ numRuns: 60 },
+		);
+		assert.ok(reused > runs / 3, `the tree was reused in only ${reused} of ${runs} edits`);
+	});
+
+	test('a reused analysis of every sample and fixture (mistakes included) equals a fresh one', () => {
+		// The two boards built to blow up the render (half a second each) are left out.
+		const files = [...memmapFilesDeep('samples'), ...memmapFilesDeep('test/fixtures')]
+			.filter((f) => !/alias-explosion|space-truncated/.test(f.file))
+			.map((f) => f.text);
+		let reused = 0;
+		let runs = 0;
+		fc.assert(
+			fc.property(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (which, edits) => {
+				reused += checkChain(files[which] as string, '', edits);
+				runs += edits.length;
+			}),
+			{ numRuns: 200 },
+		);
+		assert.ok(reused > runs / 5, `the tree was reused in only ${reused} of ${runs} edits`);
+	});
+
+	test('a priority typed over reorders the siblings (the tree is then built afresh)', () => {
+		const text = 'container sys size 1M {\n  ram a at 0 size 4K priority 1\n  ram b at 0 size 4K\n}\n';
+		const first = analyze(entry, hostOf(text, ''));
+		const after = text.replace('priority 1', 'priority -1');
+		const second = analyze(entry, hostOf(after, ''), first);
+		assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(after, ''))));
+		assert.strictEqual(second.views[0]?.view.ranges[0]?.region, 2, "'b' now wins");
+	});
+
+	test('spans that hold an edit grow with it: a space definition, a map statement', () => {
+		const text = [
+			'space s = sys',
+			'space s = sys',
+			'container sys size 1M {',
+			'  ram r at 0 size 4K',
+			'  map r at 0x1000',
+			'}',
+			'',
+		].join('\n');
+		for (const after of [text.replace('space s = sys', 'space s  =  sys'), text.replace('map r at 0x1000', 'map r  at 0x1000')]) {
+			const first = analyze(entry, hostOf(text, ''));
+			const second = analyze(entry, hostOf(after, ''), first);
+			assert.strictEqual(second.tree.regions, first.tree.regions, 'the tree was reused');
+			assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(after, ''))));
+		}
+	});
+
+	test('an edit of a comment keeps the flat views; a size typed over redoes them on the same tree', () => {
+		const text = 'container sys size 1M {\n  ram a at 0 size 4K\n  ram b at 0x1000 size 4K\n}\n';
+		const host = (t: string): WorkspaceHost => hostOf(t, '');
+		const first = analyze(entry, host(text));
+		const commented = '// the board\n' + text;
+		const second = analyze(entry, host(commented), first);
+		assert.strictEqual(second.tree.regions, first.tree.regions);
+		assert.strictEqual(second.views[0]?.view, first.views[0]?.view);
+		assert.strictEqual(second.tree.regions[1]?.definition.offset, commented.indexOf('ram a'));
+		const grown = commented.replace('size 4K\n  ram b', 'size 8K\n  ram b');
+		const third = analyze(entry, host(grown), second);
+		assert.strictEqual(third.tree.regions, first.tree.regions);
+		assert.notStrictEqual(third.views[0]?.view, second.views[0]?.view);
+		assert.strictEqual(third.tree.regions[1]?.size, 0x2000n);
+		assert.deepStrictEqual(
+			third.diagnostics.map((d) => d.code),
+			['region.overlap'],
+			'the grown region now overlaps its neighbour',
+		);
+	});
+});
