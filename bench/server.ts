@@ -100,17 +100,24 @@ function untilPublished(session: Session, version: number, send: () => Promise<v
 }
 
 /**
- * The two edits the benchmark times. `block`: a size typed over in a region in the middle
- * of the board (`32K` to `64K` and back), the common case of editing a map, which
- * re-parses only the enclosing block. `top`: a comment line inserted and removed above
- * everything, outside every block, which re-parses the whole file.
+ * The edits the benchmark times, each made and then undone:
+ * - `block`: a size typed over in a region in the middle of the board (`32K` to `64K` and
+ *   back, or the other way), the common case of editing a map. The enclosing block is
+ *   parsed again and the region reads its new size; the build is kept, the flat views
+ *   and checks are redone.
+ * - `region`: a region line added in that block (and removed). The tree's shape changes,
+ *   so everything after the parse is done afresh: the slowest common edit.
+ * - `top`: a comment line inserted and removed above everything, outside every block.
+ *   The items around it are parsed again; nothing else changes.
  */
-type EditKind = 'block' | 'top';
+type EditKind = 'block' | 'region' | 'top';
 
 interface SizeSpot {
 	readonly line: number;
 	readonly character: number;
 	readonly text: string;
+	/** What the size is typed over with: never the size itself, so the text does change. */
+	readonly replacement: string;
 }
 
 /** The size of the region `bN.ram` nearest the middle of the board. */
@@ -120,7 +127,9 @@ function middleSize(text: string): SizeSpot {
 		const line = Math.floor(lines.length / 2) + offset;
 		const match = /\.ram at 0 size (\S+)/.exec(lines[line] ?? '');
 		if (match !== null) {
-			return { line, character: match.index + match[0].length - (match[1] ?? '').length, text: match[1] ?? '' };
+			const size = match[1] ?? '';
+			const replacement = size === '64K' ? '32K' : '64K';
+			return { line, character: match.index + match[0].length - size.length, text: size, replacement };
 		}
 	}
 	throw new Error('the board has no RAM region to edit');
@@ -131,9 +140,14 @@ async function changeToDiagnostics(session: Session, kind: EditKind, spot: SizeS
 	const version = ++session.version;
 	let change;
 	if (kind === 'block') {
-		const [from, to] = apply ? [spot.text, '64K'] : ['64K', spot.text];
+		const [from, to] = apply ? [spot.text, spot.replacement] : [spot.replacement, spot.text];
 		const start = { line: spot.line, character: spot.character };
 		change = { range: { start, end: { line: spot.line, character: spot.character + from.length } }, text: to };
+	} else if (kind === 'region') {
+		const at = { line: spot.line + 1, character: 0 };
+		change = apply
+			? { range: { start: at, end: at }, text: '      ram bench.added at 0xa0000 size 4K\n' }
+			: { range: { start: at, end: { line: spot.line + 2, character: 0 } }, text: '' };
 	} else {
 		const at = { line: 2, character: 0 };
 		change = apply
@@ -177,7 +191,12 @@ async function diagnosticsRows(regions: number, targetMs: number, runs: number):
 	try {
 		const label = `${regions / 1000}k regions`;
 		const rows: Row[] = [];
-		for (const [kind, what] of [['block', 'a size in a block'], ['top', 'a top-level comment line']] as const) {
+		const edits = [
+			['block', 'a size in a block'],
+			['region', 'a region added in a block'],
+			['top', 'a top-level comment line'],
+		] as const;
+		for (const [kind, what] of edits) {
 			const samples: number[] = [];
 			for (let i = 0; i < runs + 2; i++) {
 				const ms = await changeToDiagnostics(session, kind, spot, i % 2 === 0);
