@@ -66,13 +66,21 @@ function hostOf(text: string, extra: string): WorkspaceHost {
 	};
 }
 
-/** Runs a chain of edits; returns how many analyses reused their predecessor's tree. */
-function checkChain(start: string, extra: string, edits: readonly Edit[]): number {
+/**
+ * Runs a chain of edits, each of the entry or (`true` beside it) of the included file;
+ * returns how many analyses reused their predecessor's tree.
+ */
+function checkChain(start: string, startExtra: string, edits: readonly (readonly [Edit, boolean])[]): number {
 	let text = start;
+	let extra = startExtra;
 	let previous: Analysis | undefined = analyze(entry, hostOf(text, extra));
 	let reused = 0;
-	for (const change of edits) {
-		text = change(text);
+	for (const [change, ofExtra] of edits) {
+		if (ofExtra) {
+			extra = change(extra);
+		} else {
+			text = change(text);
+		}
 		const host = hostOf(text, extra);
 		const regions: unknown = previous?.tree.regions;
 		const incremental = analyze(entry, host, previous);
@@ -119,11 +127,11 @@ function summary(analysis: Analysis): unknown {
 suite('analysis reuse (property)', () => {
 	test('a reused analysis of the benchmark board with an include equals a fresh one, edit after edit', () => {
 		const board = generateBoard(300).replace('space memory = system', 'include "extra.memmap"\nspace memory = system');
-		const extra = '/// extra\nram extra size 4K\n';
+		const extra = '/// extra\nram extra size 4K\ncontainer more size 64K {\n  ram m at 0x100 size 0x100\n}\n';
 		let reused = 0;
 		let runs = 0;
 		fc.assert(
-			fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+			fc.property(fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 5 }), (edits) => {
 				reused += checkChain(board, extra, edits);
 				runs += edits.length;
 			}),
@@ -140,7 +148,7 @@ suite('analysis reuse (property)', () => {
 		let reused = 0;
 		let runs = 0;
 		fc.assert(
-			fc.property(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (which, edits) => {
+			fc.property(fc.nat({ max: files.length - 1 }), fc.array(fc.tuple(edit, fc.constant(false)), { minLength: 1, maxLength: 4 }), (which, edits) => {
 				reused += checkChain(files[which] as string, '', edits);
 				runs += edits.length;
 			}),
