@@ -162,10 +162,17 @@ function retarget(tree: RegionTree, uri: string, change: SyntaxChange, numbers: 
 	return scratch.diagnostics.length === 0;
 }
 
-/** Reads the header numbers of `record` from `node`; false if its priority changed. */
+/**
+ * Reads the header numbers of `record` from `node`; false if its priority changed, or if
+ * the record's other build facts could depend on them.
+ */
 function redeclare(scratch: ReturnType<typeof createState>, record: RegionRecord, uri: string, node: RegionNode): boolean {
 	if (record.map !== undefined) {
 		// Placed by a `map`: its address and priority come from there, not from its header.
+		return false;
+	}
+	if (node.body?.members.some((member) => member.kind === 'coalesce') === true) {
+		// Coalescing the whole region is checked against its size when settings are read.
 		return false;
 	}
 	const priority = record.priority;

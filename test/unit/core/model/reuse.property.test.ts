@@ -166,6 +166,15 @@ suite('analysis reuse (property)', () => {
 		assert.strictEqual(second.views[0]?.view.ranges[0]?.region, 2, "'b' now wins");
 	});
 
+	test('a size typed over re-checks the settings that depend on it (coalescing a whole 2^64 region)', () => {
+		const text = 'container sys size 16E {\n  io r at 0 size 4K { coalesce }\n}\n';
+		const first = analyze(entry, hostOf(text, ''));
+		const after = text.replace('size 4K', 'size 16E');
+		const second = analyze(entry, hostOf(after, ''), first);
+		assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(after, ''))));
+		assert.ok(second.diagnostics.some((d) => d.code === 'coalesce.full-size'));
+	});
+
 	test('spans that hold an edit grow with it: a space definition, a map statement', () => {
 		const text = [
 			'space s = sys',
