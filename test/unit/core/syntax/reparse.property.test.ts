@@ -10,7 +10,7 @@ import * as fc from 'fast-check';
 import { generateBoard } from '../../../../bench/generate';
 import { analyze, type Analysis, type WorkspaceHost } from '../../../../core/src/index';
 import { parse } from '../../../../core/src/syntax/parser';
-import { reparse } from '../../../../core/src/syntax/reparse';
+import { findEdit, reparse } from '../../../../core/src/syntax/reparse';
 import type { ItemNode, MemberNode } from '../../../../core/src/syntax/ast';
 import { printAst } from '../../../util/astPrinter';
 import { validFile } from './memmapArbitrary';
@@ -181,6 +181,27 @@ suite('reparse (property)', () => {
 		assert.strictEqual(printAst(result.file), printAst(parse(after).file));
 		assert.deepStrictEqual(result.diagnostics, parse(after).diagnostics);
 		assert.deepStrictEqual(result.change?.removed.map((node) => node.offset), [0, before.indexOf('rom b')]);
+	});
+
+	test('the edit found between two texts is their longest common prefix and then suffix', () => {
+		const text = fc.string({ unit: fc.constantFrom('a', 'b', '\n'), maxLength: 200_000 });
+		fc.assert(
+			fc.property(fc.string({ maxLength: 5 }), text, fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), text, (seed, head, left, right, tail) => {
+				const before = seed + head + left + tail;
+				const after = seed + head + right + tail;
+				let start = 0;
+				while (start < Math.min(before.length, after.length) && before[start] === after[start]) {
+					start++;
+				}
+				let suffix = 0;
+				const shorter = Math.min(before.length, after.length);
+				while (suffix < shorter - start && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) {
+					suffix++;
+				}
+				assert.deepStrictEqual(findEdit(before, after), { start, oldEnd: before.length - suffix, newEnd: after.length - suffix });
+			}),
+			{ numRuns: 60 },
+		);
 	});
 
 	test('a consumed tree is parsed afresh, not reused twice', () => {
