@@ -154,19 +154,8 @@ function enclosingRegion(items: readonly ItemNode[], edit: Edit): Step[] | undef
 
 /** The index of the region in `list` whose closed block strictly holds the edit, or -1. */
 function indexHolding(list: readonly (ItemNode | MemberNode)[], edit: Edit): number {
-	let low = 0;
-	let high = list.length - 1;
-	// Nodes are in text order and disjoint: find the last one starting before the edit.
-	let found = -1;
-	while (low <= high) {
-		const mid = (low + high) >> 1;
-		if ((list[mid] as ItemNode | MemberNode).offset < edit.start) {
-			found = mid;
-			low = mid + 1;
-		} else {
-			high = mid - 1;
-		}
-	}
+	// Nodes are in text order and disjoint: only the last one starting before the edit can.
+	const found = lastStartingBefore(list, edit.start);
 	const node = list[found];
 	if (node?.kind !== 'region' || node.body === undefined || !node.body.closed) {
 		return -1;
