@@ -106,9 +106,9 @@ export async function waitForNoProblem(page, code) {
 
 /**
  * Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its text once it has some.
- * The editor hides a hover when its layout changes (code lenses arriving above the
- * cursor just after a file opens), so the keystroke is repeated, as a user would, up to
- * three times.
+ * The editor hides a hover when its layout changes (code lenses or inlay hints arriving
+ * just after a file opens), even after it has faded in, so the keystroke is repeated, as
+ * a user would, up to three times, until the hover stays long enough to be read.
  */
 export async function hoverAtCursor(page) {
 	const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
@@ -118,18 +118,28 @@ export async function hoverAtCursor(page) {
 		await page.keyboard.press('Control+I');
 		try {
 			await hover.waitFor({ state: 'visible', timeout: 10_000 });
-			break;
+			await fullyShown(page);
+			const text = await hover.innerText({ timeout: 2_000 });
+			return { hover: page.locator('.monaco-hover:not(.hidden)').first(), text };
 		} catch (error) {
 			if (attempt === 3) {
 				throw error;
 			}
 		}
 	}
-	// The hover fades in; wait until it and its ancestors are fully opaque so that a
-	// screenshot taken now shows it as a user sees it, not half-transparent.
+}
+
+/**
+ * Waits until the hover and its ancestors are fully opaque (it fades in), so that a
+ * screenshot taken now shows it as a user sees it, not half-transparent.
+ */
+async function fullyShown(page) {
 	await page.waitForFunction(
 		() => {
 			let el = document.querySelector('.monaco-hover:not(.hidden)');
+			if (el === null) {
+				return false;
+			}
 			for (; el; el = el.parentElement) {
 				if (getComputedStyle(el).opacity !== '1') {
 					return false;
@@ -140,7 +150,6 @@ export async function hoverAtCursor(page) {
 		undefined,
 		{ timeout: 10_000 },
 	);
-	return { hover: page.locator('.monaco-hover:not(.hidden)').first(), text: await hover.innerText() };
 }
 
 /** Saves the active editor (Ctrl+S) and waits until its tab is no longer dirty. */
