@@ -116,11 +116,8 @@ export function analyze(entryUri: string, host: WorkspaceHost, previous?: Analys
 	const reused = previous === undefined || previous.entry !== entryUri ? undefined : reuseBuild(previous, loaded);
 	const { tree, references } = reused ?? buildTree(state, loaded.items);
 	const build = reused?.build ?? state.diagnostics.slice(syntax);
-	const views: SpaceView[] =
-		reused?.checks === undefined || previous === undefined
-			? tree.spaces.map((space) => ({ space, view: flatten(tree, space.root) }))
-			: tree.spaces.map((space, i) => ({ space, view: (previous.views[i] as SpaceView).view }));
-	const checks = reused?.checks ?? checkTree(tree, views);
+	const views = reused?.checked?.views ?? tree.spaces.map((space) => ({ space, view: flatten(tree, space.root) }));
+	const checks = reused?.checked?.checks ?? checkTree(tree, views);
 	const diagnostics = [...state.diagnostics.slice(0, syntax), ...build, ...checks];
 	const compared = compareWithCapture(entryUri, host, tree, views, diagnostics);
 	diagnostics.push(...compared.diagnostics);

@@ -15,9 +15,9 @@
  */
 import type { Diagnostic, RelatedLocation } from '../diagnostics';
 import type { MapNode, RegionNode } from '../syntax/ast';
-import type { SyntaxChange } from '../syntax/reparse';
+import { isUnchanged, unchangedText, type SyntaxChange } from '../syntax/reparse';
 import { compareShapes } from '../syntax/sameShape';
-import type { Analysis, ResolvedReference } from './analyze';
+import type { Analysis, ResolvedReference, SpaceView } from './analyze';
 import type { LoadResult } from './build/load';
 import { RegionRecord } from './build/regionRecord';
 import { redeclareProps } from './build/declare';
@@ -38,13 +38,13 @@ export function rememberStages(analysis: Analysis, stages: AnalysisStages): void
 	stagesOf.set(analysis, stages);
 }
 
-/** The previous build, moved to the new text; `sameViews`: the flat views and checks hold too. */
+/** The previous build, moved to the new text. */
 export interface ReusedBuild {
 	readonly tree: RegionTree;
 	readonly references: readonly ResolvedReference[];
 	readonly build: readonly Diagnostic[];
-	/** Set when nothing but positions changed: the checks' diagnostics, moved. */
-	readonly checks: readonly Diagnostic[] | undefined;
+	/** Set when nothing but positions changed: the flat views and the checks' diagnostics hold too. */
+	readonly checked: { readonly views: readonly SpaceView[]; readonly checks: readonly Diagnostic[] } | undefined;
 }
 
 /** One document's edit, as positions: `[start, oldEnd)` became `[start, oldEnd + delta)`. */
@@ -72,6 +72,10 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 	if (shape === 'other') {
 		return undefined;
 	}
+	if (shape === 'numbers' && stages.build.some((d) => d.uri === uri && insideAny(d, change))) {
+		// A build diagnostic in the edited nodes may be about the numbers that changed.
+		return undefined;
+	}
 	const move: Move = { uri, start: change.start, oldEnd: change.oldEnd, delta: change.newEnd - change.oldEnd };
 	const build = moveAll(stages.build, move, moveDiagnostic);
 	const references = moveAll(previous.references, move, moveReference);
@@ -80,15 +84,15 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 	if (build === undefined || references === undefined || spaces === undefined || checks === undefined) {
 		return undefined;
 	}
-	if (shape === 'numbers' && stages.build.some((d) => d.uri === uri && insideAny(d, change))) {
-		// A build diagnostic in the edited nodes may be about the numbers that changed.
-		return undefined;
-	}
 	if (!retarget(previous.tree, uri, change, shape === 'numbers')) {
 		return undefined;
 	}
 	const tree: RegionTree = { regions: previous.tree.regions, topLevel: previous.tree.topLevel, spaces };
-	return { tree, references, build, checks: shape === 'same' ? checks : undefined };
+	if (shape === 'numbers') {
+		return { tree, references, build, checked: undefined };
+	}
+	const views = spaces.map((space, i) => ({ space, view: (previous.views[i] as SpaceView).view }));
+	return { tree, references, build, checked: { views, checks } };
 }
 
 /**
@@ -105,16 +109,14 @@ function editedDocument(previous: Analysis, loaded: LoadResult): { uri: string; 
 		if (change === undefined || !previous.documents.has(uri)) {
 			return undefined;
 		}
-		const unchanged = change.start === change.oldEnd && change.oldEnd === change.newEnd && change.removed.length === 0;
-		if (!unchanged) {
+		if (!isUnchanged(change)) {
 			if (edited !== undefined) {
 				return undefined;
 			}
 			edited = { uri, change };
 		}
 	}
-	const size = loaded.documents.get(previous.entry)?.text.length ?? 0;
-	return edited ?? { uri: previous.entry, change: { start: size, oldEnd: size, newEnd: size, removed: [], added: [] } };
+	return edited ?? { uri: previous.entry, change: unchangedText(loaded.documents.get(previous.entry)?.text.length ?? 0) };
 }
 
 function sameIncludes(a: ReadonlyMap<string, readonly string[]>, b: ReadonlyMap<string, readonly string[]>): boolean {
@@ -220,71 +222,51 @@ function moveAll<T>(list: readonly T[], move: Move, one: (entry: T, move: Move) 
 }
 
 /**
- * Where the span `[offset, offset + length)` of the old text is in the new one: before the
- * edit it stays, after it it moves, around it it grows; undefined when the edit cuts into
- * it (its start or end was edited).
+ * `span` (a location in `uri`) as it is in the new text: before the edit it stays, after
+ * it it moves, around it it grows; undefined when the edit cuts into it (its start or
+ * end was edited). The same object when nothing changes.
  */
-function moveSpan(uri: string, offset: number, length: number, move: Move): { offset: number; length: number } | undefined {
+function moveSpan<T extends { readonly offset: number; readonly length: number }>(span: T, uri: string, move: Move): T | undefined {
+	const { offset, length } = span;
 	if (uri !== move.uri || (move.delta === 0 && move.start === move.oldEnd)) {
-		return { offset, length };
+		return span;
 	}
-	const end = offset + length;
 	if (offset >= move.oldEnd) {
-		return { offset: offset + move.delta, length };
+		return move.delta === 0 ? span : { ...span, offset: offset + move.delta };
 	}
-	if (end <= move.start) {
-		return { offset, length };
+	if (offset + length <= move.start) {
+		return span;
 	}
-	if (offset < move.start && end >= move.oldEnd) {
-		return { offset, length: length + move.delta };
+	if (offset < move.start && offset + length >= move.oldEnd) {
+		return move.delta === 0 ? span : { ...span, length: length + move.delta };
 	}
 	return undefined;
 }
 
 function moveDiagnostic(diagnostic: Diagnostic, move: Move): Diagnostic | undefined {
-	const span = moveSpan(diagnostic.uri, diagnostic.offset, diagnostic.length, move);
-	if (span === undefined) {
+	const moved = moveSpan(diagnostic, diagnostic.uri, move);
+	const before = diagnostic.related;
+	const related = before === undefined ? undefined : moveAll(before, move, (location: RelatedLocation) => moveSpan(location, location.uri, move));
+	if (moved === undefined || (before !== undefined && related === undefined)) {
 		return undefined;
 	}
-	let related: RelatedLocation[] | undefined;
-	if (diagnostic.related !== undefined) {
-		related = [];
-		for (const location of diagnostic.related) {
-			const moved = moveSpan(location.uri, location.offset, location.length, move);
-			if (moved === undefined) {
-				return undefined;
-			}
-			related.push(moved.offset === location.offset && moved.length === location.length ? location : { ...location, ...moved });
-		}
-	}
-	const same = span.offset === diagnostic.offset && span.length === diagnostic.length && related?.every((r, i) => r === diagnostic.related?.[i]) !== false;
-	return same ? diagnostic : { ...diagnostic, ...span, ...(related === undefined ? {} : { related }) };
+	return related === undefined || related.every((location, i) => location === before?.[i]) ? moved : { ...moved, related };
 }
 
 function moveReference(reference: ResolvedReference, move: Move): ResolvedReference | undefined {
-	const span = moveSpan(reference.uri, reference.offset, reference.length, move);
-	if (span === undefined) {
-		return undefined;
+	const moved = moveSpan(reference, reference.uri, move);
+	if (moved === undefined || moved === reference) {
+		return moved;
 	}
-	if (span.offset === reference.offset && span.length === reference.length) {
-		return reference;
-	}
-	const segments: ResolvedReference['segments'][number][] = [];
-	for (const segment of reference.segments) {
-		const moved = moveSpan(reference.uri, segment.offset, segment.length, move);
-		if (moved === undefined) {
-			return undefined;
-		}
-		segments.push({ ...segment, ...moved });
-	}
-	return { ...reference, ...span, segments };
+	const segments = moveAll(reference.segments, move, (segment) => moveSpan(segment, reference.uri, move));
+	return segments === undefined ? undefined : { ...moved, segments };
 }
 
 function moveSpace(space: AddressSpace, move: Move): AddressSpace | undefined {
 	const definition = space.definition;
-	if (definition === undefined) {
+	const moved = definition === undefined ? undefined : moveSpan(definition, definition.uri, move);
+	if (definition === undefined || moved === definition) {
 		return space;
 	}
-	const span = moveSpan(definition.uri, definition.offset, definition.length, move);
-	return span === undefined ? undefined : { ...space, definition: { ...definition, ...span } };
+	return moved === undefined ? undefined : { ...space, definition: moved };
 }

@@ -61,6 +61,16 @@ export interface SyntaxChange {
 	readonly added: readonly (ItemNode | MemberNode)[];
 }
 
+/** The change of a text of `length` characters that stayed the same. */
+export function unchangedText(length: number): SyntaxChange {
+	return { start: length, oldEnd: length, newEnd: length, removed: [], added: [] };
+}
+
+/** Whether `change` is that of a text that stayed the same. */
+export function isUnchanged(change: SyntaxChange): boolean {
+	return change.start === change.oldEnd && change.oldEnd === change.newEnd && change.removed.length === 0;
+}
+
 /** A parse, with what it took over from the previous one (undefined: parsed afresh). */
 export interface ReparseResult extends ParseResult {
 	readonly change: SyntaxChange | undefined;
@@ -76,9 +86,7 @@ export function reparse(previous: ParsedText, text: string, uri: string): Repars
 		return { ...parse(text, uri), change: undefined };
 	}
 	if (previous.text === text) {
-		const end = text.length;
-		const change: SyntaxChange = { start: end, oldEnd: end, newEnd: end, removed: [], added: [] };
-		return { file: previous.file, diagnostics: previous.diagnostics, change };
+		return { file: previous.file, diagnostics: previous.diagnostics, change: unchangedText(text.length) };
 	}
 	const edit = findEdit(previous.text, text);
 	const result = reparseInBlock(previous, text, uri, edit) ?? reparseItems(previous, text, uri, edit);

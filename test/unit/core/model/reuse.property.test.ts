@@ -175,6 +175,20 @@ suite('analysis reuse (property)', () => {
 		assert.ok(second.diagnostics.some((d) => d.code === 'coalesce.full-size'));
 	});
 
+	test('an edit of equal length that moves a name moves what is reported on it', () => {
+		// `a ` becomes ` a`: nothing changes length, but the name (and the unused-region
+		// report on it) moves one character to the right.
+		const text = 'space s = b\nram b size 4K\nram a  size 4K\n';
+		const first = analyze(entry, hostOf(text, ''));
+		const after = 'space s = b\nram b size 4K\nram  a size 4K\n';
+		const second = analyze(entry, hostOf(after, ''), first);
+		assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(after, ''))));
+		assert.deepStrictEqual(
+			second.diagnostics.map((d) => [d.code, d.offset]),
+			[['region.unused', after.indexOf('a size')]],
+		);
+	});
+
 	test('spans that hold an edit grow with it: a space definition, a map statement', () => {
 		const text = [
 			'space s = sys',
