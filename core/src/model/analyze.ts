@@ -105,7 +105,8 @@ export interface Analysis {
  * reused: taken as is when its text has not changed, else re-parsed incrementally
  * (`reparse`). When the edit left the shape of the tree alone (a comment, spacing, a
  * number in a region header), the build is reused too, and with it, if no number
- * changed, the flat views and checks (`reuse.ts`). That consumes the previous analysis
+ * changed, the flat views and checks (`reuse.ts`); so is it when the edit added or
+ * removed one region line that nothing refers to. That consumes the previous analysis
  * (its syntax trees and region records are updated in place), so a caller passes the
  * analysis it is replacing and uses only the new one afterwards.
  */

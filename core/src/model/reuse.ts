@@ -5,8 +5,11 @@
  * every diagnostic stay as they were, moved with the text. When they differ only in the
  * numbers of region headers (a size or an address typed over), the tree's records read
  * those numbers again and the flat views and checks are redone, but the build (names,
- * references, placement, aliases, spaces) is kept. Anything else, or anything these steps
- * cannot vouch for, builds afresh: `reuseBuild` returns undefined.
+ * references, placement, aliases, spaces) is kept. When the edit added one region to a
+ * block or removed one, and nothing else, the tree takes it in place where that cannot
+ * change any name, reference or sibling order (`reuseRegionEdit.ts`); the flat views and
+ * checks are redone. Anything else, or anything these steps cannot vouch for, builds
+ * afresh: `reuseBuild` returns undefined.
  *
  * Region records read their locations from their syntax nodes (`RegionRecord`), which the
  * incremental parse moved in place; only the replaced nodes need pointing at their new
@@ -14,14 +17,16 @@
  * here. A property test compares every reused analysis with a fresh one.
  */
 import type { Diagnostic, RelatedLocation } from '../diagnostics';
-import type { MapNode, RegionNode } from '../syntax/ast';
+import type { RegionNode } from '../syntax/ast';
 import { isUnchanged, unchangedText, type SyntaxChange } from '../syntax/reparse';
+import { findRegionEdit, pairNodes, type NodePairs } from '../syntax/regionEdit';
 import { compareShapes } from '../syntax/sameShape';
 import type { Analysis, ResolvedReference, SpaceView } from './analyze';
 import type { LoadResult } from './build/load';
 import { RegionRecord } from './build/regionRecord';
 import { redeclareProps } from './build/declare';
 import { createState } from './build/state';
+import { applyRegionEdit } from './reuseRegionEdit';
 import type { AddressSpace, RegionTree } from './types';
 
 /** What an analysis found in each stage, kept beside it for the next one to reuse. */
@@ -69,7 +74,12 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 	}
 	const { uri, change } = edited;
 	const shape = compareShapes(change.removed, change.added);
-	if (shape === 'other') {
+	const regionEdit = shape === 'other' ? findRegionEdit(change.removed, change.added) : undefined;
+	if (shape === 'other' && regionEdit === undefined) {
+		return undefined;
+	}
+	if (regionEdit?.kind === 'removed' && stages.build.some((d) => aboutNode(d, uri, regionEdit.region))) {
+		// Its diagnostics go with it (the edit's span need not cover them exactly).
 		return undefined;
 	}
 	if (shape === 'numbers' && stages.build.some((d) => d.uri === uri && insideAny(d, change))) {
@@ -84,7 +94,18 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 	if (build === undefined || references === undefined || spaces === undefined || checks === undefined) {
 		return undefined;
 	}
-	if (!retarget(previous.tree, uri, change, shape === 'numbers')) {
+	if (regionEdit !== undefined) {
+		const textOf = (document: string): string | undefined => loaded.documents.get(document)?.text;
+		const renumbered = applyRegionEdit({ tree: previous.tree, spaces, references, build, uri, textOf }, regionEdit);
+		if (renumbered === undefined) {
+			return undefined;
+		}
+		retarget(renumbered.tree, uri, regionEdit.pairs, false);
+		return { ...renumbered, build, checked: undefined };
+	}
+	const pairs: NodePairs = { regions: new Map(), maps: new Map() };
+	pairNodes(change.removed, change.added, pairs);
+	if (!retarget(previous.tree, uri, pairs, shape === 'numbers')) {
 		return undefined;
 	}
 	const tree: RegionTree = { regions: previous.tree.regions, topLevel: previous.tree.topLevel, spaces };
@@ -137,11 +158,8 @@ function sameIncludes(a: ReadonlyMap<string, readonly string[]>, b: ReadonlyMap<
  * their new nodes; with `numbers`, reads their header numbers again. False when that
  * reading reports anything or changes a priority (which would reorder siblings).
  */
-function retarget(tree: RegionTree, uri: string, change: SyntaxChange, numbers: boolean): boolean {
-	const regions = new Map<RegionNode, RegionNode>();
-	const maps = new Map<MapNode, MapNode>();
-	pairNodes(change.removed, change.added, regions, maps);
-	if (regions.size === 0 && maps.size === 0) {
+function retarget(tree: RegionTree, uri: string, pairs: NodePairs, numbers: boolean): boolean {
+	if (pairs.regions.size === 0 && pairs.maps.size === 0) {
 		return true;
 	}
 	const scratch = createState();
@@ -149,14 +167,14 @@ function retarget(tree: RegionTree, uri: string, change: SyntaxChange, numbers: 
 		if (!(region instanceof RegionRecord)) {
 			return false;
 		}
-		const twin = regions.get(region.node);
+		const twin = pairs.regions.get(region.node);
 		if (twin !== undefined) {
 			region.retarget(twin);
 			if (numbers && !redeclare(scratch, region, uri, twin)) {
 				return false;
 			}
 		}
-		const map = region.map === undefined ? undefined : maps.get(region.map.node);
+		const map = region.map === undefined ? undefined : pairs.maps.get(region.map.node);
 		if (map !== undefined && region.map !== undefined) {
 			region.map = { ...region.map, node: map };
 		}
@@ -182,25 +200,11 @@ function redeclare(scratch: ReturnType<typeof createState>, record: RegionRecord
 	return record.priority === priority;
 }
 
-/** Pairs the region and map nodes of two lists of the same shape, in order. */
-function pairNodes(
-	before: readonly (RegionNode | MapNode | { kind: string })[],
-	after: readonly (RegionNode | MapNode | { kind: string })[],
-	regions: Map<RegionNode, RegionNode>,
-	maps: Map<MapNode, MapNode>,
-): void {
-	for (let i = 0; i < before.length; i++) {
-		const old = before[i];
-		const fresh = after[i];
-		if (old?.kind === 'region' && fresh?.kind === 'region') {
-			const oldRegion = old as RegionNode;
-			const newRegion = fresh as RegionNode;
-			regions.set(oldRegion, newRegion);
-			pairNodes(oldRegion.body?.members ?? [], newRegion.body?.members ?? [], regions, maps);
-		} else if (old?.kind === 'map' && fresh?.kind === 'map') {
-			maps.set(old as MapNode, fresh as MapNode);
-		}
-	}
+/** Whether `diagnostic` or one of its related locations lies in `node` of `uri`. */
+function aboutNode(diagnostic: Diagnostic, uri: string, node: RegionNode): boolean {
+	const inside = (location: { readonly uri: string; readonly offset: number }): boolean =>
+		location.uri === uri && location.offset >= node.offset && location.offset < node.offset + node.length;
+	return inside(diagnostic) || (diagnostic.related ?? []).some(inside);
 }
 
 /** Whether `span` starts inside one of the removed nodes. */

@@ -84,6 +84,32 @@ function sameNode(a: Node, b: Node, c: Comparison): boolean {
 }
 
 function sameRegion(a: RegionNode, b: RegionNode, c: Comparison): boolean {
+	if (!sameHeader(a, b, c)) {
+		return false;
+	}
+	if (a.body === undefined || b.body === undefined) {
+		return a.body === b.body;
+	}
+	return a.body.closed === b.body.closed && sameList(a.body.members, b.body.members, c);
+}
+
+/**
+ * Whether two regions have the same header (kind, name, properties: numbers included)
+ * and both a block, closed or not alike; their members are not compared.
+ */
+export function sameRegionHeader(a: RegionNode, b: RegionNode): boolean {
+	const compare = { numbers: false };
+	return (
+		a.keywordLength === b.keywordLength &&
+		sameHeader(a, b, compare) &&
+		!compare.numbers &&
+		a.body !== undefined &&
+		b.body !== undefined &&
+		a.body.closed === b.body.closed
+	);
+}
+
+function sameHeader(a: RegionNode, b: RegionNode, c: Comparison): boolean {
 	if (a.regionKind !== b.regionKind || !sameName(a.name, b.name) || a.props.length !== b.props.length) {
 		return false;
 	}
@@ -92,10 +118,7 @@ function sameRegion(a: RegionNode, b: RegionNode, c: Comparison): boolean {
 			return false;
 		}
 	}
-	if (a.body === undefined || b.body === undefined) {
-		return a.body === b.body;
-	}
-	return a.body.closed === b.body.closed && sameList(a.body.members, b.body.members, c);
+	return true;
 }
 
 function sameProp(a: PropNode, b: PropNode, c: Comparison): boolean {

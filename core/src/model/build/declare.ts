@@ -171,6 +171,24 @@ function applyProp(state: BuildState, draft: RegionDraft, uri: string, prop: Pro
 }
 
 /**
+ * Declares `node`, a region of `parent`'s block with no regions or maps in its own, as
+ * region `id`, for an edit that added just that region (see `reuse.ts`); diagnostics go
+ * to `state`. Undefined when its block holds more than settings.
+ */
+export function declareLeaf(state: BuildState, uri: string, node: RegionNode, parent: RegionRecord, id: RegionId): RegionRecord | undefined {
+	const draft = new RegionRecord(id, uri, node, parent.id, parent, noChildren);
+	checkRequired(state, draft, uri, node, applyProps(state, draft, uri, node));
+	let settings: AppliedSettings | undefined;
+	for (const member of node.body?.members ?? []) {
+		if (member.kind === 'region' || member.kind === 'map') {
+			return undefined;
+		}
+		applySetting(state, draft, uri, member, (settings ??= {}));
+	}
+	return draft;
+}
+
+/**
  * Reads a region's header properties again into its record, for an edit that changed
  * only their numbers (see `reuse.ts`); diagnostics go to `state`. The alias target,
  * which a later pass resolved, is kept.

@@ -47,7 +47,9 @@ function place(state: BuildState, map: MapDraft, id: RegionId): void {
 	source.mappedBy = map;
 	source.seq = map.seq;
 	region.parent = map.container;
-	region.map = map;
+	// Only where it was written: the draft's ids and order would go stale when a later edit
+	// renumbers the regions (`reuseRegionEdit.ts`).
+	region.map = { uri: map.uri, node: map.node };
 	const node = map.node;
 	region.addr = addressValue(state, map.uri, node.at, "'at'") ?? 0n;
 	region.priority = priorityValue(state, map.uri, node.priority) ?? 0;

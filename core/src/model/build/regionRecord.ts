@@ -40,7 +40,7 @@ export class RegionRecord implements RegionDraft {
 	readonly name: string;
 
 	constructor(
-		readonly id: RegionId,
+		public id: RegionId,
 		uri: string,
 		node: RegionNode,
 		public parent: RegionId | undefined,
@@ -62,6 +62,25 @@ export class RegionRecord implements RegionDraft {
 	 */
 	numberAmongSiblings(n: number): void {
 		this.#suffix = `#${n}`;
+	}
+
+	/**
+	 * Moves every region id the record holds (its own, its parent's, its children's and its
+	 * alias target's) by `shift`: a region was added or removed before them in declaration
+	 * order (see `reuse.ts`).
+	 */
+	renumber(shift: (id: RegionId) => RegionId): void {
+		this.id = shift(this.id);
+		if (this.parent !== undefined) {
+			this.parent = shift(this.parent);
+		}
+		const children = this.children;
+		for (let i = 0; i < children.length; i++) {
+			children[i] = shift(children[i] as RegionId);
+		}
+		if (this.alias?.target !== undefined) {
+			this.alias.target = shift(this.alias.target);
+		}
 	}
 
 	/** The declaration this record was built from. */
