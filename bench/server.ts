@@ -22,7 +22,7 @@ import {
 	type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { generateBoard } from './generate';
-import { median, msRow, percentile } from './table';
+import { formatMs, median, msRow, percentile } from './table';
 import type { Row } from './table';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -164,6 +164,39 @@ async function changeToDiagnostics(session: Session, kind: EditKind, spot: SizeS
 	return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** The line the `typing` edit types, after the indentation an editor puts in. */
+const typedRegion = 'ram bench.typed at 0xa0000 size 4K';
+
+/**
+ * Milliseconds from each `didChange` to its diagnostics while a region line is typed key
+ * by key below `spot` (a new line with its indentation, then one character at a time),
+ * and the line deleted again: every state between is a half-typed region.
+ */
+async function typingToDiagnostics(session: Session, spot: SizeSpot): Promise<number[]> {
+	const line = spot.line + 1;
+	const changes = [
+		{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '      \n' },
+		...[...typedRegion].map((key, i) => {
+			const at = { line, character: 6 + i };
+			return { range: { start: at, end: at }, text: key };
+		}),
+		{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' },
+	];
+	const samples: number[] = [];
+	for (const change of changes) {
+		const version = ++session.version;
+		const start = process.hrtime.bigint();
+		await untilPublished(session, version, () =>
+			session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+				textDocument: { uri: session.uri, version },
+				contentChanges: [change],
+			}),
+		);
+		samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+	}
+	return samples;
+}
+
 async function timed(fn: () => Promise<unknown>): Promise<number> {
 	const start = process.hrtime.bigint();
 	await fn();
@@ -206,6 +239,12 @@ async function diagnosticsRows(regions: number, targetMs: number, runs: number):
 			}
 			rows.push(msRow(`server: didChange -> publishDiagnostics, ${what}`, label, median(samples), targetMs));
 		}
+		const keys: number[] = [];
+		for (let i = 0; i < Math.max(1, runs / 10); i++) {
+			keys.push(...(await typingToDiagnostics(session, spot)));
+		}
+		const p95 = formatMs(percentile(keys, 95));
+		rows.push(msRow(`server: didChange -> publishDiagnostics, a region line typed key by key (p95 ${p95})`, label, median(keys), targetMs));
 		return rows;
 	} finally {
 		session.stop();

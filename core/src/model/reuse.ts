@@ -19,7 +19,7 @@
 import type { Diagnostic, RelatedLocation } from '../diagnostics';
 import type { RegionNode } from '../syntax/ast';
 import { isUnchanged, unchangedText, type SyntaxChange } from '../syntax/reparse';
-import { findRegionEdit, pairNodes, type NodePairs } from '../syntax/regionEdit';
+import { findRegionEdit, pairNodes, type NodePairs, type RegionEdit } from '../syntax/regionEdit';
 import { compareShapes } from '../syntax/sameShape';
 import type { Analysis, ResolvedReference, SpaceView } from './analyze';
 import type { LoadResult } from './build/load';
@@ -74,46 +74,88 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 	}
 	const { uri, change } = edited;
 	const shape = compareShapes(change.removed, change.added);
-	const regionEdit = shape === 'other' ? findRegionEdit(change.removed, change.added) : undefined;
-	if (shape === 'other' && regionEdit === undefined) {
+	const move: Move = { uri, start: change.start, oldEnd: change.oldEnd, delta: change.newEnd - change.oldEnd };
+	const references = moveAll(previous.references, move, moveReference);
+	const spaces = moveAll(previous.tree.spaces, move, moveSpace);
+	if (references === undefined || spaces === undefined) {
 		return undefined;
 	}
-	if (regionEdit?.kind === 'removed' && stages.build.some((d) => aboutNode(d, uri, regionEdit.region))) {
-		// Its diagnostics go with it (the edit's span need not cover them exactly).
+	const moved: Moved = { uri, move, references, spaces };
+	if (shape === 'same') {
+		return keepAll(previous, stages, change, moved);
+	}
+	// One region pasted, deleted or being typed; else (or when that cannot vouch for the
+	// result) numbers typed over in any region headers.
+	const regionEdit = findRegionEdit(change.removed, change.added);
+	const afterRegionEdit = regionEdit === undefined ? undefined : reuseAfterRegionEdit(previous.tree, stages, loaded, moved, regionEdit);
+	return afterRegionEdit ?? (shape === 'numbers' ? reuseAfterNumbers(previous.tree, stages, change, moved) : undefined);
+}
+
+/** What every reuse moves first: the references and the spaces, by the edit `move`. */
+interface Moved {
+	readonly uri: string;
+	readonly move: Move;
+	readonly references: readonly ResolvedReference[];
+	readonly spaces: readonly AddressSpace[];
+}
+
+/** Nothing but positions changed: the tree, flat views and diagnostics hold, moved. */
+function keepAll(previous: Analysis, stages: AnalysisStages, change: SyntaxChange, moved: Moved): ReusedBuild | undefined {
+	const build = moveAll(stages.build, moved.move, moveDiagnostic);
+	const checks = moveAll(stages.checks, moved.move, moveDiagnostic);
+	if (build === undefined || checks === undefined || !retarget(previous.tree, moved.uri, pairsOf(change), false)) {
 		return undefined;
 	}
-	if (shape === 'numbers' && stages.build.some((d) => d.uri === uri && insideAny(d, change))) {
+	const tree: RegionTree = { regions: previous.tree.regions, topLevel: previous.tree.topLevel, spaces: moved.spaces };
+	const views = moved.spaces.map((space, i) => ({ space, view: (previous.views[i] as SpaceView).view }));
+	return { tree, references: moved.references, build, checked: { views, checks } };
+}
+
+/** Only header numbers changed: the records read them again; views and checks are redone. */
+function reuseAfterNumbers(previous: RegionTree, stages: AnalysisStages, change: SyntaxChange, moved: Moved): ReusedBuild | undefined {
+	if (stages.build.some((d) => d.uri === moved.uri && insideAny(d, change))) {
 		// A build diagnostic in the edited nodes may be about the numbers that changed.
 		return undefined;
 	}
-	const move: Move = { uri, start: change.start, oldEnd: change.oldEnd, delta: change.newEnd - change.oldEnd };
-	const build = moveAll(stages.build, move, moveDiagnostic);
-	const references = moveAll(previous.references, move, moveReference);
-	const spaces = moveAll(previous.tree.spaces, move, moveSpace);
-	const checks = shape === 'same' ? moveAll(stages.checks, move, moveDiagnostic) : [];
-	if (build === undefined || references === undefined || spaces === undefined || checks === undefined) {
+	const build = moveAll(stages.build, moved.move, moveDiagnostic);
+	if (build === undefined || !retarget(previous, moved.uri, pairsOf(change), true)) {
 		return undefined;
 	}
-	if (regionEdit !== undefined) {
-		const textOf = (document: string): string | undefined => loaded.documents.get(document)?.text;
-		const renumbered = applyRegionEdit({ tree: previous.tree, spaces, references, build, uri, textOf }, regionEdit);
-		if (renumbered === undefined) {
-			return undefined;
-		}
-		retarget(renumbered.tree, uri, regionEdit.pairs, false);
-		return { ...renumbered, build, checked: undefined };
+	const tree: RegionTree = { regions: previous.regions, topLevel: previous.topLevel, spaces: moved.spaces };
+	return { tree, references: moved.references, build, checked: undefined };
+}
+
+/** One region added, removed or replaced (`reuseRegionEdit.ts`); views and checks are redone. */
+function reuseAfterRegionEdit(
+	previous: RegionTree,
+	stages: AnalysisStages,
+	loaded: LoadResult,
+	moved: Moved,
+	edit: RegionEdit,
+): ReusedBuild | undefined {
+	// A removed region's diagnostics go with it (the edit's span need not cover them
+	// exactly); one elsewhere that points into it would have to change, so that builds afresh.
+	const uri = moved.uri;
+	const gone = edit.kind === 'removed' ? edit.region : edit.replaced;
+	const kept = gone === undefined ? stages.build : stages.build.filter((d) => !inNode(d, uri, gone));
+	if (gone !== undefined && kept.some((d) => (d.related ?? []).some((location) => inNode(location, uri, gone)))) {
+		return undefined;
 	}
+	const build = moveAll(kept, moved.move, moveDiagnostic);
+	const textOf = (document: string): string | undefined => loaded.documents.get(document)?.text;
+	const input = { tree: previous, spaces: moved.spaces, references: moved.references, build: build ?? [], uri, textOf };
+	const renumbered = build === undefined ? undefined : applyRegionEdit(input, edit);
+	if (build === undefined || renumbered === undefined) {
+		return undefined;
+	}
+	retarget(renumbered.tree, uri, edit.pairs, false);
+	return { tree: renumbered.tree, references: renumbered.references, build: [...build, ...renumbered.diagnostics], checked: undefined };
+}
+
+function pairsOf(change: SyntaxChange): NodePairs {
 	const pairs: NodePairs = { regions: new Map(), maps: new Map() };
 	pairNodes(change.removed, change.added, pairs);
-	if (!retarget(previous.tree, uri, pairs, shape === 'numbers')) {
-		return undefined;
-	}
-	const tree: RegionTree = { regions: previous.tree.regions, topLevel: previous.tree.topLevel, spaces };
-	if (shape === 'numbers') {
-		return { tree, references, build, checked: undefined };
-	}
-	const views = spaces.map((space, i) => ({ space, view: (previous.views[i] as SpaceView).view }));
-	return { tree, references, build, checked: { views, checks } };
+	return pairs;
 }
 
 /**
@@ -200,11 +242,9 @@ function redeclare(scratch: ReturnType<typeof createState>, record: RegionRecord
 	return record.priority === priority;
 }
 
-/** Whether `diagnostic` or one of its related locations lies in `node` of `uri`. */
-function aboutNode(diagnostic: Diagnostic, uri: string, node: RegionNode): boolean {
-	const inside = (location: { readonly uri: string; readonly offset: number }): boolean =>
-		location.uri === uri && location.offset >= node.offset && location.offset < node.offset + node.length;
-	return inside(diagnostic) || (diagnostic.related ?? []).some(inside);
+/** Whether `location` starts in `node` of `uri`. */
+function inNode(location: { readonly uri: string; readonly offset: number }, uri: string, node: RegionNode): boolean {
+	return location.uri === uri && location.offset >= node.offset && location.offset < node.offset + node.length;
 }
 
 /** Whether `span` starts inside one of the removed nodes. */

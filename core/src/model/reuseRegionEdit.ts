@@ -5,7 +5,8 @@
  * one (down, for a removal), and the block's region is given its children again in QEMU
  * order. The flat views and checks are then redone as after any change of numbers.
  *
- * Only what cannot change anything else qualifies: a region that is not an alias, whose
+ * The added region's own diagnostics (a half-typed region lacks `at` or `size`) join the
+ * build's; a removed region's go with it. Only what cannot change anything else qualifies: a region that is not an alias, whose
  * block holds settings only, in a block without `map`s (so that sibling order is
  * declaration order), whose name no reference mentions and no sibling shares (so that no
  * reference resolves differently and no `#N` suffix moves: a reference that resolved to a
@@ -38,6 +39,8 @@ export interface RegionEditInput {
 export interface RenumberedBuild {
 	readonly tree: RegionTree;
 	readonly references: readonly ResolvedReference[];
+	/** What declaring the added region reported (a half-typed one lacks `at` or `size`). */
+	readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
@@ -47,39 +50,60 @@ export interface RenumberedBuild {
 export function applyRegionEdit(input: RegionEditInput, edit: RegionEdit): RenumberedBuild | undefined {
 	const records = recordsOf(input.tree);
 	const parent = records?.find((record) => record.node === edit.parent.before);
-	const name = edit.region.name?.text;
-	if (records === undefined || parent === undefined || name === undefined || !qualifies(input, edit, name)) {
+	// A region without a name (`ram` typed so far) is not declared: it changes no record.
+	const out = named(edit.kind === 'removed' ? edit.region : edit.replaced);
+	const into = named(edit.kind === 'removed' ? undefined : edit.region);
+	if (records === undefined || parent === undefined || ![out, into].every((node) => node === undefined || qualifies(input, edit, node))) {
 		return undefined;
 	}
-	const index = preorderIndex(edit.kind === 'added' ? edit.parent.after : edit.parent.before, edit.region);
-	if (index < 1) {
-		return undefined;
-	}
-	const id = parent.id + index;
-	const siblings = parent.children.filter((child) => records[child]?.name === name);
-	if (edit.kind === 'added') {
-		const scratch = createState();
-		const record = declareLeaf(scratch, input.uri, edit.region, parent, id);
-		if (record === undefined || scratch.diagnostics.length > 0 || siblings.length > 0) {
-			return undefined;
-		}
-		const shift = (other: RegionId): RegionId => (other >= id ? other + 1 : other);
-		records.forEach((other) => other.renumber(shift));
-		records.splice(id, 0, record);
-		parent.children = inQemuOrder([...parent.children, id], records);
-		return renumbered(input, records, shift);
-	}
-	const removed = records[id];
+	const outId = out === undefined ? undefined : parent.id + preorderIndex(edit.parent.before, out);
+	const inId = into === undefined ? undefined : parent.id + preorderIndex(edit.parent.after, into);
+	const sharing = (node: RegionNode | undefined): boolean =>
+		parent.children.some((child) => child !== outId && records[child]?.name === node?.name?.text);
 	// The node test only guards the numbering; the name tests keep every reference and
 	// `#N` suffix as it was (a nested region is placed by its block, never by a `map`).
-	if (removed === undefined || removed.node !== edit.region || siblings.length !== 1) {
+	if ((inId !== undefined && inId <= parent.id) || (outId !== undefined && records[outId]?.node !== out) || (out !== undefined && sharing(out)) || (into !== undefined && sharing(into))) {
 		return undefined;
 	}
-	const shift = (other: RegionId): RegionId => (other > id ? other - 1 : other);
-	parent.children = parent.children.filter((child) => child !== id);
-	records.splice(id, 1);
-	records.forEach((other) => other.renumber(shift));
-	return renumbered(input, records, shift);
+	const scratch = createState();
+	const record = into === undefined || inId === undefined ? undefined : declareLeaf(scratch, input.uri, into, parent, inId);
+	if (into !== undefined && (record === undefined || (outId !== undefined && inId !== outId))) {
+		return undefined;
+	}
+	const shift = renumber(records, parent, outId, record);
+	return renumbered(input, records, shift, scratch.diagnostics);
+}
+
+function named(node: RegionNode | undefined): RegionNode | undefined {
+	return node?.name === undefined ? undefined : node;
+}
+
+/**
+ * Takes region `outId` out of the tree and puts `record` in (either may be missing; when
+ * both are there they have one id), moving the other ids; returns how they moved.
+ */
+function renumber(records: RegionRecord[], parent: RegionRecord, outId: RegionId | undefined, record: RegionRecord | undefined): (id: RegionId) => RegionId {
+	if (outId !== undefined && record !== undefined) {
+		records[outId] = record;
+		parent.children = inQemuOrder(parent.children, records);
+		return (id) => id;
+	}
+	if (outId !== undefined) {
+		const shift = (id: RegionId): RegionId => (id > outId ? id - 1 : id);
+		parent.children = parent.children.filter((child) => child !== outId);
+		records.splice(outId, 1);
+		records.forEach((other) => other.renumber(shift));
+		return shift;
+	}
+	if (record !== undefined) {
+		const inId = record.id;
+		const shift = (id: RegionId): RegionId => (id >= inId ? id + 1 : id);
+		records.forEach((other) => other.renumber(shift));
+		records.splice(inId, 0, record);
+		parent.children = inQemuOrder([...parent.children, inId], records);
+		return shift;
+	}
+	return (id) => id;
 }
 
 /** Every region of `tree` as a record of the declaration pass, or undefined. */
@@ -88,15 +112,15 @@ function recordsOf(tree: RegionTree): RegionRecord[] | undefined {
 	return regions.every((region) => region instanceof RegionRecord) ? regions : undefined;
 }
 
-/** The conditions on the edited region, its block and the build (see the file comment). */
-function qualifies(input: RegionEditInput, edit: RegionEdit, name: string): boolean {
+/** The conditions on a region added or removed, its block and the build (see the file comment). */
+function qualifies(input: RegionEditInput, edit: RegionEdit, region: RegionNode): boolean {
 	return (
-		edit.region.regionKind !== 'alias' &&
-		!(edit.region.body?.members ?? []).some(holdsRegions) &&
+		region.regionKind !== 'alias' &&
+		!(region.body?.members ?? []).some(holdsRegions) &&
 		// The edit changed nothing else, so the block holds the same maps before and after.
 		!edit.parent.after.body?.members.some(isMap) &&
 		!input.build.some((d) => d.code === 'ref.unknown' || d.code === 'ref.ambiguous') &&
-		!mentioned(input, name)
+		!mentioned(input, region.name?.text ?? '')
 	);
 }
 
@@ -152,7 +176,12 @@ function inQemuOrder(children: RegionId[], records: readonly RegionRecord[]): Re
 }
 
 /** The tree's lists, spaces and references with their ids moved by `shift`. */
-function renumbered(input: RegionEditInput, records: RegionRecord[], shift: (id: RegionId) => RegionId): RenumberedBuild {
+function renumbered(
+	input: RegionEditInput,
+	records: RegionRecord[],
+	shift: (id: RegionId) => RegionId,
+	diagnostics: readonly Diagnostic[],
+): RenumberedBuild {
 	const spaces = input.spaces.map((space) => (shift(space.root) === space.root ? space : { ...space, root: shift(space.root) }));
 	const moves = (id: RegionId | undefined): boolean => id !== undefined && shift(id) !== id;
 	const references = input.references.map((reference) => {
@@ -163,5 +192,5 @@ function renumbered(input: RegionEditInput, records: RegionRecord[], shift: (id:
 		const segments = reference.segments.map((segment) => (moves(segment.region) ? { ...segment, region: shift(segment.region as RegionId) } : segment));
 		return { ...reference, target, segments };
 	});
-	return { tree: { regions: records, topLevel: input.tree.topLevel.map(shift), spaces }, references };
+	return { tree: { regions: records, topLevel: input.tree.topLevel.map(shift), spaces }, references, diagnostics };
 }

@@ -15,11 +15,13 @@ export interface NodePairs {
 	readonly maps: Map<MapNode, MapNode>;
 }
 
-/** One region added to or removed from the block of `parent`. */
+/** One region added to, removed from or replaced in the block of `parent`. */
 export interface RegionEdit {
-	readonly kind: 'added' | 'removed';
-	/** The region added (a node of the new tree) or removed (a node of the old one). */
+	readonly kind: 'added' | 'removed' | 'replaced';
+	/** The region added or put in (a node of the new tree), or removed (of the old one). */
 	readonly region: RegionNode;
+	/** For `replaced`: the region of the old tree that `region` took the place of. */
+	readonly replaced?: RegionNode;
 	/** The region whose block holds it, before and after the edit. */
 	readonly parent: { readonly before: RegionNode; readonly after: RegionNode };
 	/** Every other region and map node of `before`, with its twin in `after`. */
@@ -32,9 +34,10 @@ interface Search {
 }
 
 /**
- * The single region that `after` adds to (or drops from) a block of `before`, if that is
- * the only difference but for positions and documentation; undefined otherwise. A region
- * added at the top level is not one: it can change the file's address spaces.
+ * The single region that `after` adds to, drops from or changes in a block of `before`
+ * (a region line pasted, deleted or being typed), if that is the only difference but for
+ * positions and documentation; undefined otherwise. A region at the top level is not one:
+ * it can change the file's address spaces.
  */
 export function findRegionEdit(before: readonly Node[], after: readonly Node[]): RegionEdit | undefined {
 	const search: Search = { pairs: { regions: new Map(), maps: new Map() }, found: undefined };
@@ -51,7 +54,7 @@ function matchList(
 	search: Search,
 ): boolean {
 	if (before.length === after.length) {
-		return before.every((node, i) => matchNode(node, after[i] as Node, search));
+		return before.every((node, i) => matchNode(node, after[i] as Node, parent, search));
 	}
 	if (parent === undefined || search.found !== undefined || Math.abs(before.length - after.length) !== 1) {
 		return false;
@@ -72,16 +75,23 @@ function matchList(
 	return true;
 }
 
-/** Regions whose headers agree are matched member by member; anything else must be the same. */
-function matchNode(before: Node, after: Node, search: Search): boolean {
+/**
+ * Regions whose headers agree are matched member by member; anything else must be the
+ * same, but for one region of a block (`parent`'s) that may differ in any way.
+ */
+function matchNode(before: Node, after: Node, parent: RegionEdit['parent'] | undefined, search: Search): boolean {
 	if (before.kind === 'region' && after.kind === 'region' && sameRegionHeader(before, after)) {
 		search.pairs.regions.set(before, after);
 		return matchList(before.body?.members ?? [], after.body?.members ?? [], { before, after }, search);
 	}
-	if (compareShapes([before], [after]) !== 'same') {
+	if (compareShapes([before], [after]) === 'same') {
+		pairNodes([before], [after], search.pairs);
+		return true;
+	}
+	if (before.kind !== 'region' || after.kind !== 'region' || parent === undefined || search.found !== undefined) {
 		return false;
 	}
-	pairNodes([before], [after], search.pairs);
+	search.found = { kind: 'replaced', region: after, replaced: before, parent };
 	return true;
 }
 

@@ -249,7 +249,6 @@ suite('analysis reuse (property)', () => {
 				after: pasted(text, '  ram d at 0x4000 size 1K'),
 			},
 			{ what: 'an alias', before: text, after: pasted(text, '  alias v at 0x3000 size 4K of a') },
-			{ what: 'a region with a diagnostic', before: text, after: pasted(text, '  ram v at 0x3000') },
 			{ what: 'a region an alias targets, removed', before: text, after: text.replace('  ram a at 0 size 4K\n', '') },
 			{
 				what: 'a region with a region in its block, removed',
@@ -271,6 +270,27 @@ suite('analysis reuse (property)', () => {
 		}
 	});
 
+	test('a region line typed key by key keeps the tree at every key, with the half-typed region\'s own diagnostics', () => {
+		const text = 'container sys size 1M {\n  ram a at 0 size 4K\n  ram b at 0x1000 size 4K\n}\n';
+		let previous = analyze(entry, hostOf(text, ''));
+		const typed = '  ram v at 0x3000 size 4K';
+		for (let length = 3; length <= typed.length; length++) {
+			const after = text.replace('  ram b', `${typed.slice(0, length)}\n  ram b`);
+			const next = analyze(entry, hostOf(after, ''), previous);
+			assert.deepStrictEqual(summary(next), summary(analyze(entry, hostOf(after, ''))), after);
+			assert.strictEqual(next.tree.regions, previous.tree.regions, `the tree was reused for ${after}`);
+			previous = next;
+		}
+		const missing = text.replace('  ram b', '  ram v at 0x3000\n  ram b');
+		const first = analyze(entry, hostOf(text, ''));
+		const second = analyze(entry, hostOf(missing, ''), first);
+		assert.strictEqual(second.tree.regions, first.tree.regions, 'the tree was reused');
+		assert.deepStrictEqual(
+			second.diagnostics.map((d) => d.code),
+			['region.missing-size'],
+		);
+	});
+
 	test("a removed region's diagnostics go with it, though the edit's span may miss them", () => {
 		// The deleted line and the next one start alike, so the edit is found past the start
 		// of the deleted line, and the name that 'prop.missing-at' is reported on lies before it.
@@ -279,6 +299,7 @@ suite('analysis reuse (property)', () => {
 		const first = analyze(entry, hostOf(text, ''));
 		assert.ok(first.diagnostics.some((d) => d.code === 'prop.missing-at'));
 		const second = analyze(entry, hostOf(after, ''), first);
+		assert.strictEqual(second.tree.regions, first.tree.regions, 'the tree was reused');
 		assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(after, ''))));
 		assert.deepStrictEqual(second.diagnostics, []);
 	});
