@@ -105,8 +105,9 @@ function untilPublished(session: Session, version: number, send: () => Promise<v
  *   back, or the other way), the common case of editing a map. The enclosing block is
  *   parsed again and the region reads its new size; the build is kept, the flat views
  *   and checks are redone.
- * - `region`: a region line added in that block (and removed). The tree's shape changes,
- *   so everything after the parse is done afresh: the slowest common edit.
+ * - `region`: a region line added in that block (and removed). The tree's shape changes:
+ *   the new region's record is slotted in and later ids move; views and checks are redone.
+ *   (`typingToDiagnostics` also types such a line key by key.)
  * - `top`: a comment line inserted and removed above everything, outside every block.
  *   The items around it are parsed again; nothing else changes.
  */
