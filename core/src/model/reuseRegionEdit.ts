@@ -1,18 +1,20 @@
 /**
- * The build carried over an edit that added one region to a block or removed one from it
- * (`findRegionEdit`: a line pasted or deleted). The added region is declared on its own
- * and slotted in at its place in declaration order; every later region id moves up by
- * one (down, for a removal), and the block's region is given its children again in QEMU
- * order. The flat views and checks are then redone as after any change of numbers.
+ * The build carried over an edit that added one region to a block, removed one from it or
+ * changed one (`findRegionEdit`: a line pasted, deleted or being typed). The new region
+ * is declared on its own and slotted in at its place in declaration order; every later
+ * region id moves up by one (down, for a removal; not at all for a change), and the
+ * block's region is given its children again in QEMU order. The flat views and checks
+ * are then redone as after any change of numbers. The new region's own diagnostics (a
+ * half-typed region lacks `at` or `size`) join the build's; an old one's go with it. A
+ * region without a name is not declared, so adding or removing it changes no record.
  *
- * The added region's own diagnostics (a half-typed region lacks `at` or `size`) join the
- * build's; a removed region's go with it. Only what cannot change anything else qualifies: a region that is not an alias, whose
+ * Only what cannot change anything else qualifies: a region that is not an alias, whose
  * block holds settings only, in a block without `map`s (so that sibling order is
  * declaration order), whose name no reference mentions and no sibling shares (so that no
- * reference resolves differently and no `#N` suffix moves: a reference that resolved to a
+ * reference resolves differently and no `#N` suffix moves; a reference that resolved to a
  * removed region, an alias's `of` or a space's root, mentions its name), in a build
- * without reference errors (whose suggestions list names). Anything else builds afresh. A property test compares the result
- * with a fresh analysis.
+ * without reference errors (whose suggestions list names). Anything else builds afresh.
+ * A property test compares the result with a fresh analysis.
  */
 import type { Diagnostic } from '../diagnostics';
 import type { MemberNode, RegionNode } from '../syntax/ast';
@@ -35,7 +37,7 @@ export interface RegionEditInput {
 	readonly textOf: (uri: string) => string | undefined;
 }
 
-/** The tree and references with the region added or removed. */
+/** The tree and references with the region added, removed or replaced. */
 export interface RenumberedBuild {
 	readonly tree: RegionTree;
 	readonly references: readonly ResolvedReference[];
