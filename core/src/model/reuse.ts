@@ -142,10 +142,12 @@ function reuseAfterRegionEdit(
 		return undefined;
 	}
 	const build = moveAll(kept, moved.move, moveDiagnostic);
+	if (build === undefined) {
+		return undefined;
+	}
 	const textOf = (document: string): string | undefined => loaded.documents.get(document)?.text;
-	const input = { tree: previous, spaces: moved.spaces, references: moved.references, build: build ?? [], uri, textOf };
-	const renumbered = build === undefined ? undefined : applyRegionEdit(input, edit);
-	if (build === undefined || renumbered === undefined) {
+	const renumbered = applyRegionEdit({ tree: previous, spaces: moved.spaces, references: moved.references, build, uri, textOf }, edit);
+	if (renumbered === undefined) {
 		return undefined;
 	}
 	retarget(renumbered.tree, uri, edit.pairs, false);

@@ -127,6 +127,17 @@ function checkChain(start: string, startExtra: string, edits: readonly (readonly
 	return reused;
 }
 
+/**
+ * Analyses `before`, then `after` on top of that analysis, and checks the result against a
+ * fresh analysis of `after`.
+ */
+function reanalyze(before: string, after: string, what?: string): { first: Analysis; second: Analysis } {
+	const first = analyze(entry, hostOf(before, ''));
+	const second = analyze(entry, hostOf(after, ''), first);
+	assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(after, ''))), what);
+	return { first, second };
+}
+
 /** Everything an analysis says that a reader can see. */
 function summary(analysis: Analysis): unknown {
 	const tree = analysis.tree;
@@ -224,11 +235,9 @@ suite('analysis reuse (property)', () => {
 			'ram big size 4K',
 			'',
 		].join('\n');
-		const first = analyze(entry, hostOf(text, ''));
 		const pasted = text.replace('  ram b at', '  rom c at 0x3000 size 4K priority 1\n  ram b at');
-		const second = analyze(entry, hostOf(pasted, ''), first);
+		const { first, second } = reanalyze(text, pasted);
 		assert.strictEqual(second.tree.regions, first.tree.regions, 'the tree was reused');
-		assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(pasted, ''))));
 		assert.deepStrictEqual(second.tree.regions[0]?.children, [2, 6, 4, 3, 1], "'c' (priority 1) first, then the later first: w, pci, b, a");
 		const deleted = analyze(entry, hostOf(text, ''), second);
 		assert.strictEqual(deleted.tree.regions, first.tree.regions, 'deleting it again reuses the tree too');
@@ -263,10 +272,8 @@ suite('analysis reuse (property)', () => {
 			{ what: 'a block with a map', before: withMap, after: pasted(withMap, '  ram v at 0x3000 size 4K') },
 		];
 		for (const { what, before, after } of cases) {
-			const first = analyze(entry, hostOf(before, ''));
-			const second = analyze(entry, hostOf(after, ''), first);
+			const { first, second } = reanalyze(before, after, what);
 			assert.notStrictEqual(second.tree.regions, first.tree.regions, `${what}: built afresh`);
-			assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(after, ''))), what);
 		}
 	});
 
@@ -282,8 +289,7 @@ suite('analysis reuse (property)', () => {
 			previous = next;
 		}
 		const missing = text.replace('  ram b', '  ram v at 0x3000\n  ram b');
-		const first = analyze(entry, hostOf(text, ''));
-		const second = analyze(entry, hostOf(missing, ''), first);
+		const { first, second } = reanalyze(text, missing);
 		assert.strictEqual(second.tree.regions, first.tree.regions, 'the tree was reused');
 		assert.deepStrictEqual(
 			second.diagnostics.map((d) => d.code),
@@ -296,29 +302,23 @@ suite('analysis reuse (property)', () => {
 		// of the deleted line, and the name that 'prop.missing-at' is reported on lies before it.
 		const text = 'container sys size 1M {\n  ram pq size 4K\n  ram pqr at 0 size 4K\n}\n';
 		const after = text.replace('  ram pq size 4K\n', '');
-		const first = analyze(entry, hostOf(text, ''));
+		const { first, second } = reanalyze(text, after);
 		assert.ok(first.diagnostics.some((d) => d.code === 'prop.missing-at'));
-		const second = analyze(entry, hostOf(after, ''), first);
 		assert.strictEqual(second.tree.regions, first.tree.regions, 'the tree was reused');
-		assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(after, ''))));
 		assert.deepStrictEqual(second.diagnostics, []);
 	});
 
 	test('a priority typed over reorders the siblings (the tree is then built afresh)', () => {
 		const text = 'container sys size 1M {\n  ram a at 0 size 4K priority 1\n  ram b at 0 size 4K\n}\n';
-		const first = analyze(entry, hostOf(text, ''));
 		const after = text.replace('priority 1', 'priority -1');
-		const second = analyze(entry, hostOf(after, ''), first);
-		assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(after, ''))));
+		const { second } = reanalyze(text, after);
 		assert.strictEqual(second.views[0]?.view.ranges[0]?.region, 2, "'b' now wins");
 	});
 
 	test('a size typed over re-checks the settings that depend on it (coalescing a whole 2^64 region)', () => {
 		const text = 'container sys size 16E {\n  io r at 0 size 4K { coalesce }\n}\n';
-		const first = analyze(entry, hostOf(text, ''));
 		const after = text.replace('size 4K', 'size 16E');
-		const second = analyze(entry, hostOf(after, ''), first);
-		assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(after, ''))));
+		const { second } = reanalyze(text, after);
 		assert.ok(second.diagnostics.some((d) => d.code === 'coalesce.full-size'));
 	});
 
@@ -326,10 +326,8 @@ suite('analysis reuse (property)', () => {
 		// `a ` becomes ` a`: nothing changes length, but the name (and the unused-region
 		// report on it) moves one character to the right.
 		const text = 'space s = b\nram b size 4K\nram a  size 4K\n';
-		const first = analyze(entry, hostOf(text, ''));
 		const after = 'space s = b\nram b size 4K\nram  a size 4K\n';
-		const second = analyze(entry, hostOf(after, ''), first);
-		assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(after, ''))));
+		const { second } = reanalyze(text, after);
 		assert.deepStrictEqual(
 			second.diagnostics.map((d) => [d.code, d.offset]),
 			[['region.unused', after.indexOf('a size')]],
@@ -347,10 +345,8 @@ suite('analysis reuse (property)', () => {
 			'',
 		].join('\n');
 		for (const after of [text.replace('space s = sys', 'space s  =  sys'), text.replace('map r at 0x1000', 'map r  at 0x1000')]) {
-			const first = analyze(entry, hostOf(text, ''));
-			const second = analyze(entry, hostOf(after, ''), first);
+			const { first, second } = reanalyze(text, after);
 			assert.strictEqual(second.tree.regions, first.tree.regions, 'the tree was reused');
-			assert.deepStrictEqual(summary(second), summary(analyze(entry, hostOf(after, ''))));
 		}
 	});
 
