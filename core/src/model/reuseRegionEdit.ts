@@ -10,15 +10,17 @@
  *
  * Only what cannot change anything else qualifies: a region that is not an alias, whose
  * block holds settings only, in a block without `map`s (so that sibling order is
- * declaration order), whose name no reference mentions and no sibling shares (so that no
+ * declaration order), whose name no reference names and no sibling shares (so that no
  * reference resolves differently and no `#N` suffix moves; a reference that resolved to a
- * removed region, an alias's `of` or a space's root, mentions its name), in a build
+ * removed region, an alias's `of` or a space's root, names it), in a build
  * without reference errors (whose suggestions list names). Anything else builds afresh.
  * A property test compares the result with a fresh analysis.
  */
 import type { Diagnostic } from '../diagnostics';
 import type { MemberNode, RegionNode } from '../syntax/ast';
+import { DiagnosticSink } from '../syntax/diagnosticSink';
 import type { RegionEdit } from '../syntax/regionEdit';
+import { Scanner } from '../syntax/scanner';
 import type { ResolvedReference } from './analyze';
 import { declareLeaf } from './build/declare';
 import { RegionRecord } from './build/regionRecord';
@@ -135,18 +137,21 @@ function isMap(member: MemberNode): boolean {
 }
 
 /**
- * Whether a written reference may name `name`: its text contains it. That is a superset
- * of the references that do (a quoted name's escapes aside, so a name with a quote or a
- * backslash counts as mentioned).
+ * Whether a written reference names `name` in one of its segments. Each segment is read
+ * back with the scanner, a quoted name with its escapes resolved, so a reference that only
+ * contains the name (`b0.ram` holds `b`, a name being typed) does not count.
  */
 function mentioned(input: RegionEditInput, name: string): boolean {
-	if (name.includes('"') || name.includes('\\')) {
-		return true;
-	}
 	return input.references.some((reference) => {
 		const text = input.textOf(reference.uri);
-		return text === undefined || text.slice(reference.offset, reference.offset + reference.length).includes(name);
+		return text === undefined || reference.segments.some((segment) => segmentName(text, segment.offset) === name);
 	});
+}
+
+/** The name that starts at `offset` of `text` (a reference segment), unquoted. */
+function segmentName(text: string, offset: number): string | undefined {
+	const token = new Scanner(text, new DiagnosticSink('', text.length), offset).next();
+	return token.kind === 'word' ? token.text : token.kind === 'string' ? token.value : undefined;
 }
 
 /**

@@ -277,6 +277,31 @@ suite('analysis reuse (property)', () => {
 		}
 	});
 
+	test('a name that a reference only contains keeps the tree; one a reference spells, quoted or not, builds afresh', () => {
+		const text = [
+			'container sys size 1M {',
+			'  container c at 0 size 64K {',
+			'    ram b0.ram at 0 size 4K',
+			'    ram "x y" at 0x1000 size 4K',
+			'  }',
+			'  alias w at 0x10000 size 4K of b0.ram',
+			'  alias v at 0x11000 size 4K of c/"x y"',
+			'  container d at 0x20000 size 64K {',
+			'  }',
+			'}',
+			'',
+		].join('\n');
+		const pasted = (name: string): string => text.replace('64K {\n  }', `64K {\n    ram ${name} at 0 size 4K\n  }`);
+		for (const name of ['b', 'b0', 'ram', 'x', 'y', '"x"', '"b0.ra"', 'w']) {
+			const { first, second } = reanalyze(text, pasted(name), name);
+			assert.strictEqual(second.tree.regions, first.tree.regions, `${name}: the tree was reused`);
+		}
+		for (const name of ['b0.ram', '"b0.ram"', '"x y"', 'c']) {
+			const { first, second } = reanalyze(text, pasted(name), name);
+			assert.notStrictEqual(second.tree.regions, first.tree.regions, `${name}: built afresh`);
+		}
+	});
+
 	test('a region line typed key by key keeps the tree at every key, with the half-typed region\'s own diagnostics', () => {
 		const text = 'container sys size 1M {\n  ram a at 0 size 4K\n  ram b at 0x1000 size 4K\n}\n';
 		let previous = analyze(entry, hostOf(text, ''));
