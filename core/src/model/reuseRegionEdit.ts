@@ -137,20 +137,29 @@ function isMap(member: MemberNode): boolean {
 }
 
 /**
- * Whether a written reference names `name` in one of its segments. Each segment is read
- * back with the scanner, a quoted name with its escapes resolved, so a reference that only
- * contains the name (`b0.ram` holds `b`, a name being typed) does not count.
+ * Whether a written reference names `name` in one of its segments. A segment that could
+ * (it starts with the name, or with a quote) is read back with the scanner, a quoted name
+ * with its escapes resolved, so a reference that only contains the name (`b0.ram` holds
+ * `b`, a name being typed) does not count.
  */
 function mentioned(input: RegionEditInput, name: string): boolean {
+	const sink = new DiagnosticSink('', 0);
 	return input.references.some((reference) => {
 		const text = input.textOf(reference.uri);
-		return text === undefined || reference.segments.some((segment) => segmentName(text, segment.offset) === name);
+		return (
+			text === undefined ||
+			reference.segments.some(
+				({ offset }) => (text.startsWith(name, offset) || text.charCodeAt(offset) === quote) && segmentName(text, offset, sink) === name,
+			)
+		);
 	});
 }
 
+const quote = 34;
+
 /** The name that starts at `offset` of `text` (a reference segment), unquoted. */
-function segmentName(text: string, offset: number): string | undefined {
-	const token = new Scanner(text, new DiagnosticSink('', text.length), offset).next();
+function segmentName(text: string, offset: number, sink: DiagnosticSink): string | undefined {
+	const token = new Scanner(text, sink, offset).next();
 	return token.kind === 'word' ? token.text : token.kind === 'string' ? token.value : undefined;
 }
 
