@@ -75,11 +75,12 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 	const { uri, change } = edited;
 	const shape = compareShapes(change.removed, change.added);
 	const move: Move = { uri, start: change.start, oldEnd: change.oldEnd, delta: change.newEnd - change.oldEnd };
-	const references = moveAll(previous.references, move, moveReference);
 	const spaces = moveAll(previous.tree.spaces, move, moveSpace);
-	if (references === undefined || spaces === undefined) {
+	if (spaces === undefined) {
 		return undefined;
 	}
+	// A reference the edit cuts into can only be that of an alias the edit removes.
+	const references = moveAll(previous.references, move, moveReference);
 	const moved: Moved = { uri, move, references, spaces };
 	if (shape === 'same') {
 		return keepAll(previous, stages, change, moved);
@@ -87,7 +88,7 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 	// One region pasted, deleted or being typed; else (or when that cannot vouch for the
 	// result) numbers typed over in any region headers.
 	const regionEdit = findRegionEdit(change.removed, change.added);
-	const afterRegionEdit = regionEdit === undefined ? undefined : reuseAfterRegionEdit(previous.tree, stages, loaded, moved, regionEdit);
+	const afterRegionEdit = regionEdit === undefined ? undefined : reuseAfterRegionEdit(previous, stages, loaded, moved, regionEdit);
 	return afterRegionEdit ?? (shape === 'numbers' ? reuseAfterNumbers(previous.tree, stages, change, moved) : undefined);
 }
 
@@ -95,7 +96,8 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 interface Moved {
 	readonly uri: string;
 	readonly move: Move;
-	readonly references: readonly ResolvedReference[];
+	/** Undefined when the edit cuts into a reference. */
+	readonly references: readonly ResolvedReference[] | undefined;
 	readonly spaces: readonly AddressSpace[];
 }
 
@@ -103,12 +105,13 @@ interface Moved {
 function keepAll(previous: Analysis, stages: AnalysisStages, change: SyntaxChange, moved: Moved): ReusedBuild | undefined {
 	const build = moveAll(stages.build, moved.move, moveDiagnostic);
 	const checks = moveAll(stages.checks, moved.move, moveDiagnostic);
-	if (build === undefined || checks === undefined || !retarget(previous.tree, moved.uri, pairsOf(change), false)) {
+	const references = moved.references;
+	if (build === undefined || checks === undefined || references === undefined || !retarget(previous.tree, moved.uri, pairsOf(change), false)) {
 		return undefined;
 	}
 	const tree: RegionTree = { regions: previous.tree.regions, topLevel: previous.tree.topLevel, spaces: moved.spaces };
 	const views = moved.spaces.map((space, i) => ({ space, view: (previous.views[i] as SpaceView).view }));
-	return { tree, references: moved.references, build, checked: { views, checks } };
+	return { tree, references, build, checked: { views, checks } };
 }
 
 /** Only header numbers changed: the records read them again; views and checks are redone. */
@@ -118,16 +121,17 @@ function reuseAfterNumbers(previous: RegionTree, stages: AnalysisStages, change:
 		return undefined;
 	}
 	const build = moveAll(stages.build, moved.move, moveDiagnostic);
-	if (build === undefined || !retarget(previous, moved.uri, pairsOf(change), true)) {
+	const references = moved.references;
+	if (build === undefined || references === undefined || !retarget(previous, moved.uri, pairsOf(change), true)) {
 		return undefined;
 	}
 	const tree: RegionTree = { regions: previous.regions, topLevel: previous.topLevel, spaces: moved.spaces };
-	return { tree, references: moved.references, build, checked: undefined };
+	return { tree, references, build, checked: undefined };
 }
 
 /** One region added, removed or replaced (`reuseRegionEdit.ts`); views and checks are redone. */
 function reuseAfterRegionEdit(
-	previous: RegionTree,
+	previous: Analysis,
 	stages: AnalysisStages,
 	loaded: LoadResult,
 	moved: Moved,
@@ -135,6 +139,7 @@ function reuseAfterRegionEdit(
 ): ReusedBuild | undefined {
 	// A removed region's diagnostics go with it (the edit's span need not cover them
 	// exactly); one elsewhere that points into it would have to change, so that builds afresh.
+	// So does its reference (an alias's `of`): `applyRegionEdit` resolves a new one.
 	const uri = moved.uri;
 	const gone = edit.kind === 'removed' ? edit.region : edit.replaced;
 	const kept = gone === undefined ? stages.build : stages.build.filter((d) => !inNode(d, uri, gone));
@@ -142,11 +147,15 @@ function reuseAfterRegionEdit(
 		return undefined;
 	}
 	const build = moveAll(kept, moved.move, moveDiagnostic);
-	if (build === undefined) {
+	const references =
+		gone !== undefined && previous.references.some((reference) => inNode(reference, uri, gone))
+			? moveAll(previous.references.filter((reference) => !inNode(reference, uri, gone)), moved.move, moveReference)
+			: moved.references;
+	if (build === undefined || references === undefined) {
 		return undefined;
 	}
 	const textOf = (document: string): string | undefined => loaded.documents.get(document)?.text;
-	const renumbered = applyRegionEdit({ tree: previous, spaces: moved.spaces, references: moved.references, build, uri, textOf }, edit);
+	const renumbered = applyRegionEdit({ tree: previous.tree, spaces: moved.spaces, references, build, uri, textOf }, edit);
 	if (renumbered === undefined) {
 		return undefined;
 	}

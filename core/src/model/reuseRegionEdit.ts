@@ -25,6 +25,7 @@ import type { ResolvedReference } from './analyze';
 import { declareLeaf } from './build/declare';
 import { RegionRecord } from './build/regionRecord';
 import { createState } from './build/state';
+import { aliasTarget, withReference } from './reuseAlias';
 import type { AddressSpace, RegionId, RegionTree } from './types';
 
 /** What the edit needs to see of the previous build, already moved to the new text. */
@@ -69,13 +70,25 @@ export function applyRegionEdit(input: RegionEditInput, edit: RegionEdit): Renum
 	if ((inId !== undefined && inId <= parent.id) || (outId !== undefined && records[outId]?.node !== out) || (out !== undefined && sharing(out)) || (into !== undefined && sharing(into))) {
 		return undefined;
 	}
+	const alias = aliasTarget({ records, spaces: input.spaces, build: input.build, uri: input.uri }, parent, outId, into);
 	const scratch = createState();
 	const record = into === undefined || inId === undefined ? undefined : declareLeaf(scratch, input.uri, into, parent, inId);
-	if (into !== undefined && (record === undefined || (outId !== undefined && inId !== outId))) {
+	if (alias === undefined || (into !== undefined && (record === undefined || (outId !== undefined && inId !== outId)))) {
 		return undefined;
 	}
 	const shift = renumber(records, parent, outId, record);
-	return renumbered(input, records, shift, scratch.diagnostics);
+	if (record?.alias !== undefined && alias.target !== undefined) {
+		record.alias.target = shift(alias.target);
+	}
+	const build = renumbered(input, records, shift, scratch.diagnostics);
+	return alias.reference === undefined ? build : { ...build, references: withReference(build.references, moveIds(alias.reference, shift)) };
+}
+
+/** `reference` with its region ids moved by `shift`. */
+function moveIds(reference: ResolvedReference, shift: (id: RegionId) => RegionId): ResolvedReference {
+	const target = reference.target === undefined ? undefined : shift(reference.target);
+	const segments = reference.segments.map((segment) => ({ ...segment, region: segment.region === undefined ? undefined : shift(segment.region) }));
+	return { ...reference, target, segments };
 }
 
 function named(node: RegionNode | undefined): RegionNode | undefined {
@@ -119,7 +132,6 @@ function recordsOf(tree: RegionTree): RegionRecord[] | undefined {
 /** The conditions on a region added or removed, its block and the build (see the file comment). */
 function qualifies(input: RegionEditInput, edit: RegionEdit, region: RegionNode): boolean {
 	return (
-		region.regionKind !== 'alias' &&
 		!(region.body?.members ?? []).some(holdsRegions) &&
 		// The edit changed nothing else, so the block holds the same maps before and after.
 		!edit.parent.after.body?.members.some(isMap) &&
@@ -200,13 +212,8 @@ function renumbered(
 ): RenumberedBuild {
 	const spaces = input.spaces.map((space) => (shift(space.root) === space.root ? space : { ...space, root: shift(space.root) }));
 	const moves = (id: RegionId | undefined): boolean => id !== undefined && shift(id) !== id;
-	const references = input.references.map((reference) => {
-		if (!moves(reference.target) && !reference.segments.some((segment) => moves(segment.region))) {
-			return reference;
-		}
-		const target = reference.target === undefined ? undefined : shift(reference.target);
-		const segments = reference.segments.map((segment) => (moves(segment.region) ? { ...segment, region: shift(segment.region as RegionId) } : segment));
-		return { ...reference, target, segments };
-	});
+	const references = input.references.map((reference) =>
+		moves(reference.target) || reference.segments.some((segment) => moves(segment.region)) ? moveIds(reference, shift) : reference,
+	);
 	return { tree: { regions: records, topLevel: input.tree.topLevel.map(shift), spaces }, references, diagnostics };
 }

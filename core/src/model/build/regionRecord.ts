@@ -83,6 +83,11 @@ export class RegionRecord implements RegionDraft {
 		}
 	}
 
+	/** The record whose block declares this one; undefined at the top level. */
+	get declaredIn(): RegionRecord | undefined {
+		return this.#declaredIn;
+	}
+
 	/** The declaration this record was built from. */
 	get node(): RegionNode {
 		return this.#node;

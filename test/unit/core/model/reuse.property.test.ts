@@ -66,6 +66,9 @@ const regionLines = [
 	'ram b0.ram at 0x100 size 4K',
 	'ram dimm at 0 size 4K',
 	'alias n.w at 0 size 4K of dimm',
+	'alias n.v at 0x100 size 4K of b0.ram',
+	'alias n.t at 0 size 4K of "b1.ram" offset 0x10',
+	'alias n.s at 0 size 4K of system',
 	'container n.c at 0x8000 size 4K { ram n.d at 0 size 1K }',
 	'ram n.bad at 0x3000',
 	'ram "n \\"q" at 0 size 4K',
@@ -217,7 +220,8 @@ suite('analysis reuse (property)', () => {
 			}),
 			{ numRuns: 60 },
 		);
-		// About one in five qualifies: many lines hold braces, aliases or referenced names.
+		// About one in five qualifies: many lines hold braces or referenced names, or alias into
+		// another top-level region.
 		assert.ok(reused > runs / 10, `the tree was reused in only ${reused} of ${runs} edits`);
 	});
 
@@ -257,7 +261,6 @@ suite('analysis reuse (property)', () => {
 				before: pasted(text, '  ram d at 0x3000 size 1K\n  ram d at 0x4000 size 1K'),
 				after: pasted(text, '  ram d at 0x4000 size 1K'),
 			},
-			{ what: 'an alias', before: text, after: pasted(text, '  alias v at 0x3000 size 4K of a') },
 			{ what: 'a region an alias targets, removed', before: text, after: text.replace('  ram a at 0 size 4K\n', '') },
 			{
 				what: 'a region with a region in its block, removed',
@@ -272,6 +275,100 @@ suite('analysis reuse (property)', () => {
 			{ what: 'a block with a map', before: withMap, after: pasted(withMap, '  ram v at 0x3000 size 4K') },
 		];
 		for (const { what, before, after } of cases) {
+			const { first, second } = reanalyze(before, after, what);
+			assert.notStrictEqual(second.tree.regions, first.tree.regions, `${what}: built afresh`);
+		}
+	});
+
+	test('an alias pasted, deleted or typed keeps the tree, its reference resolved and placed in order', () => {
+		const text = [
+			'container sys size 1M {',
+			'  ram a at 0 size 4K',
+			'  alias w at 0x2000 size 4K of pc.ram',
+			'  ram b at 0x8000 size 4K',
+			'}',
+			'ram pc.ram size 64K',
+			'',
+		].join('\n');
+		const line = '  alias v at 0x3000 size 4K of a offset 0x10';
+		const withAlias = text.replace('  ram b', `${line}\n  ram b`);
+		const pasted = reanalyze(text, withAlias);
+		assert.strictEqual(pasted.second.tree.regions, pasted.first.tree.regions, 'pasted: the tree was reused');
+		const v = pasted.second.tree.regions.find((region) => region.name === 'v');
+		assert.deepStrictEqual(v?.alias, { target: 1, offset: 0x10n });
+		assert.deepStrictEqual(
+			pasted.second.references.map((reference) => [reference.context, reference.target]),
+			[['of', 5], ['of', 1]],
+			"w's reference, then v's (by offset), with the ids after the edit",
+		);
+		const deleted = reanalyze(withAlias, text);
+		assert.strictEqual(deleted.second.tree.regions, deleted.first.tree.regions, 'deleted: the tree was reused');
+		// Typed key by key: every key keeps the tree but those where the name after 'of'
+		// means no region yet ('alias v at 0x3000 size 4K of' has none: that is fine).
+		let previous = analyze(entry, hostOf(text, ''));
+		for (let length = 3; length <= line.length; length++) {
+			const after = text.replace('  ram b', `${line.slice(0, length)}\n  ram b`);
+			const next = analyze(entry, hostOf(after, ''), previous);
+			assert.deepStrictEqual(summary(next), summary(analyze(entry, hostOf(after, ''))), after);
+			assert.strictEqual(next.tree.regions, previous.tree.regions, `the tree was reused for ${after}`);
+			previous = next;
+		}
+	});
+
+	test('an alias keeps the tree only where no name, cycle or address space can change', () => {
+		const text = [
+			'container sys size 1M {',
+			'  ram a at 0 size 4K',
+			'  alias w at 0x2000 size 4K of pc.ram',
+			'  container c at 0x8000 size 4K {',
+			'    ram d at 0 size 1K',
+			'  }',
+			'  alias e at 0x9000 size 4K of c',
+			'}',
+			'ram pc.ram size 64K',
+			'ram spare size 4K',
+			'container other size 4K {',
+			'  ram r at 0 size 1K',
+			'}',
+			'container more size 4K {',
+			'  ram r at 0 size 1K',
+			'}',
+			'',
+		].join('\n');
+		const inSys = (source: string, line: string): string => source.replace('  ram a at 0 size 4K\n', `  ram a at 0 size 4K\n${line}\n`);
+		const inC = (source: string, line: string): string => source.replace('    ram d at 0 size 1K\n', `    ram d at 0 size 1K\n${line}\n`);
+		const spaces = 'space one = sys\nspace two = other\nspace three = more\n' + text;
+		// 'other' uses itself: an alias inside it, of its own region, does not count.
+		const inOther = text.replace('  ram r at 0 size 1K\n}\ncontainer more', '  ram r at 0 size 1K\n  alias q at 0x200 size 1K of other/r\n}\ncontainer more');
+		const kept: { what: string; before: string; after: string }[] = [
+			{ what: 'an alias into its own top-level region', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of d') },
+			{ what: 'an alias into a top-level region another alias uses', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of pc.ram') },
+			{ what: 'an alias of the root of a written space', before: spaces, after: inSys(spaces, '  alias v at 0x3000 size 4K of other') },
+			{ what: 'an alias without a target', before: text, after: inSys(text, '  alias v at 0x3000 size 4K') },
+		];
+		for (const { what, before, after } of kept) {
+			const { first, second } = reanalyze(before, after, what);
+			assert.strictEqual(second.tree.regions, first.tree.regions, `${what}: the tree was reused`);
+		}
+		const afresh: { what: string; before: string; after: string }[] = [
+			{ what: 'an alias of its own block', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of sys') },
+			{ what: 'an alias closing a cycle through another alias', before: text, after: inC(text, '    alias v at 0x100 size 1K of e') },
+			{ what: 'an alias of its own name, which another region has', before: text, after: inSys(text, '  alias d at 0x3000 size 4K of d') },
+			{ what: 'an alias of an ambiguous name', before: spaces, after: inSys(spaces, '  alias v at 0x3000 size 4K of r') },
+			{ what: 'an alias of an unknown name', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of nothing') },
+			{ what: 'an alias of a path', before: spaces, after: inSys(spaces, '  alias v at 0x3000 size 4K of other/r') },
+			{ what: "an alias with '#N'", before: text, after: inSys(text, '  alias v at 0x3000 size 4K of d#1') },
+			{ what: 'the first alias into an implicit space', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of spare') },
+			{ what: 'the last alias into an implicit space, removed', before: inSys(text, '  alias v at 0x3000 size 4K of spare'), after: text },
+			{ what: 'the first alias into an unused region', before: spaces, after: inSys(spaces, '  alias v at 0x3000 size 4K of spare') },
+			{ what: 'the first alias from outside into a region aliased from inside', before: inOther, after: inSys(inOther, '  alias v at 0x3000 size 4K of q') },
+			{
+				what: 'an alias in a build that cut a cycle',
+				before: inC(text, '    alias x at 0x100 size 1K of e'),
+				after: inSys(inC(text, '    alias x at 0x100 size 1K of e'), '  alias v at 0x3000 size 4K of d'),
+			},
+		];
+		for (const { what, before, after } of afresh) {
 			const { first, second } = reanalyze(before, after, what);
 			assert.notStrictEqual(second.tree.regions, first.tree.regions, `${what}: built afresh`);
 		}
