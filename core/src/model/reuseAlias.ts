@@ -2,9 +2,10 @@
  * The alias side of a region edit (`reuseRegionEdit.ts`). An alias added to a block,
  * removed from it or changed keeps the build only where nothing outside it can change:
  *
- * - its `of` is a single name (no path, no `#N`) that exactly one region has, which is
- *   then its target, resolved here the way `resolveRef` resolves a single name (anything
- *   else may need a `ref.unknown` or `ref.ambiguous`, with their suggestions);
+ * - its `of` is a single name (no path, no `#N`) that one region has, or none: resolved
+ *   here the way `resolveRef` resolves a single name, with the same `ref.unknown` and
+ *   suggestion for a name that no region has (a target name half typed). A name several
+ *   regions have, or a path, builds afresh;
  * - the build cut no alias cycle (a new edge could make the cut fall elsewhere), and the
  *   new alias closes none: its target does not render its block;
  * - the top-level region of its target stays used, or unused, as before. A top-level
@@ -17,6 +18,9 @@ import type { RefNode, RegionNode } from '../syntax/ast';
 import type { ResolvedReference } from './analyze';
 import { compareText } from './build/buildTree';
 import type { RegionRecord } from './build/regionRecord';
+import { reportUnknown } from './build/resolve';
+import { at, type BuildState } from './build/state';
+import { analysisBudget } from './build/suggest';
 import type { AddressSpace, RegionId } from './types';
 
 /** What the reused build needs to see for the alias side of a region edit. */
@@ -29,12 +33,15 @@ export interface AliasEditInput {
 
 /** The new alias's target and `of` reference, in the region ids from before the edit. */
 export interface AliasTarget {
+	/** Undefined when no `of` is written or its name is unknown. */
 	readonly target: RegionId | undefined;
 	readonly reference: ResolvedReference | undefined;
+	/** The `of` whose name no region has, to report (see `reportUnknownTarget`). */
+	readonly unknown: RefNode | undefined;
 }
 
 /** No alias added: nothing to resolve. */
-export const noAliasTarget: AliasTarget = { target: undefined, reference: undefined };
+export const noAliasTarget: AliasTarget = { target: undefined, reference: undefined, unknown: undefined };
 
 /**
  * Checks the alias side of an edit in `parent`'s block that takes out region `outId` and
@@ -68,10 +75,26 @@ export function aliasTarget(
 		return noAliasTarget;
 	}
 	const target = singleNamed(input.records, of, outId, into);
+	if (target === 'unknown') {
+		return { target: undefined, reference: referenceTo(input.uri, of, undefined), unknown: of };
+	}
 	if (target === undefined || reaches(input.records, target, parent, outId) || !usedBefore(target)) {
 		return undefined;
 	}
-	return { target, reference: referenceTo(input.uri, of, target) };
+	return { target, reference: referenceTo(input.uri, of, target), unknown: undefined };
+}
+
+/**
+ * Reports the `ref.unknown` of `of` to `state` as a fresh build would, the ids having
+ * moved: the suggestion is the closest name in declaration order, from a whole budget
+ * (the build had no other reference errors).
+ */
+export function reportUnknownTarget(state: BuildState, records: readonly RegionRecord[], uri: string, of: RefNode): void {
+	const segment = of.segments[0];
+	if (segment !== undefined) {
+		const names = new Set(records.map((record) => record.name));
+		reportUnknown(state, at(uri, segment), segment.name.text, '', names, analysisBudget());
+	}
 }
 
 /** The alias's first `of` reference, if written with a value (as `declare` finds it). */
@@ -81,11 +104,12 @@ function ofReference(node: RegionNode): RefNode | undefined {
 }
 
 /**
- * The one region that the single name `of` means (`outId`, on its way out, aside), or
- * undefined when it is a path, has `#N`, or means no region or several. The new region
- * itself may be one of them: an alias of itself builds afresh too.
+ * The one region that the single name `of` means (`outId`, on its way out, aside),
+ * `unknown` when no region has it, or undefined when it is a path, has `#N`, or means
+ * several regions. The new region itself may be one of them: an alias of itself builds
+ * afresh too.
  */
-function singleNamed(records: readonly RegionRecord[], of: RefNode, outId: RegionId | undefined, into: RegionNode): RegionId | undefined {
+function singleNamed(records: readonly RegionRecord[], of: RefNode, outId: RegionId | undefined, into: RegionNode): RegionId | 'unknown' | undefined {
 	const segment = of.segments.length === 1 ? of.segments[0] : undefined;
 	if (segment === undefined || segment.occurrence !== undefined || segment.name.text === into.name?.text) {
 		return undefined;
@@ -100,7 +124,7 @@ function singleNamed(records: readonly RegionRecord[], of: RefNode, outId: Regio
 			found = record.id;
 		}
 	}
-	return found;
+	return found ?? 'unknown';
 }
 
 /**
@@ -157,8 +181,8 @@ function topOf(record: RegionRecord): RegionRecord {
 	return top;
 }
 
-/** The reference `resolveRef` makes of a single name that resolved to `target`. */
-function referenceTo(uri: string, of: RefNode, target: RegionId): ResolvedReference {
+/** The reference `resolveRef` makes of a single name that resolved to `target` (or none). */
+function referenceTo(uri: string, of: RefNode, target: RegionId | undefined): ResolvedReference {
 	const segments = of.segments.map((segment) => ({ offset: segment.offset, length: segment.length, region: target }));
 	return { uri, offset: of.offset, length: of.length, context: 'of', segments, target };
 }

@@ -25,7 +25,7 @@ import type { ResolvedReference } from './analyze';
 import { declareLeaf } from './build/declare';
 import { RegionRecord } from './build/regionRecord';
 import { createState } from './build/state';
-import { aliasTarget, withReference } from './reuseAlias';
+import { aliasTarget, reportUnknownTarget, withReference } from './reuseAlias';
 import type { AddressSpace, RegionId, RegionTree } from './types';
 
 /** What the edit needs to see of the previous build, already moved to the new text. */
@@ -79,6 +79,9 @@ export function applyRegionEdit(input: RegionEditInput, edit: RegionEdit): Renum
 	const shift = renumber(records, parent, outId, record);
 	if (record?.alias !== undefined && alias.target !== undefined) {
 		record.alias.target = shift(alias.target);
+	}
+	if (alias.unknown !== undefined) {
+		reportUnknownTarget(scratch, records, input.uri, alias.unknown);
 	}
 	const build = renumbered(input, records, shift, scratch.diagnostics);
 	return alias.reference === undefined ? build : { ...build, references: withReference(build.references, moveIds(alias.reference, shift)) };

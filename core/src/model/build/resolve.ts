@@ -11,8 +11,8 @@
  */
 import type { RefNode, RefSegment } from '../../syntax/ast';
 import type { ResolvedReference } from '../analyze';
-import type { RegionId } from '../types';
-import { suggest, type SuggestBudget } from './suggest';
+import type { RegionId, SourceLocation } from '../types';
+import { analysisBudget, suggest, type SuggestBudget } from './suggest';
 import { at, q, related, report, type BuildState } from './state';
 
 /**
@@ -41,7 +41,7 @@ export function buildIndex(state: BuildState): NameIndex {
 	for (const id of state.topLevel) {
 		add(topLevel, state.regions[id]?.name ?? '', id);
 	}
-	return { anywhere, topLevel, children: new Map(), suggestions: { comparisons: 300_000 } };
+	return { anywhere, topLevel, children: new Map(), suggestions: analysisBudget() };
 }
 
 /**
@@ -191,8 +191,7 @@ function pick(
 	}
 	if (candidates.length === 0) {
 		const scope = parent === undefined ? '' : ` in ${q(state.regions[parent]?.path ?? '')}`;
-		const hint = suggest(name, nearbyNames(state, index, parent), index.suggestions);
-		report(state, 'ref.unknown', 'error', where, `Unknown region ${q(name)}${scope}${hint ? `; did you mean ${q(hint)}?` : '.'}`);
+		reportUnknown(state, where, name, scope, nearbyNames(state, index, parent), index.suggestions);
 		return undefined;
 	}
 	// Only the candidates shown are named: a name can repeat thousands of times.
@@ -205,6 +204,22 @@ function pick(
 		}),
 	});
 	return undefined;
+}
+
+/**
+ * `ref.unknown` for the name `name` written at `where` (`scope`: where it was looked for,
+ * as ` in 'path'`, or empty), with the closest of `names` as a suggestion.
+ */
+export function reportUnknown(
+	state: BuildState,
+	where: SourceLocation,
+	name: string,
+	scope: string,
+	names: Iterable<string>,
+	budget: SuggestBudget,
+): void {
+	const hint = suggest(name, names, budget);
+	report(state, 'ref.unknown', 'error', where, `Unknown region ${q(name)}${scope}${hint ? `; did you mean ${q(hint)}?` : '.'}`);
 }
 
 /** The names a misspelt segment could have meant: children of `parent`, or every name. */

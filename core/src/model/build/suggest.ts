@@ -5,6 +5,11 @@ export interface SuggestBudget {
 	comparisons: number;
 }
 
+/** The whole budget of one analysis. */
+export function analysisBudget(): SuggestBudget {
+	return { comparisons: 300_000 };
+}
+
 /**
  * The closest of `names` to `name` within a small edit distance, or undefined. Each
  * candidate spends one comparison of `budget`; once it is spent, no more are made, so a
