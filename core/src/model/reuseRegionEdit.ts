@@ -8,13 +8,14 @@
  * half-typed region lacks `at` or `size`) join the build's; an old one's go with it. A
  * region without a name is not declared, so adding or removing it changes no record.
  *
- * Only what cannot change anything else qualifies: a region that is not an alias, whose
- * block holds settings only, in a block without `map`s (so that sibling order is
- * declaration order), whose name no reference names and no sibling shares (so that no
- * reference resolves differently and no `#N` suffix moves; a reference that resolved to a
- * removed region, an alias's `of` or a space's root, names it), in a build
- * without reference errors (whose suggestions list names). Anything else builds afresh.
- * A property test compares the result with a fresh analysis.
+ * Only what cannot change anything else qualifies: a region whose block holds settings
+ * only, whose name no reference names and no sibling shares (so that no reference
+ * resolves differently and no `#N` suffix moves; a reference that resolved to a removed
+ * region, an alias's `of` or a space's root, names it), in a build without reference
+ * errors (whose suggestions list names); an alias also as `reuseAlias.ts` says. Siblings
+ * tie on their places in the block, where they are declared or mapped, as the build's
+ * sequence numbers do. Anything else builds afresh. A property test compares the result
+ * with a fresh analysis.
  */
 import type { Diagnostic } from '../diagnostics';
 import type { MemberNode, RegionNode } from '../syntax/ast';
@@ -58,7 +59,7 @@ export function applyRegionEdit(input: RegionEditInput, edit: RegionEdit): Renum
 	// A region without a name (`ram` typed so far) is not declared: it changes no record.
 	const out = named(edit.kind === 'removed' ? edit.region : edit.replaced);
 	const into = named(edit.kind === 'removed' ? undefined : edit.region);
-	if (records === undefined || parent === undefined || ![out, into].every((node) => node === undefined || qualifies(input, edit, node))) {
+	if (records === undefined || parent === undefined || ![out, into].every((node) => node === undefined || qualifies(input, node))) {
 		return undefined;
 	}
 	const outId = out === undefined ? undefined : parent.id + preorderIndex(edit.parent.before, out);
@@ -71,12 +72,17 @@ export function applyRegionEdit(input: RegionEditInput, edit: RegionEdit): Renum
 		return undefined;
 	}
 	const alias = aliasTarget({ records, spaces: input.spaces, build: input.build, uri: input.uri }, parent, outId, into);
+	const place = placesInBlock(edit, parent);
 	const scratch = createState();
 	const record = into === undefined || inId === undefined ? undefined : declareLeaf(scratch, input.uri, into, parent, inId);
-	if (alias === undefined || (into !== undefined && (record === undefined || (outId !== undefined && inId !== outId)))) {
+	if (
+		alias === undefined ||
+		(into !== undefined && (record === undefined || (outId !== undefined && inId !== outId))) ||
+		parent.children.some((child) => child !== outId && place(records[child]) < 0)
+	) {
 		return undefined;
 	}
-	const shift = renumber(records, parent, outId, record);
+	const shift = renumber(records, parent, outId, record, place);
 	if (record?.alias !== undefined && alias.target !== undefined) {
 		record.alias.target = shift(alias.target);
 	}
@@ -102,10 +108,16 @@ function named(node: RegionNode | undefined): RegionNode | undefined {
  * Takes region `outId` out of the tree and puts `record` in (either may be missing; when
  * both are there they have one id), moving the other ids; returns how they moved.
  */
-function renumber(records: RegionRecord[], parent: RegionRecord, outId: RegionId | undefined, record: RegionRecord | undefined): (id: RegionId) => RegionId {
+function renumber(
+	records: RegionRecord[],
+	parent: RegionRecord,
+	outId: RegionId | undefined,
+	record: RegionRecord | undefined,
+	place: (record: RegionRecord | undefined) => number,
+): (id: RegionId) => RegionId {
 	if (outId !== undefined && record !== undefined) {
 		records[outId] = record;
-		parent.children = inQemuOrder(parent.children, records);
+		parent.children = inQemuOrder(parent.children, records, place);
 		return (id) => id;
 	}
 	if (outId !== undefined) {
@@ -120,7 +132,7 @@ function renumber(records: RegionRecord[], parent: RegionRecord, outId: RegionId
 		const shift = (id: RegionId): RegionId => (id >= inId ? id + 1 : id);
 		records.forEach((other) => other.renumber(shift));
 		records.splice(inId, 0, record);
-		parent.children = inQemuOrder([...parent.children, inId], records);
+		parent.children = inQemuOrder([...parent.children, inId], records, place);
 		return shift;
 	}
 	return (id) => id;
@@ -133,11 +145,9 @@ function recordsOf(tree: RegionTree): RegionRecord[] | undefined {
 }
 
 /** The conditions on a region added or removed, its block and the build (see the file comment). */
-function qualifies(input: RegionEditInput, edit: RegionEdit, region: RegionNode): boolean {
+function qualifies(input: RegionEditInput, region: RegionNode): boolean {
 	return (
 		!(region.body?.members ?? []).some(holdsRegions) &&
-		// The edit changed nothing else, so the block holds the same maps before and after.
-		!edit.parent.after.body?.members.some(isMap) &&
 		!input.build.some((d) => d.code === 'ref.unknown' || d.code === 'ref.ambiguous') &&
 		!mentioned(input, region.name?.text ?? '')
 	);
@@ -145,10 +155,6 @@ function qualifies(input: RegionEditInput, edit: RegionEdit, region: RegionNode)
 
 function holdsRegions(member: MemberNode): boolean {
 	return member.kind === 'region' || member.kind === 'map';
-}
-
-function isMap(member: MemberNode): boolean {
-	return member.kind === 'map';
 }
 
 /**
@@ -200,10 +206,31 @@ function preorderIndex(root: RegionNode, region: RegionNode): number {
 	return -1;
 }
 
-/** QEMU list order (R3.2): priority descending, and the later-declared (higher id) first. */
-function inQemuOrder(children: RegionId[], records: readonly RegionRecord[]): RegionId[] {
+/**
+ * Where each child of `parent` is in the block after the edit: the place of its
+ * declaration, or of the `map` that placed it; -1 for none. Records still hold the old
+ * nodes, whose twins `edit.pairs` knows.
+ */
+function placesInBlock(edit: RegionEdit, parent: RegionRecord): (record: RegionRecord | undefined) => number {
+	const places = new Map<MemberNode, number>();
+	(edit.parent.after.body?.members ?? []).forEach((member, i) => places.set(member, i));
+	return (record) => {
+		const node =
+			record === undefined
+				? undefined
+				: record.declaredIn === parent
+					? (edit.pairs.regions.get(record.node) ?? record.node)
+					: record.map === undefined
+						? undefined
+						: (edit.pairs.maps.get(record.map.node) ?? record.map.node);
+		return node === undefined ? -1 : (places.get(node) ?? -1);
+	};
+}
+
+/** QEMU list order (R3.2): priority descending, and the later in the block first. */
+function inQemuOrder(children: RegionId[], records: readonly RegionRecord[], place: (record: RegionRecord | undefined) => number): RegionId[] {
 	const priority = (id: RegionId): number => records[id]?.priority ?? 0;
-	return children.sort((a, b) => priority(b) - priority(a) || b - a);
+	return children.sort((a, b) => priority(b) - priority(a) || place(records[b]) - place(records[a]));
 }
 
 /** The tree's lists, spaces and references with their ids moved by `shift`. */

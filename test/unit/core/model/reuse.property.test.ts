@@ -252,7 +252,6 @@ suite('analysis reuse (property)', () => {
 		const text = 'container sys size 1M {\n  ram a at 0 size 4K\n  alias w at 0x2000 size 4K of a\n}\n';
 		const pasted = (before: string, line: string): string => before.replace('  alias', `${line}\n  alias`);
 		const emptyBlock = text.replace('size 4K\n', 'size 4K\n  container c at 0x8000 size 4K {\n  }\n');
-		const withMap = text.replace('{\n', '{\n  map x at 0x9000\n') + 'ram x size 4K\n';
 		const cases: { what: string; before: string; after: string }[] = [
 			{ what: 'a name a reference mentions', before: emptyBlock, after: emptyBlock.replace('{\n  }', '{\n    ram a at 0 size 1K\n  }') },
 			{ what: 'a name that repeats a sibling', before: text, after: pasted(text, '  ram w at 0x3000 size 4K') },
@@ -272,11 +271,32 @@ suite('analysis reuse (property)', () => {
 				before: text.replace('of a', 'of rama'),
 				after: pasted(text.replace('of a', 'of rama'), '  ram ramb at 0x3000 size 4K'),
 			},
-			{ what: 'a block with a map', before: withMap, after: pasted(withMap, '  ram v at 0x3000 size 4K') },
 		];
 		for (const { what, before, after } of cases) {
 			const { first, second } = reanalyze(before, after, what);
 			assert.notStrictEqual(second.tree.regions, first.tree.regions, `${what}: built afresh`);
+		}
+	});
+
+	test('a region pasted beside a map keeps the tree, siblings ordered by their places in the block', () => {
+		const text = [
+			'container sys size 1M {',
+			'  ram a at 0 size 4K overlap',
+			'  map x at 0x1000 overlap',
+			'  ram b at 0x8000 size 4K',
+			'}',
+			'ram x size 4K',
+			'',
+		].join('\n');
+		const line = '  ram v at 0x1000 size 4K overlap';
+		for (const [where, order] of [
+			['  map x', ['b', 'x', 'v', 'a']],
+			['  ram b', ['b', 'v', 'x', 'a']],
+		] as const) {
+			const { first, second } = reanalyze(text, text.replace(where, `${line}\n${where}`), where);
+			assert.strictEqual(second.tree.regions, first.tree.regions, `before '${where}': the tree was reused`);
+			const sys = second.tree.regions[0];
+			assert.deepStrictEqual(sys?.children.map((child) => second.tree.regions[child]?.name), order, 'the later in the block first');
 		}
 	});
 
