@@ -141,6 +141,25 @@ function reanalyze(before: string, after: string, what?: string): { first: Analy
 	return { first, second };
 }
 
+/** An edit, named for the assertion messages. */
+interface Case {
+	readonly what: string;
+	readonly before: string;
+	readonly after: string;
+}
+
+/** `reanalyze` of each case, which must keep the tree (`reused`) or build afresh. */
+function expectReuse(cases: readonly Case[], reused: boolean): void {
+	for (const { what, before, after } of cases) {
+		const { first, second } = reanalyze(before, after, what);
+		if (reused) {
+			assert.strictEqual(second.tree.regions, first.tree.regions, `${what}: the tree was reused`);
+		} else {
+			assert.notStrictEqual(second.tree.regions, first.tree.regions, `${what}: built afresh`);
+		}
+	}
+}
+
 /** Everything an analysis says that a reader can see. */
 function summary(analysis: Analysis): unknown {
 	const tree = analysis.tree;
@@ -252,7 +271,7 @@ suite('analysis reuse (property)', () => {
 		const text = 'container sys size 1M {\n  ram a at 0 size 4K\n  alias w at 0x2000 size 4K of a\n}\n';
 		const pasted = (before: string, line: string): string => before.replace('  alias', `${line}\n  alias`);
 		const emptyBlock = text.replace('size 4K\n', 'size 4K\n  container c at 0x8000 size 4K {\n  }\n');
-		const cases: { what: string; before: string; after: string }[] = [
+		const cases: Case[] = [
 			{ what: 'a name a reference mentions', before: emptyBlock, after: emptyBlock.replace('{\n  }', '{\n    ram a at 0 size 1K\n  }') },
 			{ what: 'a name that repeats a sibling', before: text, after: pasted(text, '  ram w at 0x3000 size 4K') },
 			{
@@ -272,10 +291,7 @@ suite('analysis reuse (property)', () => {
 				after: pasted(text.replace('of a', 'of rama'), '  ram ramb at 0x3000 size 4K'),
 			},
 		];
-		for (const { what, before, after } of cases) {
-			const { first, second } = reanalyze(before, after, what);
-			assert.notStrictEqual(second.tree.regions, first.tree.regions, `${what}: built afresh`);
-		}
+		expectReuse(cases, false);
 	});
 
 	test('a region pasted beside a map keeps the tree, siblings ordered by their places in the block', () => {
@@ -360,7 +376,7 @@ suite('analysis reuse (property)', () => {
 		const spaces = 'space one = sys\nspace two = other\nspace three = more\n' + text;
 		// 'other' uses itself: an alias inside it, of its own region, does not count.
 		const inOther = text.replace('  ram r at 0 size 1K\n}\ncontainer more', '  ram r at 0 size 1K\n  alias q at 0x200 size 1K of other/r\n}\ncontainer more');
-		const kept: { what: string; before: string; after: string }[] = [
+		const kept: Case[] = [
 			{ what: 'an alias into its own top-level region', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of d') },
 			{ what: 'an alias into a top-level region another alias uses', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of pc.ram') },
 			{ what: 'an alias of the root of a written space', before: spaces, after: inSys(spaces, '  alias v at 0x3000 size 4K of other') },
@@ -369,16 +385,13 @@ suite('analysis reuse (property)', () => {
 			// Two names as close: the suggestion is the first declared, the alias's own name.
 			{ what: 'an alias of an unknown name, its own as close', before: text, after: inSys(text, '  alias pc.rmb at 0x3000 size 4K of pc.rma') },
 		];
-		for (const { what, before, after } of kept) {
-			const { first, second } = reanalyze(before, after, what);
-			assert.strictEqual(second.tree.regions, first.tree.regions, `${what}: the tree was reused`);
-		}
+		expectReuse(kept, true);
 		const unknown = reanalyze(text, inSys(text, '  alias v at 0x3000 size 4K of pc.rma')).second;
 		assert.deepStrictEqual(
 			unknown.diagnostics.map((d) => [d.code, d.message]),
 			[['ref.unknown', "Unknown region 'pc.rma'; did you mean 'pc.ram'?"]],
 		);
-		const afresh: { what: string; before: string; after: string }[] = [
+		const afresh: Case[] = [
 			{ what: 'an alias of its own block', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of sys') },
 			{ what: 'an alias closing a cycle through another alias', before: text, after: inC(text, '    alias v at 0x100 size 1K of e') },
 			{ what: 'an alias of its own name, which another region has', before: text, after: inSys(text, '  alias d at 0x3000 size 4K of d') },
@@ -395,10 +408,7 @@ suite('analysis reuse (property)', () => {
 				after: inSys(inC(text, '    alias x at 0x100 size 1K of e'), '  alias v at 0x3000 size 4K of d'),
 			},
 		];
-		for (const { what, before, after } of afresh) {
-			const { first, second } = reanalyze(before, after, what);
-			assert.notStrictEqual(second.tree.regions, first.tree.regions, `${what}: built afresh`);
-		}
+		expectReuse(afresh, false);
 	});
 
 	test('a name that a reference only contains keeps the tree; one a reference spells, quoted or not, builds afresh', () => {
@@ -416,14 +426,9 @@ suite('analysis reuse (property)', () => {
 			'',
 		].join('\n');
 		const pasted = (name: string): string => text.replace('64K {\n  }', `64K {\n    ram ${name} at 0 size 4K\n  }`);
-		for (const name of ['b', 'b0', 'ram', 'x', 'y', '"x"', '"b0.ra"', 'w']) {
-			const { first, second } = reanalyze(text, pasted(name), name);
-			assert.strictEqual(second.tree.regions, first.tree.regions, `${name}: the tree was reused`);
-		}
-		for (const name of ['b0.ram', '"b0.ram"', '"x y"', 'c']) {
-			const { first, second } = reanalyze(text, pasted(name), name);
-			assert.notStrictEqual(second.tree.regions, first.tree.regions, `${name}: built afresh`);
-		}
+		const named = (names: readonly string[]): Case[] => names.map((name) => ({ what: name, before: text, after: pasted(name) }));
+		expectReuse(named(['b', 'b0', 'ram', 'x', 'y', '"x"', '"b0.ra"', 'w']), true);
+		expectReuse(named(['b0.ram', '"b0.ram"', '"x y"', 'c']), false);
 	});
 
 	test('a region line typed key by key keeps the tree at every key, with the half-typed region\'s own diagnostics', () => {
