@@ -79,7 +79,8 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 	if (spaces === undefined) {
 		return undefined;
 	}
-	// A reference the edit cuts into can only be that of an alias the edit removes.
+	// A reference the edit cuts into (an alias's `of` typed or deleted) leaves only the
+	// region edit, which drops the references of the region it takes out.
 	const references = moveAll(previous.references, move, moveReference);
 	const moved: Moved = { uri, move, references, spaces };
 	if (shape === 'same') {
