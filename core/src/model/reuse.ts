@@ -25,6 +25,7 @@ import type { Analysis, ResolvedReference, SpaceView } from './analyze';
 import type { LoadResult } from './build/load';
 import { RegionRecord } from './build/regionRecord';
 import { redeclareProps } from './build/declare';
+import { applyMapNumbers } from './build/place';
 import { createState } from './build/state';
 import { applyRegionEdit } from './reuseRegionEdit';
 import type { AddressSpace, RegionTree } from './types';
@@ -221,36 +222,38 @@ function retarget(tree: RegionTree, uri: string, pairs: NodePairs, numbers: bool
 		if (!(region instanceof RegionRecord)) {
 			return false;
 		}
-		const twin = pairs.regions.get(region.node);
-		if (twin !== undefined) {
-			region.retarget(twin);
-			if (numbers && !redeclare(scratch, region, uri, twin)) {
-				return false;
-			}
-		}
 		const map = region.map === undefined ? undefined : pairs.maps.get(region.map.node);
 		if (map !== undefined && region.map !== undefined) {
 			region.map = { ...region.map, node: map };
+		}
+		const twin = pairs.regions.get(region.node);
+		if (twin !== undefined) {
+			region.retarget(twin);
+		}
+		if (numbers && (twin !== undefined || map !== undefined) && !redeclare(scratch, region, uri, twin)) {
+			return false;
 		}
 	}
 	return scratch.diagnostics.length === 0;
 }
 
 /**
- * Reads the header numbers of `record` from `node`; false if its priority changed, or if
- * the record's other build facts could depend on them.
+ * Reads the numbers of `record` again: those of its header from `node` (when it was
+ * parsed again), then those of the `map` that places it, which say where it is. False if
+ * its priority changed, or if the record's other build facts could depend on them.
  */
-function redeclare(scratch: ReturnType<typeof createState>, record: RegionRecord, uri: string, node: RegionNode): boolean {
-	if (record.map !== undefined) {
-		// Placed by a `map`: its address and priority come from there, not from its header.
-		return false;
-	}
-	if (node.body?.members.some((member) => member.kind === 'coalesce') === true) {
+function redeclare(scratch: ReturnType<typeof createState>, record: RegionRecord, uri: string, node: RegionNode | undefined): boolean {
+	if (node?.body?.members.some((member) => member.kind === 'coalesce') === true) {
 		// Coalescing the whole region is checked against its size when settings are read.
 		return false;
 	}
 	const priority = record.priority;
-	redeclareProps(scratch, record, uri, node);
+	if (node !== undefined) {
+		redeclareProps(scratch, record, uri, node, record.declaredIn !== undefined);
+	}
+	if (record.map !== undefined) {
+		applyMapNumbers(scratch, record, record.map.uri, record.map.node);
+	}
 	return record.priority === priority;
 }
 

@@ -2,7 +2,7 @@
  * How two lists of syntax nodes differ, apart from where they are: the nodes an edit
  * removed and the ones parsed in their place (`SyntaxChange`). The analysis reuses its
  * previous work when they say the same thing (an edit of a comment or of spacing), or
- * differ only in the numbers of region headers (a size typed over).
+ * differ only in the numbers of region headers and maps (a size or an address typed over).
  */
 import type {
 	ItemNode,
@@ -18,7 +18,8 @@ import { numberPropValue } from './parseRegion';
 
 /**
  * `same`: equal but for spans and `///` documentation. `numbers`: also the numbers after
- * `at`, `size`, `priority` or `offset` in region headers differ. `other`: anything else.
+ * `at`, `size`, `priority` or `offset` in region headers, or after `at` or `priority` in
+ * `map`s, differ. `other`: anything else.
  */
 export type ShapeDifference = 'same' | 'numbers' | 'other';
 
@@ -31,7 +32,7 @@ export function compareShapes(before: readonly Node[], after: readonly Node[]): 
 }
 
 interface Comparison {
-	/** Set once region header numbers are found to differ. */
+	/** Set once region header or map numbers are found to differ. */
 	numbers: boolean;
 }
 
@@ -62,8 +63,8 @@ function sameNode(a: Node, b: Node, c: Comparison): boolean {
 			const other = b as typeof a;
 			return (
 				sameRef(a.target, other.target) &&
-				sameNumber(a.at, other.at) &&
-				sameNumber(a.priority, other.priority) &&
+				sameOrNumbers(a.at, other.at, c) &&
+				sameOrNumbers(a.priority, other.priority, c) &&
 				sameSpanPresence(a.overlap, other.overlap)
 			);
 		}
@@ -135,6 +136,17 @@ function sameProp(a: PropNode, b: PropNode, c: Comparison): boolean {
 	}
 	if (left.text !== right.text || numberPropValue(a) !== numberPropValue(b)) {
 		// Both are numbers: only their values may differ, and they are read again.
+		c.numbers = true;
+	}
+	return true;
+}
+
+/** Both written or both not; when written, numbers that differ are noted in `c`. */
+function sameOrNumbers(a: NumberNode | undefined, b: NumberNode | undefined, c: Comparison): boolean {
+	if (a === undefined || b === undefined) {
+		return a === b;
+	}
+	if (!sameNumber(a, b)) {
 		c.numbers = true;
 	}
 	return true;

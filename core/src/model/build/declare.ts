@@ -62,8 +62,8 @@ function declareRegion(
 	const ofRef = ofValue?.kind === 'ref' ? ofValue : undefined;
 	state.regions.push(draft);
 	state.sources.push({ uri, node, declaredIn: parent?.id, declared: noChildren, of: ofRef, seq: walk.seq++ });
-	const written = applyProps(state, draft, uri, node);
-	checkRequired(state, draft, uri, node, written);
+	const nested = parent !== undefined;
+	checkRequired(state, draft, uri, node, nested, applyProps(state, draft, uri, node, nested));
 	if (node.body) {
 		declareMembers(walk, uri, draft, node.body.members);
 	}
@@ -107,8 +107,7 @@ function findProp(node: RegionNode, name: PropName): PropNode | undefined {
  * Checks and applies the header properties; a repeated one is `prop.duplicate`. Returns
  * the `propertyBit`s of the properties applied.
  */
-function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode): number {
-	const nested = draft.parent !== undefined;
+function applyProps(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode, nested: boolean): number {
 	let seen = 0;
 	// The first of each repeated property, found once (a header may repeat one 100k times).
 	let firsts: Map<PropName, PropNode> | undefined;
@@ -177,7 +176,7 @@ function applyProp(state: BuildState, draft: RegionDraft, uri: string, prop: Pro
  */
 export function declareLeaf(state: BuildState, uri: string, node: RegionNode, parent: RegionRecord, id: RegionId): RegionRecord | undefined {
 	const draft = new RegionRecord(id, uri, node, parent.id, parent, noChildren);
-	checkRequired(state, draft, uri, node, applyProps(state, draft, uri, node));
+	checkRequired(state, draft, uri, node, true, applyProps(state, draft, uri, node, true));
 	let settings: AppliedSettings | undefined;
 	for (const member of node.body?.members ?? []) {
 		if (member.kind === 'region' || member.kind === 'map') {
@@ -191,11 +190,12 @@ export function declareLeaf(state: BuildState, uri: string, node: RegionNode, pa
 /**
  * Reads a region's header properties again into its record, for an edit that changed
  * only their numbers (see `reuse.ts`); diagnostics go to `state`. The alias target,
- * which a later pass resolved, is kept.
+ * which a later pass resolved, is kept. `nested`: declared in a block (a region placed
+ * by a `map` is not, though it has a parent).
  */
-export function redeclareProps(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode): void {
+export function redeclareProps(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode, nested: boolean): void {
 	const target = draft.alias?.target;
-	checkRequired(state, draft, uri, node, applyProps(state, draft, uri, node));
+	checkRequired(state, draft, uri, node, nested, applyProps(state, draft, uri, node, nested));
 	if (draft.alias !== undefined) {
 		draft.alias.target = target;
 	}
@@ -206,9 +206,9 @@ export function redeclareProps(state: BuildState, draft: RegionDraft, uri: strin
  * `applied` is what `applyProps` returned: each of these is applied exactly when written
  * where it is required, so the mask answers "is it written" without another search.
  */
-function checkRequired(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode, applied: number): void {
+function checkRequired(state: BuildState, draft: RegionDraft, uri: string, node: RegionNode, nested: boolean, applied: number): void {
 	// Bit tests rather than a closure over `applied`: this runs once per region.
-	if (draft.parent !== undefined && (applied & propertyBit('at')) === 0) {
+	if (nested && (applied & propertyBit('at')) === 0) {
 		report(state, 'prop.missing-at', 'error', draft.nameLocation, `${q(draft.name)} is nested, so it needs 'at' (its offset in the enclosing region); 0 is assumed.`);
 	}
 	if ((applied & propertyBit('size')) === 0) {

@@ -5,6 +5,7 @@
  * is `region.cycle` and is dropped, so nothing downstream recurses forever. Finally every
  * children list is put in QEMU list order (R3.2).
  */
+import type { MapNode } from '../../syntax/ast';
 import type { ResolvedReference } from '../analyze';
 import { sortInPlace } from '../sortInPlace';
 import type { RegionId } from '../types';
@@ -50,11 +51,18 @@ function place(state: BuildState, map: MapDraft, id: RegionId): void {
 	// Only where it was written: the draft's ids and order would go stale when a later edit
 	// renumbers the regions (`reuseRegionEdit.ts`).
 	region.map = { uri: map.uri, node: map.node };
-	const node = map.node;
-	region.addr = addressValue(state, map.uri, node.at, "'at'") ?? 0n;
-	region.priority = priorityValue(state, map.uri, node.priority) ?? 0;
+	applyMapNumbers(state, region, map.uri, map.node);
+}
+
+/**
+ * Places `region` where `node`, the map in `uri` that places it, says: its `at`, and its
+ * `priority` or `overlap`. Also for an edit that changed only those numbers (`reuse.ts`).
+ */
+export function applyMapNumbers(state: BuildState, region: RegionDraft, uri: string, node: MapNode): void {
+	region.addr = addressValue(state, uri, node.at, "'at'") ?? 0n;
+	region.priority = priorityValue(state, uri, node.priority) ?? 0;
 	region.mayOverlap = node.priority !== undefined || node.overlap !== undefined;
-	checkOverflow(state, region, map.uri, map.node);
+	checkOverflow(state, region, uri, node);
 }
 
 /**

@@ -462,6 +462,34 @@ suite('analysis reuse (property)', () => {
 		assert.deepStrictEqual(second.diagnostics, []);
 	});
 
+	test("a map's numbers or a mapped region's size typed over keep the tree; a new priority or an overflow builds afresh", () => {
+		const text = [
+			'container sys size 1M {',
+			'  ram a at 0 size 4K',
+			'  map x at 0x1000 overlap',
+			'}',
+			'ram x size 4K',
+			'',
+		].join('\n');
+		expectReuse(
+			[
+				{ what: "a map's address", before: text, after: text.replace('map x at 0x1000', 'map x at 0x2000') },
+				{ what: "a mapped region's size", before: text, after: text.replace('ram x size 4K', 'ram x size 8K') },
+			],
+			true,
+		);
+		const moved = reanalyze(text, text.replace('map x at 0x1000', 'map x at 0x2000')).second;
+		assert.strictEqual(moved.tree.regions.find((region) => region.name === 'x')?.addr, 0x2000n);
+		const withPriority = text.replace('map x at 0x1000 overlap', 'map x at 0x1000 priority 1');
+		expectReuse(
+			[
+				{ what: "a map's priority", before: withPriority, after: withPriority.replace('priority 1', 'priority -1') },
+				{ what: 'a map past 2^64', before: text, after: text.replace('map x at 0x1000', 'map x at 0xfffffffffffff800') },
+			],
+			false,
+		);
+	});
+
 	test('a priority typed over reorders the siblings (the tree is then built afresh)', () => {
 		const text = 'container sys size 1M {\n  ram a at 0 size 4K priority 1\n  ram b at 0 size 4K\n}\n';
 		const after = text.replace('priority 1', 'priority -1');
