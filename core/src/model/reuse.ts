@@ -28,6 +28,7 @@ import { redeclareProps } from './build/declare';
 import { applyMapNumbers } from './build/place';
 import { createState } from './build/state';
 import { applyRegionEdit } from './reuseRegionEdit';
+import { applyTopLevelEdit } from './reuseTopLevelEdit';
 import type { AddressSpace, RegionTree } from './types';
 
 /** What an analysis found in each stage, kept beside it for the next one to reuse. */
@@ -131,7 +132,10 @@ function reuseAfterNumbers(previous: RegionTree, stages: AnalysisStages, change:
 	return { tree, references, build, checked: undefined };
 }
 
-/** One region added, removed or replaced (`reuseRegionEdit.ts`); views and checks are redone. */
+/**
+ * One region added, removed or replaced, in a block (`reuseRegionEdit.ts`) or at the top
+ * level (`reuseTopLevelEdit.ts`); views and checks are redone.
+ */
 function reuseAfterRegionEdit(
 	previous: Analysis,
 	stages: AnalysisStages,
@@ -148,21 +152,56 @@ function reuseAfterRegionEdit(
 	if (gone !== undefined && kept.some((d) => (d.related ?? []).some((location) => inNode(location, uri, gone)))) {
 		return undefined;
 	}
-	const build = moveAll(kept, moved.move, moveDiagnostic);
+	const move = alignedMove(moved.move, edit, previous.documents.get(uri)?.text ?? '', loaded.documents.get(uri)?.text ?? '');
+	const aligned = move === moved.move;
+	const build = move === undefined ? undefined : moveAll(kept, move, moveDiagnostic);
+	const spaces = move === undefined ? undefined : aligned ? moved.spaces : moveAll(previous.tree.spaces, move, moveSpace);
 	const references =
-		gone !== undefined && previous.references.some((reference) => inNode(reference, uri, gone))
-			? moveAll(previous.references.filter((reference) => !inNode(reference, uri, gone)), moved.move, moveReference)
-			: moved.references;
-	if (build === undefined || references === undefined) {
+		move === undefined
+			? undefined
+			: aligned && !(gone !== undefined && previous.references.some((reference) => inNode(reference, uri, gone)))
+				? moved.references
+				: moveAll(previous.references.filter((reference) => gone === undefined || !inNode(reference, uri, gone)), move, moveReference);
+	if (build === undefined || spaces === undefined || references === undefined) {
 		return undefined;
 	}
 	const textOf = (document: string): string | undefined => loaded.documents.get(document)?.text;
-	const renumbered = applyRegionEdit({ tree: previous.tree, spaces: moved.spaces, references, build, uri, textOf }, edit);
+	const input = { tree: previous.tree, spaces, references, build, uri, textOf };
+	const renumbered = edit.parent === undefined ? applyTopLevelEdit(input, edit, loaded.items) : applyRegionEdit(input, edit, edit.parent);
 	if (renumbered === undefined) {
 		return undefined;
 	}
 	retarget(renumbered.tree, uri, edit.pairs, false);
 	return { tree: renumbered.tree, references: renumbered.references, build: [...build, ...renumbered.diagnostics], checked: undefined };
+}
+
+/**
+ * The text edit `move` slid left to where the added or removed region starts. The edit is
+ * found as the longest common prefix and suffix, so where a line is pasted or deleted
+ * beside one that begins alike (`ram n.x` before `ram n.o`) it starts inside the next
+ * region, and a span there (a diagnostic on `n.o`) would move wrongly. An insertion (a
+ * deletion) can slide left over text that repeats at its end. Undefined when it cannot
+ * reach the region; `move` itself when it need not move.
+ */
+function alignedMove(move: Move, edit: RegionEdit, before: string, after: string): Move | undefined {
+	if (edit.kind === 'replaced') {
+		return move;
+	}
+	const region = edit.region;
+	const added = edit.kind === 'added';
+	const length = added ? move.delta : -move.delta;
+	const text = added ? after : before;
+	if (move.start !== (added ? move.oldEnd : move.oldEnd - length) || length <= 0 || move.start <= region.offset) {
+		return move;
+	}
+	let start = move.start;
+	while (start > region.offset && text.charCodeAt(start - 1) === text.charCodeAt(start - 1 + length)) {
+		start--;
+	}
+	if (start > region.offset + region.length) {
+		return undefined;
+	}
+	return { ...move, start, oldEnd: added ? start : start + length };
 }
 
 function pairsOf(change: SyntaxChange): NodePairs {

@@ -41,6 +41,9 @@ export interface RegionEditInput {
 	readonly textOf: (uri: string) => string | undefined;
 }
 
+/** The region whose block an edit changed, before and after. */
+export type BlockEdit = NonNullable<RegionEdit['parent']>;
+
 /** The tree and references with the region added, removed or replaced. */
 export interface RenumberedBuild {
 	readonly tree: RegionTree;
@@ -53,17 +56,17 @@ export interface RenumberedBuild {
  * Applies `edit` to the previous build, or returns undefined (having changed nothing)
  * when it does not qualify. Updates the region records in place.
  */
-export function applyRegionEdit(input: RegionEditInput, edit: RegionEdit): RenumberedBuild | undefined {
+export function applyRegionEdit(input: RegionEditInput, edit: RegionEdit, block: BlockEdit): RenumberedBuild | undefined {
 	const records = recordsOf(input.tree);
-	const parent = records?.find((record) => record.node === edit.parent.before);
+	const parent = records?.find((record) => record.node === block.before);
 	// A region without a name (`ram` typed so far) is not declared: it changes no record.
 	const out = named(edit.kind === 'removed' ? edit.region : edit.replaced);
 	const into = named(edit.kind === 'removed' ? undefined : edit.region);
 	if (records === undefined || parent === undefined || ![out, into].every((node) => node === undefined || qualifies(input, node))) {
 		return undefined;
 	}
-	const outId = out === undefined ? undefined : parent.id + preorderIndex(edit.parent.before, out);
-	const inId = into === undefined ? undefined : parent.id + preorderIndex(edit.parent.after, into);
+	const outId = out === undefined ? undefined : parent.id + preorderIndex(block.before, out);
+	const inId = into === undefined ? undefined : parent.id + preorderIndex(block.after, into);
 	const sharing = (node: RegionNode | undefined): boolean =>
 		parent.children.some((child) => child !== outId && records[child]?.name === node?.name?.text);
 	// The node test only guards the numbering; the name tests keep every reference and
@@ -72,7 +75,7 @@ export function applyRegionEdit(input: RegionEditInput, edit: RegionEdit): Renum
 		return undefined;
 	}
 	const alias = aliasTarget({ records, spaces: input.spaces, build: input.build, uri: input.uri }, parent, outId, into);
-	const place = placesInBlock(edit, parent);
+	const place = placesInBlock(edit, block, parent);
 	const scratch = createState();
 	const record = into === undefined || inId === undefined ? undefined : declareLeaf(scratch, input.uri, into, parent, inId);
 	if (
@@ -94,13 +97,13 @@ export function applyRegionEdit(input: RegionEditInput, edit: RegionEdit): Renum
 }
 
 /** `reference` with its region ids moved by `shift`. */
-function moveIds(reference: ResolvedReference, shift: (id: RegionId) => RegionId): ResolvedReference {
+export function moveIds(reference: ResolvedReference, shift: (id: RegionId) => RegionId): ResolvedReference {
 	const target = reference.target === undefined ? undefined : shift(reference.target);
 	const segments = reference.segments.map((segment) => ({ ...segment, region: segment.region === undefined ? undefined : shift(segment.region) }));
 	return { ...reference, target, segments };
 }
 
-function named(node: RegionNode | undefined): RegionNode | undefined {
+export function named(node: RegionNode | undefined): RegionNode | undefined {
 	return node?.name === undefined ? undefined : node;
 }
 
@@ -139,13 +142,13 @@ function renumber(
 }
 
 /** Every region of `tree` as a record of the declaration pass, or undefined. */
-function recordsOf(tree: RegionTree): RegionRecord[] | undefined {
+export function recordsOf(tree: RegionTree): RegionRecord[] | undefined {
 	const regions = tree.regions as RegionRecord[];
 	return regions.every((region) => region instanceof RegionRecord) ? regions : undefined;
 }
 
 /** The conditions on a region added or removed, its block and the build (see the file comment). */
-function qualifies(input: RegionEditInput, region: RegionNode): boolean {
+export function qualifies(input: RegionEditInput, region: RegionNode): boolean {
 	return (
 		!(region.body?.members ?? []).some(holdsRegions) &&
 		!input.build.some((d) => d.code === 'ref.unknown' || d.code === 'ref.ambiguous') &&
@@ -211,9 +214,9 @@ function preorderIndex(root: RegionNode, region: RegionNode): number {
  * declaration, or of the `map` that placed it; -1 for none. Records still hold the old
  * nodes, whose twins `edit.pairs` knows.
  */
-function placesInBlock(edit: RegionEdit, parent: RegionRecord): (record: RegionRecord | undefined) => number {
+function placesInBlock(edit: RegionEdit, block: BlockEdit, parent: RegionRecord): (record: RegionRecord | undefined) => number {
 	const places = new Map<MemberNode, number>();
-	(edit.parent.after.body?.members ?? []).forEach((member, i) => places.set(member, i));
+	(block.after.body?.members ?? []).forEach((member, i) => places.set(member, i));
 	return (record) => {
 		const node =
 			record === undefined
@@ -240,10 +243,19 @@ function renumbered(
 	shift: (id: RegionId) => RegionId,
 	diagnostics: readonly Diagnostic[],
 ): RenumberedBuild {
-	const spaces = input.spaces.map((space) => (shift(space.root) === space.root ? space : { ...space, root: shift(space.root) }));
+	const spaces = shiftSpaces(input.spaces, shift);
+	return { tree: { regions: records, topLevel: input.tree.topLevel.map(shift), spaces }, references: shiftReferences(input.references, shift), diagnostics };
+}
+
+/** `spaces` with their roots moved by `shift`. */
+export function shiftSpaces(spaces: readonly AddressSpace[], shift: (id: RegionId) => RegionId): AddressSpace[] {
+	return spaces.map((space) => (shift(space.root) === space.root ? space : { ...space, root: shift(space.root) }));
+}
+
+/** `references` with their region ids moved by `shift` (the same objects where none moves). */
+export function shiftReferences(references: readonly ResolvedReference[], shift: (id: RegionId) => RegionId): ResolvedReference[] {
 	const moves = (id: RegionId | undefined): boolean => id !== undefined && shift(id) !== id;
-	const references = input.references.map((reference) =>
+	return references.map((reference) =>
 		moves(reference.target) || reference.segments.some((segment) => moves(segment.region)) ? moveIds(reference, shift) : reference,
 	);
-	return { tree: { regions: records, topLevel: input.tree.topLevel.map(shift), spaces }, references, diagnostics };
 }

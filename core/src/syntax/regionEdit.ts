@@ -1,7 +1,7 @@
 /**
  * The other edit the analysis can build on (besides those `compareShapes` accepts): one
- * region added to a block, or removed from it, and nothing else changed (a line pasted
- * or deleted). `findRegionEdit` finds it in the nodes an incremental parse replaced, and
+ * region added to a block or to the top level, removed from it or changed, and nothing
+ * else (a line pasted, deleted or being typed). `findRegionEdit` finds it in the nodes an incremental parse replaced, and
  * pairs every other old node with its new twin.
  */
 import type { ItemNode, MapNode, MemberNode, RegionNode } from './ast';
@@ -15,15 +15,15 @@ export interface NodePairs {
 	readonly maps: Map<MapNode, MapNode>;
 }
 
-/** One region added to, removed from or replaced in the block of `parent`. */
+/** One region added to, removed from or replaced in the block of `parent`, or at the top level. */
 export interface RegionEdit {
 	readonly kind: 'added' | 'removed' | 'replaced';
 	/** The region added or put in (a node of the new tree), or removed (of the old one). */
 	readonly region: RegionNode;
 	/** For `replaced`: the region of the old tree that `region` took the place of. */
 	readonly replaced?: RegionNode;
-	/** The region whose block holds it, before and after the edit. */
-	readonly parent: { readonly before: RegionNode; readonly after: RegionNode };
+	/** The region whose block holds it, before and after the edit; undefined at the top level. */
+	readonly parent: { readonly before: RegionNode; readonly after: RegionNode } | undefined;
 	/** Every other region and map node of `before`, with its twin in `after`. */
 	readonly pairs: NodePairs;
 }
@@ -34,10 +34,9 @@ interface Search {
 }
 
 /**
- * The single region that `after` adds to, drops from or changes in a block of `before`
- * (a region line pasted, deleted or being typed), if that is the only difference but for
- * positions and documentation; undefined otherwise. A region at the top level is not one:
- * it can change the file's address spaces.
+ * The single region that `after` adds to, drops from or changes in a block of `before`,
+ * or among its top-level items (a region line pasted, deleted or being typed), if that is
+ * the only difference but for positions and documentation; undefined otherwise.
  */
 export function findRegionEdit(before: readonly Node[], after: readonly Node[]): RegionEdit | undefined {
 	const search: Search = { pairs: { regions: new Map(), maps: new Map() }, found: undefined };
@@ -50,13 +49,13 @@ export function findRegionEdit(before: readonly Node[], after: readonly Node[]):
 function matchList(
 	before: readonly Node[],
 	after: readonly Node[],
-	parent: RegionEdit['parent'] | undefined,
+	parent: RegionEdit['parent'],
 	search: Search,
 ): boolean {
 	if (before.length === after.length) {
 		return before.every((node, i) => matchNode(node, after[i] as Node, parent, search));
 	}
-	if (parent === undefined || search.found !== undefined || Math.abs(before.length - after.length) !== 1) {
+	if (search.found !== undefined || Math.abs(before.length - after.length) !== 1) {
 		return false;
 	}
 	const added = after.length > before.length;
@@ -77,9 +76,10 @@ function matchList(
 
 /**
  * Regions whose headers agree are matched member by member; anything else must be the
- * same, but for one region of a block (`parent`'s) that may differ in any way.
+ * same, but for one region (of `parent`'s block, or at the top level) that may differ in
+ * any way.
  */
-function matchNode(before: Node, after: Node, parent: RegionEdit['parent'] | undefined, search: Search): boolean {
+function matchNode(before: Node, after: Node, parent: RegionEdit['parent'], search: Search): boolean {
 	if (before.kind === 'region' && after.kind === 'region' && sameRegionHeader(before, after)) {
 		search.pairs.regions.set(before, after);
 		return matchList(before.body?.members ?? [], after.body?.members ?? [], { before, after }, search);
@@ -88,7 +88,7 @@ function matchNode(before: Node, after: Node, parent: RegionEdit['parent'] | und
 		pairNodes([before], [after], search.pairs);
 		return true;
 	}
-	if (before.kind !== 'region' || after.kind !== 'region' || parent === undefined || search.found !== undefined) {
+	if (before.kind !== 'region' || after.kind !== 'region' || search.found !== undefined) {
 		return false;
 	}
 	search.found = { kind: 'replaced', region: after, replaced: before, parent };

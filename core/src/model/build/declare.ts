@@ -170,13 +170,15 @@ function applyProp(state: BuildState, draft: RegionDraft, uri: string, prop: Pro
 }
 
 /**
- * Declares `node`, a region of `parent`'s block with no regions or maps in its own, as
- * region `id`, for an edit that added just that region (see `reuse.ts`); diagnostics go
- * to `state`. Undefined when its block holds more than settings.
+ * Declares `node`, a region of `parent`'s block (undefined: a top-level region) with no
+ * regions or maps in its own, as region `id`, for an edit that added just that region
+ * (see `reuse.ts`); diagnostics go to `state`. Undefined when its block holds more than
+ * settings.
  */
-export function declareLeaf(state: BuildState, uri: string, node: RegionNode, parent: RegionRecord, id: RegionId): RegionRecord | undefined {
-	const draft = new RegionRecord(id, uri, node, parent.id, parent, noChildren);
-	checkRequired(state, draft, uri, node, true, applyProps(state, draft, uri, node, true));
+export function declareLeaf(state: BuildState, uri: string, node: RegionNode, parent: RegionRecord | undefined, id: RegionId): RegionRecord | undefined {
+	const draft = new RegionRecord(id, uri, node, parent?.id, parent, noChildren);
+	const nested = parent !== undefined;
+	checkRequired(state, draft, uri, node, nested, applyProps(state, draft, uri, node, nested));
 	let settings: AppliedSettings | undefined;
 	for (const member of node.body?.members ?? []) {
 		if (member.kind === 'region' || member.kind === 'map') {

@@ -8,7 +8,7 @@ import type { ResolvedReference } from '../analyze';
 import type { AddressSpace, RegionId } from '../types';
 import type { NameIndex } from './resolve';
 import { resolveRef } from './resolve';
-import { at, q, related, report, type BuildState } from './state';
+import { at, q, related, report, type BuildState, type RegionDraft } from './state';
 
 /** Builds the address spaces and reports duplicates and unused top-level regions. */
 export function buildSpaces(
@@ -45,7 +45,7 @@ export function buildSpaces(
 	if (state.spaces.length === 0) {
 		return implicitSpaces(state, used);
 	}
-	reportUnused(state, used, spaces);
+	reportAllUnused(state, used, spaces);
 	return spaces;
 }
 
@@ -89,14 +89,19 @@ function implicitSpaces(state: BuildState, used: ReadonlySet<RegionId>): Address
 		.map((id) => ({ name: state.regions[id]?.name ?? '', root: id, implicit: true, definition: undefined }));
 }
 
-function reportUnused(state: BuildState, used: ReadonlySet<RegionId>, spaces: readonly AddressSpace[]): void {
+function reportAllUnused(state: BuildState, used: ReadonlySet<RegionId>, spaces: readonly AddressSpace[]): void {
 	const roots = new Set(spaces.map((space) => space.root));
 	for (const id of state.topLevel) {
 		const region = state.regions[id];
 		if (region && !used.has(id) && !roots.has(id)) {
-			report(state, 'region.unused', 'info', region.nameLocation, `${q(region.name)} is never mapped, aliased or used as an address space root, so no address space shows it.`, {
-				unnecessary: true,
-			});
+			reportUnused(state, region);
 		}
 	}
+}
+
+/** `region.unused` for a top-level region that nothing maps, aliases or roots. */
+export function reportUnused(state: BuildState, region: RegionDraft): void {
+	report(state, 'region.unused', 'info', region.nameLocation, `${q(region.name)} is never mapped, aliased or used as an address space root, so no address space shows it.`, {
+		unnecessary: true,
+	});
 }

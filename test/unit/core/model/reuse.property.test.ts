@@ -411,6 +411,69 @@ suite('analysis reuse (property)', () => {
 		expectReuse(afresh, false);
 	});
 
+	test('a top-level region pasted, deleted or typed keeps the tree: an implicit space of its own, or region.unused', () => {
+		const implicit = 'container sys size 1M {\n  ram a at 0 size 4K\n}\nram b size 4K\n';
+		const explicit = 'space memory = sys\n' + implicit;
+		const line = 'rom fw size 64K';
+		for (const [what, text] of [['implicit spaces', implicit], ['written spaces', explicit]] as const) {
+			const pasted = text.replace('ram b', `${line}\nram b`);
+			expectReuse(
+				[
+					{ what: `${what}: pasted`, before: text, after: pasted },
+					{ what: `${what}: deleted`, before: pasted, after: text },
+					{ what: `${what}: at the end`, before: text, after: `${text}${line}\n` },
+				],
+				true,
+			);
+			// Typed key by key: every key keeps the tree but 'rom f', typed right after the
+			// syntax error of a nameless 'rom ', where the incremental parse gives way to a whole one.
+			let previous = analyze(entry, hostOf(text, ''));
+			const afresh: string[] = [];
+			for (let length = 1; length <= line.length; length++) {
+				const after = text.replace('ram b', `${line.slice(0, length)}\nram b`);
+				const next = analyze(entry, hostOf(after, ''), previous);
+				assert.deepStrictEqual(summary(next), summary(analyze(entry, hostOf(after, ''))), after);
+				if (next.tree.regions !== previous.tree.regions) {
+					afresh.push(line.slice(0, length));
+				}
+				previous = next;
+			}
+			assert.deepStrictEqual(afresh, ['rom f'], what);
+		}
+		const spaces = reanalyze(implicit, implicit.replace('ram b', `${line}\nram b`)).second.tree.spaces;
+		assert.deepStrictEqual(spaces.map((space) => [space.name, space.root]), [['sys', 0], ['fw', 2], ['b', 3]]);
+		const unused = reanalyze(explicit, explicit.replace('ram b', `${line}\nram b`)).second.diagnostics;
+		assert.deepStrictEqual(unused.map((d) => d.code), ['region.unused', 'region.unused'], "'fw' and 'b'");
+		const included = 'include "extra.memmap"\n' + implicit;
+		const withInclude = reanalyze(included, included.replace('ram b', `${line}\nram b`));
+		assert.strictEqual(withInclude.second.tree.regions, withInclude.first.tree.regions, 'after an include: the tree was reused');
+		expectReuse(
+			[
+				{ what: 'a top-level alias', before: implicit, after: `${implicit}alias w size 4K of b\n` },
+				{ what: 'a top-level name another top-level region has', before: implicit, after: `${implicit}rom b size 4K\n` },
+				{ what: 'a top-level region with a region inside', before: implicit, after: `${implicit}container c size 4K { ram d at 0 size 1K }\n` },
+			],
+			false,
+		);
+	});
+
+	test('a line pasted or deleted beside one that begins alike moves what is reported on that one', () => {
+		// The text edit is found as the longest common prefix, so it starts inside 'n.bad',
+		// whose diagnostic must still move as a whole (the edit slides back to the new line).
+		const text = 'container sys size 1M {\n  ram a at 0 size 4K\n  ram n.bad at 0x3000\n}\nram n.o size 4K overlap\n';
+		const nested = text.replace('  ram n.bad', '  ram n.x at 0x5000 size 4K\n  ram n.bad');
+		const top = text.replace('ram n.o size', 'ram n.x size 4K\nram n.o size');
+		expectReuse(
+			[
+				{ what: 'pasted in a block', before: text, after: nested },
+				{ what: 'deleted from a block', before: nested, after: text },
+				{ what: 'pasted at the top level', before: text, after: top },
+				{ what: 'deleted from the top level', before: top, after: text },
+			],
+			true,
+		);
+	});
+
 	test('a name that a reference only contains keeps the tree; one a reference spells, quoted or not, builds afresh', () => {
 		const text = [
 			'container sys size 1M {',
