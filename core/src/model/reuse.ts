@@ -77,7 +77,7 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 	const { uri, change } = edited;
 	const shape = compareShapes(change.removed, change.added);
 	const move: Move = { uri, start: change.start, oldEnd: change.oldEnd, delta: change.newEnd - change.oldEnd };
-	const spaces = moveAll(previous.tree.spaces, move, moveSpace);
+	const spaces = fitSpaces(moveAll(previous.tree.spaces, move, moveSpace), uri, loaded);
 	if (spaces === undefined) {
 		return undefined;
 	}
@@ -155,7 +155,7 @@ function reuseAfterRegionEdit(
 	const move = alignedMove(moved.move, edit, previous.documents.get(uri)?.text ?? '', loaded.documents.get(uri)?.text ?? '');
 	const aligned = move === moved.move;
 	const build = move === undefined ? undefined : moveAll(kept, move, moveDiagnostic);
-	const spaces = move === undefined ? undefined : aligned ? moved.spaces : moveAll(previous.tree.spaces, move, moveSpace);
+	const spaces = move === undefined ? undefined : aligned ? moved.spaces : fitSpaces(moveAll(previous.tree.spaces, move, moveSpace), uri, loaded);
 	const references =
 		move === undefined
 			? undefined
@@ -358,6 +358,22 @@ function moveReference(reference: ResolvedReference, move: Move): ResolvedRefere
 	}
 	const segments = moveAll(reference.segments, move, (segment) => moveSpan(segment, reference.uri, move));
 	return segments === undefined ? undefined : { ...moved, segments };
+}
+
+/**
+ * `spaces` with each definition in `uri` as long as the `space` item that starts there in
+ * the new parse: an edit at its very end (a `;` typed after it) lies outside the moved
+ * span, but inside the item.
+ */
+function fitSpaces(spaces: readonly AddressSpace[] | undefined, uri: string, loaded: LoadResult): AddressSpace[] | undefined {
+	const items = loaded.documents.get(uri)?.file.items ?? [];
+	return spaces?.map((space) => {
+		const definition = space.definition;
+		const item = definition?.uri === uri ? items.find((candidate) => candidate.kind === 'space' && candidate.offset === definition.offset) : undefined;
+		return item === undefined || definition === undefined || item.length === definition.length
+			? space
+			: { ...space, definition: { ...definition, length: item.length } };
+	});
 }
 
 function moveSpace(space: AddressSpace, move: Move): AddressSpace | undefined {

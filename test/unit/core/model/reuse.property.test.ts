@@ -595,6 +595,13 @@ suite('analysis reuse (property)', () => {
 		}
 	});
 
+	test("a ';' typed at the very end of a space definition joins it", () => {
+		const text = 'container sys size 1M {\n  ram a at 0 size 4K\n}\nspace memory = sys';
+		const { first, second } = reanalyze(text, `${text};`);
+		assert.strictEqual(second.tree.regions, first.tree.regions, 'the tree was reused');
+		assert.strictEqual(second.tree.spaces[0]?.definition?.length, 'space memory = sys;'.length);
+	});
+
 	test('an edit of a comment keeps the flat views; a size typed over redoes them on the same tree', () => {
 		const text = 'container sys size 1M {\n  ram a at 0 size 4K\n  ram b at 0x1000 size 4K\n}\n';
 		const host = (t: string): WorkspaceHost => hostOf(t, '');
