@@ -77,6 +77,11 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 	const { uri, change } = edited;
 	const shape = compareShapes(change.removed, change.added);
 	const move: Move = { uri, start: change.start, oldEnd: change.oldEnd, delta: change.newEnd - change.oldEnd };
+	if (endsStatement(previous, loaded, move) && [...stages.build, ...stages.checks].some((d) => endsAt(d, move) || (d.related ?? []).some((location) => endsAt(location, move)))) {
+		// A ';' typed or deleted right after a statement makes its node longer or shorter,
+		// and a span that ends there (a whole `map` statement's) would not follow.
+		return undefined;
+	}
 	const spaces = fitSpaces(moveAll(previous.tree.spaces, move, moveSpace), uri, loaded);
 	if (spaces === undefined) {
 		return undefined;
@@ -93,6 +98,18 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 	const regionEdit = findRegionEdit(change.removed, change.added);
 	const afterRegionEdit = regionEdit === undefined ? undefined : reuseAfterRegionEdit(previous, stages, loaded, moved, regionEdit);
 	return afterRegionEdit ?? (shape === 'numbers' ? reuseAfterNumbers(previous.tree, stages, change, moved) : undefined);
+}
+
+/** Whether the edit typed or deleted a `;`, which ends a statement. */
+function endsStatement(previous: Analysis, loaded: LoadResult, move: Move): boolean {
+	const before = previous.documents.get(move.uri)?.text ?? '';
+	const after = loaded.documents.get(move.uri)?.text ?? '';
+	return before.slice(move.start, move.oldEnd).includes(';') || after.slice(move.start, move.oldEnd + move.delta).includes(';');
+}
+
+/** Whether `location` (in the old text) ends where the edit starts. */
+function endsAt(location: { readonly uri: string; readonly offset: number; readonly length: number }, move: Move): boolean {
+	return location.uri === move.uri && location.offset + location.length === move.start;
 }
 
 /** What every reuse moves first: the references and the spaces, by the edit `move`. */

@@ -600,6 +600,11 @@ suite('analysis reuse (property)', () => {
 		const { first, second } = reanalyze(text, `${text};`);
 		assert.strictEqual(second.tree.regions, first.tree.regions, 'the tree was reused');
 		assert.strictEqual(second.tree.spaces[0]?.definition?.length, 'space memory = sys;'.length);
+		// A whole map statement is reported as mapped twice: a ';' typed after it builds afresh.
+		const twice = 'container sys size 1M {\n  map b at 0\n  map b at 0x1000\n}\nram b size 4K\n';
+		expectReuse([{ what: "a ';' after a reported map", before: twice, after: twice.replace('0x1000', '0x1000;') }], false);
+		const once = 'container sys size 1M {\n  map b at 0\n}\nram b size 4K\n';
+		expectReuse([{ what: "a ';' after a map that nothing reports", before: once, after: once.replace('at 0\n', 'at 0;\n') }], true);
 	});
 
 	test('an edit of a comment keeps the flat views; a size typed over redoes them on the same tree', () => {
