@@ -18,7 +18,7 @@
  * with a fresh analysis.
  */
 import type { Diagnostic } from '../diagnostics';
-import type { MemberNode, RegionNode } from '../syntax/ast';
+import type { ItemNode, MemberNode, RegionNode } from '../syntax/ast';
 import { DiagnosticSink } from '../syntax/diagnosticSink';
 import type { RegionEdit } from '../syntax/regionEdit';
 import { Scanner } from '../syntax/scanner';
@@ -109,7 +109,8 @@ export function named(node: RegionNode | undefined): RegionNode | undefined {
 
 /**
  * Takes region `outId` out of the tree and puts `record` in (either may be missing; when
- * both are there they have one id), moving the other ids; returns how they moved.
+ * both are there they have one id), moving the other ids, and gives `parent` its children
+ * in QEMU order; returns how the ids moved.
  */
 function renumber(
 	records: RegionRecord[],
@@ -118,14 +119,30 @@ function renumber(
 	record: RegionRecord | undefined,
 	place: (record: RegionRecord | undefined) => number,
 ): (id: RegionId) => RegionId {
+	if (outId !== undefined && record === undefined) {
+		// Before the ids move: `outId` then belongs to the next region.
+		parent.children = parent.children.filter((child) => child !== outId);
+	}
+	const shift = swapRecords(records, outId, record);
+	if (record !== undefined) {
+		const children = outId === undefined ? [...parent.children, record.id] : parent.children;
+		parent.children = inQemuOrder(children, records, place);
+	}
+	return shift;
+}
+
+/**
+ * The records with region `outId` taken out and `record` put in at its id (either may be
+ * missing; when both are there they have one id), every other record's ids moved; returns
+ * how they moved. The lists that hold ids outside the records are the caller's.
+ */
+export function swapRecords(records: RegionRecord[], outId: RegionId | undefined, record: RegionRecord | undefined): (id: RegionId) => RegionId {
 	if (outId !== undefined && record !== undefined) {
 		records[outId] = record;
-		parent.children = inQemuOrder(parent.children, records, place);
 		return (id) => id;
 	}
 	if (outId !== undefined) {
 		const shift = (id: RegionId): RegionId => (id > outId ? id - 1 : id);
-		parent.children = parent.children.filter((child) => child !== outId);
 		records.splice(outId, 1);
 		records.forEach((other) => other.renumber(shift));
 		return shift;
@@ -135,7 +152,6 @@ function renumber(
 		const shift = (id: RegionId): RegionId => (id >= inId ? id + 1 : id);
 		records.forEach((other) => other.renumber(shift));
 		records.splice(inId, 0, record);
-		parent.children = inQemuOrder([...parent.children, inId], records, place);
 		return shift;
 	}
 	return (id) => id;
@@ -189,21 +205,31 @@ function segmentName(text: string, offset: number, sink: DiagnosticSink): string
 
 /**
  * The position of `region` among the named regions of `root`'s block, counted in
- * declaration order (pre-order) from 1: its id less the id of `root`.
+ * declaration order (pre-order) from 1: its id less the id of `root`; -1 if absent.
  */
 function preorderIndex(root: RegionNode, region: RegionNode): number {
+	const before = namedBefore(root.body?.members ?? [], region);
+	return before < 0 ? -1 : before + 1;
+}
+
+/**
+ * How many named regions `nodes` declare before `region`, in declaration order (each
+ * region, then its block: pre-order), or -1 when they do not hold it. The build skips
+ * a region without a name, and all it holds.
+ */
+export function namedBefore(nodes: readonly (ItemNode | MemberNode)[], region: RegionNode): number {
 	let count = 0;
-	const pending: MemberNode[] = [...(root.body?.members ?? [])].reverse();
-	for (let member = pending.pop(); member !== undefined; member = pending.pop()) {
-		if (member.kind !== 'region' || member.name === undefined) {
+	const pending = [...nodes].reverse();
+	for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+		if (next.kind !== 'region' || next.name === undefined) {
 			continue;
 		}
-		count++;
-		if (member === region) {
+		if (next === region) {
 			return count;
 		}
-		for (let i = (member.body?.members.length ?? 0) - 1; i >= 0; i--) {
-			pending.push(member.body?.members[i] as MemberNode);
+		count++;
+		for (let i = (next.body?.members.length ?? 0) - 1; i >= 0; i--) {
+			pending.push(next.body?.members[i] as MemberNode);
 		}
 	}
 	return -1;

@@ -11,13 +11,13 @@
  * top-level region shares (its path would take a `#N`), under the conditions a block's
  * region meets (`qualifies`). Anything else builds afresh.
  */
-import type { ItemNode, MemberNode, RegionNode } from '../syntax/ast';
+import type { RegionNode } from '../syntax/ast';
 import type { RegionEdit } from '../syntax/regionEdit';
 import { declareLeaf, type LoadedItem } from './build/declare';
 import type { RegionRecord } from './build/regionRecord';
 import { reportUnused } from './build/spaces';
 import { createState } from './build/state';
-import { named, qualifies, recordsOf, shiftReferences, shiftSpaces, type RegionEditInput, type RenumberedBuild } from './reuseRegionEdit';
+import { named, namedBefore, qualifies, recordsOf, shiftReferences, shiftSpaces, swapRecords, type RegionEditInput, type RenumberedBuild } from './reuseRegionEdit';
 import type { AddressSpace, RegionId } from './types';
 
 /**
@@ -64,22 +64,12 @@ function renumberTopLevel(
 	implicit: boolean,
 	diagnostics: RenumberedBuild['diagnostics'],
 ): RenumberedBuild {
-	let shift = (id: RegionId): RegionId => id;
 	let topLevel = input.tree.topLevel.filter((id) => id !== outId || record !== undefined);
 	let spaces = input.spaces.filter((space) => !(implicit && space.root === outId && record === undefined));
 	if (outId !== undefined && record !== undefined) {
-		records[outId] = record;
 		spaces = spaces.map((space) => (implicit && space.root === outId ? { ...space, name: record.name } : space));
-	} else if (outId !== undefined) {
-		shift = (id) => (id > outId ? id - 1 : id);
-		records.splice(outId, 1);
-		records.forEach((other) => other.renumber(shift));
-	} else if (record !== undefined) {
-		const inId = record.id;
-		shift = (id) => (id >= inId ? id + 1 : id);
-		records.forEach((other) => other.renumber(shift));
-		records.splice(inId, 0, record);
 	}
+	const shift = swapRecords(records, outId, record);
 	topLevel = topLevel.map(shift);
 	spaces = shiftSpaces(spaces, shift);
 	if (record !== undefined && outId === undefined) {
@@ -102,27 +92,7 @@ function withSpace(spaces: readonly AddressSpace[], space: AddressSpace): Addres
 	return at < 0 ? [...spaces, space] : [...spaces.slice(0, at), space, ...spaces.slice(at)];
 }
 
-/**
- * The id a fresh build gives `node`: how many named regions are declared before it, in
- * the loaded items' order (includes in place) and pre-order within each; -1 if absent.
- */
+/** The id a fresh build gives `node`: the named regions declared before it (includes in place). */
 function declarationIndex(items: readonly LoadedItem[], node: RegionNode): RegionId {
-	let count = 0;
-	for (const { item } of items) {
-		const pending: (ItemNode | MemberNode)[] = [item];
-		for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-			if (next.kind !== 'region' || next.name === undefined) {
-				continue;
-			}
-			if (next === node) {
-				return count;
-			}
-			count++;
-			const members = next.body?.members ?? [];
-			for (let i = members.length - 1; i >= 0; i--) {
-				pending.push(members[i] as MemberNode);
-			}
-		}
-	}
-	return -1;
+	return namedBefore(items.map((entry) => entry.item), node);
 }
