@@ -17,7 +17,7 @@
  * here. A property test compares every reused analysis with a fresh one.
  */
 import type { Diagnostic, RelatedLocation } from '../diagnostics';
-import type { RegionNode } from '../syntax/ast';
+import type { MapNode, RegionNode } from '../syntax/ast';
 import { isUnchanged, unchangedText, type SyntaxChange } from '../syntax/reparse';
 import { findRegionEdit, pairNodes, type NodePairs, type RegionEdit } from '../syntax/regionEdit';
 import { compareShapes } from '../syntax/sameShape';
@@ -136,13 +136,16 @@ function keepAll(previous: Analysis, stages: AnalysisStages, change: SyntaxChang
 
 /** Only header numbers changed: the records read them again; views and checks are redone. */
 function reuseAfterNumbers(previous: RegionTree, stages: AnalysisStages, change: SyntaxChange, moved: Moved): ReusedBuild | undefined {
-	if (stages.build.some((d) => d.uri === moved.uri && insideAny(d, change))) {
-		// A build diagnostic in the edited nodes may be about the numbers that changed.
+	// A build diagnostic in the edited nodes may be about the numbers that changed; so may
+	// one on the `map` that places an edited region (its `at` + `size` past 2^64).
+	const pairs = pairsOf(change);
+	const maps = previous.regions.flatMap((region) => (region instanceof RegionRecord && region.map !== undefined && pairs.regions.has(region.node) ? [region.map] : []));
+	if (stages.build.some((d) => (d.uri === moved.uri && insideAny(d, change)) || maps.some((map) => inNode(d, map.uri, map.node)))) {
 		return undefined;
 	}
 	const build = moveAll(stages.build, moved.move, moveDiagnostic);
 	const references = moved.references;
-	if (build === undefined || references === undefined || !retarget(previous, moved.uri, pairsOf(change), true)) {
+	if (build === undefined || references === undefined || !retarget(previous, moved.uri, pairs, true)) {
 		return undefined;
 	}
 	const tree: RegionTree = { regions: previous.regions, topLevel: previous.topLevel, spaces: moved.spaces };
@@ -314,7 +317,7 @@ function redeclare(scratch: ReturnType<typeof createState>, record: RegionRecord
 }
 
 /** Whether `location` starts in `node` of `uri`. */
-function inNode(location: { readonly uri: string; readonly offset: number }, uri: string, node: RegionNode): boolean {
+function inNode(location: { readonly uri: string; readonly offset: number }, uri: string, node: RegionNode | MapNode): boolean {
 	return location.uri === uri && location.offset >= node.offset && location.offset < node.offset + node.length;
 }
 

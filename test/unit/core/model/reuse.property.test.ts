@@ -541,6 +541,10 @@ suite('analysis reuse (property)', () => {
 			],
 			true,
 		);
+		// The overflow of a mapped region is reported on its map, outside the edited region.
+		const overflow = 'container sys size 16E {\n  map blob at 0xffff_ffff_0000_0000\n}\nram blob size 8G\n';
+		reanalyze(overflow, overflow.replace('size 8G', 'size 4K'), 'an overflow a new size ends');
+		reanalyze(overflow.replace('size 8G', 'size 4K'), overflow, 'an overflow a new size makes');
 		const moved = reanalyze(text, text.replace('map x at 0x1000', 'map x at 0x2000')).second;
 		assert.strictEqual(moved.tree.regions.find((region) => region.name === 'x')?.addr, 0x2000n);
 		const withPriority = text.replace('map x at 0x1000 overlap', 'map x at 0x1000 priority 1');
