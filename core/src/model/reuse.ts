@@ -139,7 +139,7 @@ function reuseAfterNumbers(previous: RegionTree, stages: AnalysisStages, change:
 	// A build diagnostic in the edited nodes may be about the numbers that changed; so may
 	// one on the `map` that places an edited region (its `at` + `size` past 2^64).
 	const pairs = pairsOf(change);
-	const maps = previous.regions.flatMap((region) => (region instanceof RegionRecord && region.map !== undefined && pairs.regions.has(region.node) ? [region.map] : []));
+	const maps = stages.build.length === 0 ? [] : previous.regions.flatMap((region) => (region instanceof RegionRecord && region.map !== undefined && pairs.regions.has(region.node) ? [region.map] : []));
 	if (stages.build.some((d) => (d.uri === moved.uri && insideAny(d, change)) || maps.some((map) => inNode(d, map.uri, map.node)))) {
 		return undefined;
 	}
