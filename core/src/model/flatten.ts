@@ -6,11 +6,13 @@
  * Speed: the render is an explicit-stack walk (no recursion limit) over a chunked
  * coverage set, so claiming is O(log n) and a whole view is O(n log n); the coverage set
  * also yields the pieces in address order, so nothing is sorted. A subtree whose clipped
- * window is already fully claimed is skipped: it could not add a byte.
+ * window is already fully claimed is skipped: it could not add a byte. Pieces and the
+ * finished view are columns of typed arrays (`packedView.ts`), not objects.
  */
 import { CoverageSet } from './coverage';
 import { flatViewRoot, isOwnReadonly, isTerminal } from './flatViewRoot';
-import type { FlatRange, FlatView, Region, RegionId, RegionTree } from './types';
+import { mergePieces, PathColumns, PieceColumns, rangeFlags } from './packedView';
+import type { FlatView, Region, RegionId, RegionTree } from './types';
 import { addressSpaceSize } from './types';
 
 /** Deeper render paths than this are cut off: only a cycle the analyzer missed gets here. */
@@ -29,9 +31,6 @@ export function renderBudget(regionCount: number): { readonly visits: number; re
 	return { visits: 1_000_000 + 16 * regionCount, pieces: 500_000 + 4 * regionCount };
 }
 
-/** A flat range while it is still ours: merging grows `size` in place. */
-type Piece = { -readonly [K in keyof FlatRange]: FlatRange[K] };
-
 /**
  * One region being rendered, with everything `render_memory_region` carries down.
  * Frames are reused by depth, so the walk allocates no frame per region.
@@ -44,8 +43,6 @@ interface Frame {
 	/** The clip `[clipStart, clipEnd)`, already intersected with the region's own extent. */
 	clipStart: bigint;
 	clipEnd: bigint;
-	/** `base + size`: the region's own end (unclipped). */
-	end: bigint;
 	readonly: boolean;
 	nonvolatile: boolean;
 	/** The next child to render (for an alias: 0 before its target, 1 after). */
@@ -62,9 +59,7 @@ export function flatten(tree: RegionTree, root: RegionId): FlatView {
 	if (viewRoot === undefined) {
 		return { root: undefined, ranges: [] };
 	}
-	const renderer = new Renderer(tree);
-	const ranges = renderer.render(viewRoot);
-	return renderer.truncated ? { root: viewRoot, ranges, truncated: true } : { root: viewRoot, ranges };
+	return new Renderer(tree).render(viewRoot);
 }
 
 /** The depth-first render of one flat-view root into disjoint pieces in address order. */
@@ -76,11 +71,11 @@ class Renderer {
 	readonly #ids: RegionId[] = [];
 	#depth = 0;
 	readonly #onPath: Uint8Array;
-	readonly #pieces: Piece[] = [];
-	/** `#ends[p]` is the end of piece `p` (kept so that merging needs no addition). */
-	readonly #ends: bigint[] = [];
+	readonly #pieces = new PieceColumns();
+	readonly #paths = new PathColumns();
 	#leaving: Frame | undefined;
-	#leavingPath: RegionId[] | undefined;
+	/** The number of the leaving frame's render path, once a piece needed it. */
+	#leavingPath = -1;
 	readonly #budget: ReturnType<typeof renderBudget>;
 	#visits = 0;
 	/** Set when the render stopped at its budget: the ranges are only a prefix of the work. */
@@ -92,8 +87,8 @@ class Renderer {
 		this.#budget = renderBudget(tree.regions.length);
 	}
 
-	/** Renders `root` and returns its merged ranges in address order. */
-	render(root: RegionId): FlatRange[] {
+	/** Renders `root` and returns its view: the merged ranges in address order. */
+	render(root: RegionId): FlatView {
 		this.#enter(root, 0n, 0n, addressSpaceSize, false, false);
 		while (this.#depth > 0 && !this.truncated) {
 			const frame = this.#frames[this.#depth - 1] as Frame;
@@ -118,7 +113,7 @@ class Renderer {
 				this.#enter(child, frame.base, frame.clipStart, frame.clipEnd, frame.readonly, frame.nonvolatile);
 			}
 		}
-		return mergeRanges(this.#coverage.order(), this.#pieces, this.#ends);
+		return mergePieces(root, this.#pieces, this.#coverage.order(), this.#paths, this.truncated);
 	}
 
 	/** R4.2 steps 1-4: skip disabled, out-of-clip and already-covered regions, else push. */
@@ -145,14 +140,13 @@ class Renderer {
 		const ro = readonly || isOwnReadonly(region);
 		const nv = nonvolatile || region.nonvolatile;
 		if (frame === undefined) {
-			this.#frames.push({ id, region, base, clipStart, clipEnd, end, readonly: ro, nonvolatile: nv, next: 0 });
+			this.#frames.push({ id, region, base, clipStart, clipEnd, readonly: ro, nonvolatile: nv, next: 0 });
 		} else {
 			frame.id = id;
 			frame.region = region;
 			frame.base = base;
 			frame.clipStart = clipStart;
 			frame.clipEnd = clipEnd;
-			frame.end = end;
 			frame.readonly = ro;
 			frame.nonvolatile = nv;
 			frame.next = 0;
@@ -167,77 +161,25 @@ class Renderer {
 		if (!isTerminal(frame.region)) {
 			return;
 		}
-		if (this.#pieces.length >= this.#budget.pieces) {
+		if (this.#pieces.count >= this.#budget.pieces) {
 			// Checked before a fill, never inside one: the coverage set numbers every gap.
 			this.truncated = true;
 			return;
 		}
 		this.#leaving = frame;
-		this.#leavingPath = undefined;
+		this.#leavingPath = -1;
 		this.#coverage.fill(frame.clipStart, frame.clipEnd, this.#addPiece);
 	}
 
 	/** The coverage set's sink while a terminal is left: one piece per unclaimed gap. */
 	readonly #addPiece = (start: bigint, end: bigint): void => {
 		const frame = this.#leaving as Frame;
-		const region = frame.region;
-		const path = (this.#leavingPath ??= this.#path());
-		// The common case, a whole region that nothing hides, needs no subtraction.
-		const atBase = start === frame.base;
-		const whole = atBase && end === frame.end;
-		this.#pieces.push({
-			start,
-			size: whole ? region.size : end - start,
-			region: frame.id,
-			offsetInRegion: atBase ? 0n : start - frame.base,
-			readonly: frame.readonly,
-			nonvolatile: frame.nonvolatile,
-			romdMode: region.romdMode,
-			path,
-		});
-		this.#ends.push(end);
-	};
-
-	/**
-	 * The ids of the frames from the root down to the one being left (inclusive). A slice
-	 * is sized exactly; an array grown by `push` would hold room for 17 ids, and a big
-	 * board keeps one path per flat range.
-	 */
-	#path(): RegionId[] {
-		return this.#ids.slice(0, this.#depth + 1);
-	}
-}
-
-/**
- * R4.7 `flatview_simplify`: takes the pieces in address `order` and merges each into the
- * previous one when they are adjacent, belong to the same region at contiguous offsets
- * and carry the same flags. The cheap tests come first: most neighbours differ in region.
- */
-function mergeRanges(order: readonly number[], pieces: readonly Piece[], ends: readonly bigint[]): FlatRange[] {
-	const merged: Piece[] = [];
-	let last: Piece | undefined;
-	let lastEnd = 0n;
-	for (const index of order) {
-		const range = pieces[index] as Piece;
-		const end = ends[index] as bigint;
-		if (last !== undefined && canMerge(last, lastEnd, range)) {
-			last.size += range.size;
-		} else {
-			merged.push(range);
-			last = range;
+		if (this.#leavingPath < 0) {
+			this.#leavingPath = this.#paths.add(this.#ids, this.#depth + 1);
 		}
-		lastEnd = end;
-	}
-	return merged;
-}
-
-function canMerge(a: Piece, aEnd: bigint, b: Piece): boolean {
-	return (
-		a.region === b.region &&
-		a.readonly === b.readonly &&
-		a.nonvolatile === b.nonvolatile &&
-		a.romdMode === b.romdMode &&
-		aEnd === b.start &&
-		a.offsetInRegion + a.size === b.offsetInRegion
-	);
+		// The common case, a region's own start, needs no subtraction.
+		const offset = start === frame.base ? 0n : start - frame.base;
+		const flags = rangeFlags(frame.readonly, frame.nonvolatile, frame.region.romdMode);
+		this.#pieces.push(start, end, offset, frame.id, flags, this.#leavingPath);
+	};
 }

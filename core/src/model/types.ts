@@ -116,7 +116,11 @@ export interface FlatRange {
 	readonly path: readonly RegionId[];
 }
 
-/** The flattened view of one root (QEMU `FlatView`); ranges sorted, disjoint, merged. */
+/**
+ * The flattened view of one root (QEMU `FlatView`); ranges sorted, disjoint, merged.
+ * `flatten` returns a `PackedFlatView`, whose `ranges` are built from typed-array columns
+ * on first read; importers and tests may give a plain object.
+ */
 export interface FlatView {
 	/** The flat-view root after R4.8's shortcut, or undefined for "No rendered FlatView". */
 	readonly root: RegionId | undefined;

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../../diagnostics';
 import type { SpaceView } from '../analyze';
 import { isTerminal } from '../flatViewRoot';
+import { rangeRegions } from '../packedView';
 import type { AddressSpan } from '../visibility';
 import { rangesIn, renderAncestors } from '../visibility';
 import type { FlatView, RegionId, RegionTree } from '../types';
@@ -35,8 +36,9 @@ function checkShadowed(tree: RegionTree, views: readonly SpaceView[]): Diagnosti
 	// One flag per region: a Set of every owner costs more than the whole check.
 	const visible = new Uint8Array(tree.regions.length);
 	for (const { view } of views) {
-		for (const range of view.ranges) {
-			visible[range.region] = 1;
+		const owners = rangeRegions(view);
+		for (let i = 0; i < owners.length; i++) {
+			visible[owners[i] as RegionId] = 1;
 		}
 	}
 	const candidates: RegionId[] = [];

@@ -11,6 +11,7 @@ import { referenceFlatten } from '../../../../core/src/model/reference';
 import { mtreeFlat } from '../../../util/mtreeFlat';
 import type { RegionSpec } from '../../../util/treeBuilder';
 import { alias, buildTree, container, io, ram, romd } from '../../../util/treeBuilder';
+import { plainView } from '../../../util/plainView';
 
 const full = 1n << 64n;
 
@@ -126,14 +127,14 @@ suite('flatten: defensive', () => {
 	test('a containment cycle is cut where it repeats, like the reference', () => {
 		const base = build([container('sys', full, {}, [container('loop', 0x10000n, { at: 0x1000n }, [io('d', 0x10n)])])], 'sys');
 		const cyclic = withEdge(base.tree, idOf(base.tree, 'loop'), idOf(base.tree, 'sys'));
-		assert.deepStrictEqual(flatten(cyclic, base.root), referenceFlatten(cyclic, base.root));
+		assert.deepStrictEqual(plainView(flatten(cyclic, base.root)), referenceFlatten(cyclic, base.root));
 		assert.strictEqual(flatten(cyclic, base.root).ranges.length, 1);
 	});
 
 	test('an alias of its own ancestor (D8) is cut where it re-enters (QEMU would recurse)', () => {
 		const { tree, root } = build([container('sys', full, {}, [io('d', 0x10n, { at: 0n }), alias('self', 0x100n, 'sys', { at: 0x1000n })])], 'sys');
 		assert.deepStrictEqual(mtreeFlat(tree, flatten(tree, root)), ['  0000000000000000-000000000000000f (prio 0, i/o): d']);
-		assert.deepStrictEqual(flatten(tree, root), referenceFlatten(tree, root));
+		assert.deepStrictEqual(plainView(flatten(tree, root)), referenceFlatten(tree, root));
 	});
 
 	test('dangling child and alias ids render nothing', () => {
