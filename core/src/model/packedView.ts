@@ -103,18 +103,18 @@ export function mergePieces(
 	truncated: boolean,
 ): PackedFlatView {
 	// First pass: which piece starts each range, and which piece ends it.
-	const firsts: number[] = [];
-	const lasts: number[] = [];
+	const firsts = new Int32Array(order.length);
+	const lasts = new Int32Array(order.length);
+	let count = 0;
 	for (const p of order) {
-		const n = firsts.length - 1;
-		if (n >= 0 && canMerge(pieces, firsts[n] as number, lasts[n] as number, p)) {
-			lasts[n] = p;
+		if (count > 0 && canMerge(pieces, firsts[count - 1] as number, lasts[count - 1] as number, p)) {
+			lasts[count - 1] = p;
 		} else {
-			firsts.push(p);
-			lasts.push(p);
+			firsts[count] = p;
+			lasts[count] = p;
+			count++;
 		}
 	}
-	const count = firsts.length;
 	const { regions, flags, starts, ends, offsets } = pieces;
 	const columns = {
 		starts: new BigUint64Array(count),
