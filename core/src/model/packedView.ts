@@ -228,3 +228,24 @@ export class PackedFlatView implements FlatView {
 export function rangeRegions(view: FlatView): ArrayLike<RegionId> {
 	return view instanceof PackedFlatView ? view.columns.regions : view.ranges.map((range) => range.region);
 }
+
+/** How many bytes the ranges of `view` cover, without building ranges. */
+export function mappedBytes(view: FlatView): bigint {
+	let total = 0n;
+	if (view instanceof PackedFlatView) {
+		const { starts, ends } = view.columns;
+		for (let i = 0; i < starts.length; i++) {
+			total += end(ends[i] as bigint) - (starts[i] as bigint);
+		}
+		return total;
+	}
+	for (const range of view.ranges) {
+		total += range.size;
+	}
+	return total;
+}
+
+/** How many ranges `view` has, without building them. */
+export function rangeCount(view: FlatView): number {
+	return view instanceof PackedFlatView ? view.count : view.ranges.length;
+}

@@ -8,7 +8,7 @@
  */
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { firstSpaceOfEachName, humanSize, type Analysis, type SpaceView } from '../../../core/src/index';
+import { firstSpaceOfEachName, humanSize, mappedBytes, rangeCount, type Analysis, type SpaceView } from '../../../core/src/index';
 import { toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 
@@ -19,13 +19,14 @@ const exportLenses: readonly { readonly title: string; readonly format: 'c' | 'l
 	{ title: 'Markdown', format: 'md' },
 ];
 
-/** `8 ranges, 4 GiB mapped`: what the flat view holds, counted once per request. */
+/**
+ * `8 ranges, 4 GiB mapped`: what the flat view holds, counted once per request from the
+ * view's columns. The editor asks for lenses after every edit, and building the range
+ * objects for two numbers would double the view's memory.
+ */
 function summary(view: SpaceView): string {
-	let mapped = 0n;
-	for (const range of view.view.ranges) {
-		mapped += range.size;
-	}
-	const ranges = view.view.ranges.length;
+	const mapped = mappedBytes(view.view);
+	const ranges = rangeCount(view.view);
 	const incomplete = view.view.truncated === true ? ' so far (rendering stopped at its limit)' : '';
 	return `${ranges} ${ranges === 1 ? 'range' : 'ranges'}, ${humanSize(mapped)} mapped${incomplete}`;
 }

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert';
 import { flatten } from '../../../../core/src/index';
-import { PackedFlatView, rangeRegions } from '../../../../core/src/model/packedView';
+import { mappedBytes, PackedFlatView, rangeCount, rangeRegions } from '../../../../core/src/model/packedView';
 import { alias, buildTree, container, ram, rom } from '../../../util/treeBuilder';
 
 const full = 1n << 64n;
@@ -25,6 +25,10 @@ suite('packed flat view', () => {
 			[0x5000n, 0x1000n, 'mid', 0n],
 			[0x6000n, full - 0x6000n, 'top', 0x6000n],
 		]);
+		// The lens counts read the columns; a literal view with the same ranges agrees.
+		const literal = { root: view.root, ranges: [...view.ranges] };
+		assert.deepStrictEqual([rangeCount(view), mappedBytes(view)], [3, full]);
+		assert.deepStrictEqual([rangeCount(literal), mappedBytes(literal)], [3, full]);
 	});
 
 	test('adjacent pieces of one region at contiguous offsets merge into one range (R4.7)', () => {
