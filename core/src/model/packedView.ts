@@ -198,14 +198,15 @@ export class PackedFlatView implements FlatView {
 
 	#build(): FlatRange[] {
 		const { starts, ends, offsets, regions, flags, paths } = this.columns;
-		const shared = new Map<number, RegionId[]>();
+		// One array per path, shared by the ranges of one render.
+		const shared: (RegionId[] | undefined)[] = new Array<RegionId[] | undefined>(this.pathStarts.length - 1);
 		const ranges: FlatRange[] = [];
 		for (let i = 0; i < regions.length; i++) {
 			const pathNumber = paths[i] as number;
-			let path = shared.get(pathNumber);
+			let path = shared[pathNumber];
 			if (path === undefined) {
 				path = Array.from(this.pathIds.subarray(this.pathStarts[pathNumber], this.pathStarts[pathNumber + 1]));
-				shared.set(pathNumber, path);
+				shared[pathNumber] = path;
 			}
 			const start = starts[i] as bigint;
 			const bits = flags[i] as number;

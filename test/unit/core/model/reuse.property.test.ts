@@ -372,40 +372,42 @@ suite('analysis reuse (property)', () => {
 			'',
 		].join('\n');
 		const inSys = (source: string, line: string): string => source.replace('  ram a at 0 size 4K\n', `  ram a at 0 size 4K\n${line}\n`);
+		// An alias 'v' of `of`, pasted into 'sys'.
+		const aliasIn = (source: string, of: string): string => inSys(source, `  alias v at 0x3000 size 4K of ${of}`);
 		const inC = (source: string, line: string): string => source.replace('    ram d at 0 size 1K\n', `    ram d at 0 size 1K\n${line}\n`);
 		const spaces = 'space one = sys\nspace two = other\nspace three = more\n' + text;
 		// 'other' uses itself: an alias inside it, of its own region, does not count.
 		const inOther = text.replace('  ram r at 0 size 1K\n}\ncontainer more', '  ram r at 0 size 1K\n  alias q at 0x200 size 1K of other/r\n}\ncontainer more');
 		const kept: Case[] = [
-			{ what: 'an alias into its own top-level region', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of d') },
-			{ what: 'an alias into a top-level region another alias uses', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of pc.ram') },
-			{ what: 'an alias of the root of a written space', before: spaces, after: inSys(spaces, '  alias v at 0x3000 size 4K of other') },
+			{ what: 'an alias into its own top-level region', before: text, after: aliasIn(text, 'd') },
+			{ what: 'an alias into a top-level region another alias uses', before: text, after: aliasIn(text, 'pc.ram') },
+			{ what: 'an alias of the root of a written space', before: spaces, after: aliasIn(spaces, 'other') },
 			{ what: 'an alias without a target', before: text, after: inSys(text, '  alias v at 0x3000 size 4K') },
-			{ what: 'an alias of an unknown name', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of pc.rma') },
+			{ what: 'an alias of an unknown name', before: text, after: aliasIn(text, 'pc.rma') },
 			// Two names as close: the suggestion is the first declared, the alias's own name.
 			{ what: 'an alias of an unknown name, its own as close', before: text, after: inSys(text, '  alias pc.rmb at 0x3000 size 4K of pc.rma') },
 		];
 		expectReuse(kept, true);
-		const unknown = reanalyze(text, inSys(text, '  alias v at 0x3000 size 4K of pc.rma')).second;
+		const unknown = reanalyze(text, aliasIn(text, 'pc.rma')).second;
 		assert.deepStrictEqual(
 			unknown.diagnostics.map((d) => [d.code, d.message]),
 			[['ref.unknown', "Unknown region 'pc.rma'; did you mean 'pc.ram'?"]],
 		);
 		const afresh: Case[] = [
-			{ what: 'an alias of its own block', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of sys') },
+			{ what: 'an alias of its own block', before: text, after: aliasIn(text, 'sys') },
 			{ what: 'an alias closing a cycle through another alias', before: text, after: inC(text, '    alias v at 0x100 size 1K of e') },
 			{ what: 'an alias of its own name, which another region has', before: text, after: inSys(text, '  alias d at 0x3000 size 4K of d') },
-			{ what: 'an alias of an ambiguous name', before: spaces, after: inSys(spaces, '  alias v at 0x3000 size 4K of r') },
-			{ what: 'an alias of a path', before: spaces, after: inSys(spaces, '  alias v at 0x3000 size 4K of other/r') },
-			{ what: "an alias with '#N'", before: text, after: inSys(text, '  alias v at 0x3000 size 4K of d#1') },
-			{ what: 'the first alias into an implicit space', before: text, after: inSys(text, '  alias v at 0x3000 size 4K of spare') },
-			{ what: 'the last alias into an implicit space, removed', before: inSys(text, '  alias v at 0x3000 size 4K of spare'), after: text },
-			{ what: 'the first alias into an unused region', before: spaces, after: inSys(spaces, '  alias v at 0x3000 size 4K of spare') },
-			{ what: 'the first alias from outside into a region aliased from inside', before: inOther, after: inSys(inOther, '  alias v at 0x3000 size 4K of q') },
+			{ what: 'an alias of an ambiguous name', before: spaces, after: aliasIn(spaces, 'r') },
+			{ what: 'an alias of a path', before: spaces, after: aliasIn(spaces, 'other/r') },
+			{ what: "an alias with '#N'", before: text, after: aliasIn(text, 'd#1') },
+			{ what: 'the first alias into an implicit space', before: text, after: aliasIn(text, 'spare') },
+			{ what: 'the last alias into an implicit space, removed', before: aliasIn(text, 'spare'), after: text },
+			{ what: 'the first alias into an unused region', before: spaces, after: aliasIn(spaces, 'spare') },
+			{ what: 'the first alias from outside into a region aliased from inside', before: inOther, after: aliasIn(inOther, 'q') },
 			{
 				what: 'an alias in a build that cut a cycle',
 				before: inC(text, '    alias x at 0x100 size 1K of e'),
-				after: inSys(inC(text, '    alias x at 0x100 size 1K of e'), '  alias v at 0x3000 size 4K of d'),
+				after: aliasIn(inC(text, '    alias x at 0x100 size 1K of e'), 'd'),
 			},
 		];
 		expectReuse(afresh, false);
