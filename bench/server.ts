@@ -279,10 +279,32 @@ async function requestRows(): Promise<Row[]> {
 		}
 		const hoverRow = msRow('server: hover p95', '100k regions', percentile(hovers.slice(10), 95), 10);
 		const completionRow = msRow('server: completion', '100k regions', median(completions.slice(5)), 20);
-		return [hoverRow, completionRow];
+		return [hoverRow, ...(await firstHoverRows(session, text)), completionRow];
 	} finally {
 		session.stop();
 	}
+}
+
+/**
+ * The first hover after each edit: the hover p95 above is taken on one analysis, whose
+ * lookups are warm; these pay for whatever a new analysis builds on its first query.
+ * Each run types a size over and waits for the diagnostics, then hovers once, on the
+ * address after `at` or on the region's name (the two kinds of hover) in turn.
+ */
+async function firstHoverRows(session: Session, text: string): Promise<Row[]> {
+	const spot = middleSize(text);
+	const textDocument = { uri: session.uri };
+	const line = text.split('\n')[spot.line] ?? '';
+	const kinds = [
+		{ what: 'on an address', position: { line: spot.line, character: line.indexOf(' at ') + 5 }, samples: [] as number[] },
+		{ what: 'on a region name', position: { line: spot.line, character: line.search(/\S/) + 5 }, samples: [] as number[] },
+	];
+	for (let i = 0; i < 16; i++) {
+		await changeToDiagnostics(session, 'block', spot, i % 2 === 0);
+		const kind = kinds[(i >> 1) % 2] ?? kinds[0];
+		kind?.samples.push(await timed(() => session.connection.sendRequest(HoverRequest.type, { textDocument, position: kind.position })));
+	}
+	return kinds.map((kind) => msRow(`server: first hover after an edit, ${kind.what}`, '100k regions', median(kind.samples.slice(1)), 10));
 }
 
 /** The server rows of `npm run bench`. */
