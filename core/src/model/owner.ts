@@ -7,30 +7,19 @@ import { toHex } from './address';
 import { describeAccess, hiddenClaims } from './ownerReasons';
 import type { PointVisit } from './pointWalk';
 import { walkPoint } from './pointWalk';
+import { firstRangeEndingAfter, rangeAt, rangeRegions, rangeStart } from './packedView';
 import type { FlatRange, FlatView, RegionId, RegionTree } from './types';
 
-export { visibility, type RegionVisibility, type SpaceVisibility } from './visibility';
+export { rangesIn, visibility, type AddressSpan, type RegionVisibility, type SpaceVisibility } from './visibility';
 
-/** The range of `view` that contains `address`, by binary search; undefined in a hole. */
+/**
+ * The range of `view` that contains `address`, by binary search; undefined in a hole.
+ * Builds no range object but the one found (see `PackedFlatView.rangeAt`).
+ */
 export function findRange(view: FlatView, address: bigint): FlatRange | undefined {
-	const ranges = view.ranges;
-	let low = 0;
-	let high = ranges.length - 1;
-	while (low <= high) {
-		const mid = (low + high) >>> 1;
-		const range = ranges[mid];
-		if (range === undefined) {
-			return undefined;
-		}
-		if (address < range.start) {
-			high = mid - 1;
-		} else if (address >= range.start + range.size) {
-			low = mid + 1;
-		} else {
-			return range;
-		}
-	}
-	return undefined;
+	const index = firstRangeEndingAfter(view, address);
+	const start = rangeStart(view, index);
+	return start !== undefined && start <= address ? rangeAt(view, index) : undefined;
 }
 
 /** A region that claims an address but does not own it, and why. */
@@ -125,22 +114,26 @@ function aliasLines(tree: RegionTree, visits: readonly PointVisit[], chain: read
 	return lines;
 }
 
-const rangeIndex = new WeakMap<FlatView, Map<RegionId, FlatRange[]>>();
+/** Per view: the indexes of the ranges each region owns, in address order. */
+const rangeIndex = new WeakMap<FlatView, Map<RegionId, number[]>>();
 
 /** Every flat range of `view` owned by `region` (its visible pieces, via any alias). */
 export function rangesOf(view: FlatView, region: RegionId): readonly FlatRange[] {
 	let index = rangeIndex.get(view);
 	if (index === undefined) {
+		// From the regions column: the ranges themselves are built only for the regions asked about.
 		index = new Map();
-		for (const range of view.ranges) {
-			const list = index.get(range.region);
+		const regions = rangeRegions(view);
+		for (let i = 0; i < regions.length; i++) {
+			const owner = regions[i] as RegionId;
+			const list = index.get(owner);
 			if (list === undefined) {
-				index.set(range.region, [range]);
+				index.set(owner, [i]);
 			} else {
-				list.push(range);
+				list.push(i);
 			}
 		}
 		rangeIndex.set(view, index);
 	}
-	return index.get(region) ?? [];
+	return (index.get(region) ?? []).map((i) => rangeAt(view, i) as FlatRange);
 }

@@ -169,11 +169,20 @@ export interface RangeColumns {
 	readonly paths: Int32Array;
 }
 
-/** A flat view whose ranges are columns; `ranges` builds the objects on first read. */
+/**
+ * A flat view whose ranges are columns. `ranges` builds every range object on first read;
+ * `rangeAt` builds one, so that a lookup (a hover, the first query after each edit) does
+ * not pay for all of them. Either way each range is built once: the same index always
+ * gives the same object, so readers may compare ranges by identity.
+ */
 export class PackedFlatView implements FlatView {
 	/** Set (as an own property, like a literal view's) only when the render was cut short. */
 	declare readonly truncated?: true;
 	#ranges: FlatRange[] | undefined;
+	/** Ranges built one at a time by `rangeAt`, before `ranges` was read. */
+	readonly #built = new Map<number, FlatRange>();
+	/** One array per render path, shared by the ranges built from it. */
+	#paths: (RegionId[] | undefined)[] | undefined;
 
 	constructor(
 		readonly root: RegionId,
@@ -193,36 +202,102 @@ export class PackedFlatView implements FlatView {
 	}
 
 	get ranges(): readonly FlatRange[] {
-		return (this.#ranges ??= this.#build());
+		if (this.#ranges === undefined) {
+			const ranges: FlatRange[] = [];
+			for (let i = 0; i < this.count; i++) {
+				ranges.push(this.#built.get(i) ?? this.#make(i));
+			}
+			this.#ranges = ranges;
+			this.#built.clear();
+		}
+		return this.#ranges;
 	}
 
-	#build(): FlatRange[] {
-		const { starts, ends, offsets, regions, flags, paths } = this.columns;
-		// One array per path, shared by the ranges of one render.
-		const shared: (RegionId[] | undefined)[] = new Array<RegionId[] | undefined>(this.pathStarts.length - 1);
-		const ranges: FlatRange[] = [];
-		for (let i = 0; i < regions.length; i++) {
-			const pathNumber = paths[i] as number;
-			let path = shared[pathNumber];
-			if (path === undefined) {
-				path = Array.from(this.pathIds.subarray(this.pathStarts[pathNumber], this.pathStarts[pathNumber + 1]));
-				shared[pathNumber] = path;
-			}
-			const start = starts[i] as bigint;
-			const bits = flags[i] as number;
-			ranges.push({
-				start,
-				size: end(ends[i] as bigint) - start,
-				region: regions[i] as number,
-				offsetInRegion: offsets[i] as bigint,
-				readonly: (bits & readonlyFlag) !== 0,
-				nonvolatile: (bits & nonvolatileFlag) !== 0,
-				romdMode: (bits & romdModeFlag) !== 0,
-				path,
-			});
+	/** The range at index `index` (0 <= index < count), built on first request. */
+	rangeAt(index: number): FlatRange {
+		const known = this.#ranges?.[index] ?? this.#built.get(index);
+		if (known !== undefined) {
+			return known;
 		}
-		return ranges;
+		const range = this.#make(index);
+		this.#built.set(index, range);
+		return range;
 	}
+
+	#make(i: number): FlatRange {
+		const { starts, ends, offsets, regions, flags } = this.columns;
+		const start = starts[i] as bigint;
+		const bits = flags[i] as number;
+		return {
+			start,
+			size: end(ends[i] as bigint) - start,
+			region: regions[i] as number,
+			offsetInRegion: offsets[i] as bigint,
+			readonly: (bits & readonlyFlag) !== 0,
+			nonvolatile: (bits & nonvolatileFlag) !== 0,
+			romdMode: (bits & romdModeFlag) !== 0,
+			path: this.#path(this.columns.paths[i] as number),
+		};
+	}
+
+	#path(pathNumber: number): RegionId[] {
+		const shared = (this.#paths ??= new Array<RegionId[] | undefined>(this.pathStarts.length - 1));
+		let path = shared[pathNumber];
+		if (path === undefined) {
+			path = Array.from(this.pathIds.subarray(this.pathStarts[pathNumber], this.pathStarts[pathNumber + 1]));
+			shared[pathNumber] = path;
+		}
+		return path;
+	}
+}
+
+/** The range at `index` of `view` (0 <= index < `rangeCount(view)`), building only that one. */
+export function rangeAt(view: FlatView, index: number): FlatRange | undefined {
+	if (view instanceof PackedFlatView) {
+		return index >= 0 && index < view.count ? view.rangeAt(index) : undefined;
+	}
+	return view.ranges[index];
+}
+
+/**
+ * The index of the first range of `view` that ends above `address` (`rangeCount(view)`
+ * when none does), by binary search over the columns: the range that holds `address`
+ * if any, else the first one after it.
+ */
+export function firstRangeEndingAfter(view: FlatView, address: bigint): number {
+	let low = 0;
+	let high = rangeCount(view);
+	if (view instanceof PackedFlatView) {
+		const ends = view.columns.ends;
+		while (low < high) {
+			const mid = (low + high) >>> 1;
+			if (end(ends[mid] as bigint) <= address) {
+				low = mid + 1;
+			} else {
+				high = mid;
+			}
+		}
+		return low;
+	}
+	const ranges = view.ranges;
+	while (low < high) {
+		const mid = (low + high) >>> 1;
+		const range = ranges[mid] as FlatRange;
+		if (range.start + range.size <= address) {
+			low = mid + 1;
+		} else {
+			high = mid;
+		}
+	}
+	return low;
+}
+
+/** Where the range at `index` of `view` starts, without building it. */
+export function rangeStart(view: FlatView, index: number): bigint | undefined {
+	if (view instanceof PackedFlatView) {
+		return index >= 0 && index < view.count ? view.columns.starts[index] : undefined;
+	}
+	return view.ranges[index]?.start;
 }
 
 /** The owning region of each range of `view`, in address order, without building ranges. */

@@ -5,6 +5,7 @@
  */
 import type { SpaceView } from './analyze';
 import { flatViewRoot, isTerminal } from './flatViewRoot';
+import { firstRangeEndingAfter, rangeAt, rangeStart } from './packedView';
 import type { FlatRange, FlatView, RegionId, RegionTree } from './types';
 
 /** A half-open absolute span `[start, end)`. */
@@ -78,27 +79,18 @@ function overlap(range: FlatRange, span: AddressSpan): bigint {
 	return end > start ? end - start : 0n;
 }
 
-/** The ranges of `view` that intersect `span`, by binary search for the first. */
-export function rangesIn(view: FlatView, span: AddressSpan): FlatRange[] {
-	const ranges = view.ranges;
-	let low = 0;
-	let high = ranges.length;
-	while (low < high) {
-		const mid = (low + high) >>> 1;
-		const range = ranges[mid];
-		if (range !== undefined && range.start + range.size <= span.start) {
-			low = mid + 1;
-		} else {
-			high = mid;
-		}
-	}
+/**
+ * The ranges of `view` that intersect `span` (at most `cap` of them), by binary search
+ * for the first; only those are built (see `PackedFlatView.rangeAt`).
+ */
+export function rangesIn(view: FlatView, span: AddressSpan, cap = Number.POSITIVE_INFINITY): FlatRange[] {
 	const found: FlatRange[] = [];
-	for (let i = low; i < ranges.length; i++) {
-		const range = ranges[i];
-		if (range === undefined || range.start >= span.end) {
+	for (let i = firstRangeEndingAfter(view, span.start); found.length < cap; i++) {
+		const start = rangeStart(view, i);
+		if (start === undefined || start >= span.end) {
 			break;
 		}
-		found.push(range);
+		found.push(rangeAt(view, i) as FlatRange);
 	}
 	return found;
 }

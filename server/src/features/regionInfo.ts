@@ -7,14 +7,17 @@ import {
 	findRange,
 	formatAddress,
 	formatSize,
+	rangesIn,
 	rangesOf,
 	twoTo64,
 } from '../../../core/src/index';
-import type { Analysis, FlatRange, FlatView, Region, SpaceView } from '../../../core/src/index';
+import type { Analysis, Region, SpaceView } from '../../../core/src/index';
 import { placementsOf } from '../model';
 
 /** At most this many lines of ranges per list in a hover. */
 const maxListed = 8;
+/** At most this many ranges are read to say what shadows a region (a hover stays fast). */
+const maxShadowRanges = 10_000;
 
 /** `[0x1000, 0x2000)` */
 export function formatRange(start: bigint, end: bigint): string {
@@ -48,31 +51,6 @@ export function describeAccess(region: Region): string | undefined {
 		parts.push('nonvolatile');
 	}
 	return parts.length > 0 ? parts.join(', ') : undefined;
-}
-
-/** The ranges of `view` that intersect `[start, end)`, by binary search (capped). */
-export function rangesOverlapping(view: FlatView, start: bigint, end: bigint, cap = 10_000): FlatRange[] {
-	const ranges = view.ranges;
-	let lo = 0;
-	let hi = ranges.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		const r = ranges[mid];
-		if (r && r.start + r.size <= start) {
-			lo = mid + 1;
-		} else {
-			hi = mid;
-		}
-	}
-	const result: FlatRange[] = [];
-	for (let i = lo; i < ranges.length && result.length < cap; i++) {
-		const r = ranges[i];
-		if (!r || r.start >= end) {
-			break;
-		}
-		result.push(r);
-	}
-	return result;
 }
 
 /** Lines saying where a region is visible in each space, and what shadows the rest. */
@@ -123,7 +101,7 @@ function shadowLine(
 ): string | undefined {
 	const byOwner = new Map<string, bigint>();
 	let visible = 0n;
-	for (const r of rangesOverlapping(space.view, start, end)) {
+	for (const r of rangesIn(space.view, { start, end }, maxShadowRanges)) {
 		const a = r.start > start ? r.start : start;
 		const b = r.start + r.size < end ? r.start + r.size : end;
 		if (r.region === region.id) {

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert';
 import * as fc from 'fast-check';
 import type { FlatRange, FlatView, RegionTree } from '../../../../core/src/index';
-import { explainOwner, findRange, flatten } from '../../../../core/src/index';
+import { explainOwner, findRange, flatten, rangesIn, rangesOf } from '../../../../core/src/index';
 import { referenceFlatten } from '../../../../core/src/model/reference';
 import { randomTree } from './flatten.arbitrary';
 import { plainView } from '../../../util/plainView';
@@ -87,6 +87,36 @@ suite('flatten (property)', () => {
 				for (const range of view.ranges) {
 					const explanation = explainOwner(tree, view, range.start);
 					assert.deepStrictEqual(explanation.chain, range.path);
+				}
+			}),
+			runs,
+		);
+	});
+
+	test('lookups on a view whose ranges are not built yet build the same ranges, once each', () => {
+		fc.assert(
+			fc.property(randomTree(), (tree) => {
+				const reference = referenceFlatten(tree, spaceRoot(tree));
+				const view = flatten(tree, spaceRoot(tree));
+				const found: [FlatRange | undefined, FlatRange | undefined][] = [];
+				const addresses = sampleAddresses(reference).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+				for (const [i, address] of addresses.entries()) {
+					const range = findRange(view, address);
+					assert.deepStrictEqual(range, linearOwner(reference, address));
+					found.push([range, findRange(view, address)]);
+					// Spans between boundaries, so that ranges start and end exactly at their ends.
+					const span = { start: address, end: addresses[i + 2] ?? full };
+					const inSpan = reference.ranges.filter((r) => r.start < span.end && span.start < r.start + r.size);
+					assert.deepStrictEqual(rangesIn(view, span), inSpan);
+				}
+				const owners = new Set(reference.ranges.map((r) => r.region));
+				for (const region of owners) {
+					assert.deepStrictEqual(rangesOf(view, region), reference.ranges.filter((r) => r.region === region));
+				}
+				// Built one at a time or all at once, a range is one object.
+				for (const [first, again] of found) {
+					assert.strictEqual(first, again);
+					assert.ok(first === undefined || view.ranges.includes(first));
 				}
 			}),
 			runs,
