@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../core/src/index';
-import { occurrencesOf, placementsOf, referenceAt, regionAtCursor, showsStart } from '../../../server/src/model';
+import { occurrencesOf, placementsOf, referenceAt, regionAtCursor, regionDeclaredAt, regionPlacedAt, showsStart } from '../../../server/src/model';
 
 const uri = 'file:///m.memmap';
 const text = [
@@ -46,5 +46,27 @@ suite('server/model', () => {
 		assert.equal(regionAtCursor(analysis, uri, text.indexOf('rom bios') + 5)?.region.name, 'bios');
 		assert.equal(occurrencesOf(analysis, named('bios')).length, 3);
 		assert.equal(regionAtCursor(analysis, uri, text.indexOf('size 4G')), undefined);
+	});
+
+	test('statements find their regions, also where a map places a region declared after it', () => {
+		// Declaration order is sys, uart-like 'inner', then 'dev': the placement of 'dev'
+		// (the map, line 2) comes before that of 'inner' (line 3) in the text.
+		const mapped = ['container sys size 64K {', '\tmap dev at 0x1000', '\tram inner at 0 size 4K', '}', 'ram dev size 4K', ''].join('\n');
+		const board = analyzeText(mapped, uri);
+		const placed = (statement: string) => regionPlacedAt(board, uri, mapped.indexOf(statement))?.name;
+		const declared = (statement: string) => regionDeclaredAt(board, uri, mapped.indexOf(statement))?.name;
+		assert.deepEqual([placed('map dev'), placed('ram inner'), placed('ram dev')], ['dev', 'inner', undefined]);
+		assert.deepEqual([declared('container sys'), declared('ram inner'), declared('ram dev'), declared('map dev')], ['sys', 'inner', 'dev', undefined]);
+		assert.equal(regionPlacedAt(board, 'file:///other.memmap', 0), undefined);
+	});
+
+	test('a region reached through many aliases has every placement', () => {
+		const aliases = Array.from({ length: 5 }, (_, i) => `\talias w${i} at ${i * 0x1000} size 4K of dev`);
+		const many = ['container sys size 64K {', ...aliases, '}', 'ram dev size 4K', ''].join('\n');
+		const board = analyzeText(many, uri);
+		const dev = board.tree.regions.find((r) => r.name === 'dev');
+		assert.ok(dev);
+		const starts = placementsOf(board, dev).map((p) => Number(p.start)).sort((a, b) => a - b);
+		assert.deepEqual(starts, [0, 0x1000, 0x2000, 0x3000, 0x4000]);
 	});
 });
