@@ -256,6 +256,7 @@ async function diagnosticsRows(regions: number, targetMs: number, runs: number):
 			const p95 = formatMs(percentile(keys, 95));
 			rows.push(msRow(`server: didChange -> publishDiagnostics, ${what} typed key by key (p95 ${p95})`, label, median(keys), targetMs));
 		}
+		rows.push(...(await firstHoverRows(session, text, label)));
 		return rows;
 	} finally {
 		session.stop();
@@ -279,7 +280,7 @@ async function requestRows(): Promise<Row[]> {
 		}
 		const hoverRow = msRow('server: hover p95', '100k regions', percentile(hovers.slice(10), 95), 10);
 		const completionRow = msRow('server: completion', '100k regions', median(completions.slice(5)), 20);
-		return [hoverRow, ...(await firstHoverRows(session, text)), completionRow];
+		return [hoverRow, completionRow];
 	} finally {
 		session.stop();
 	}
@@ -292,7 +293,7 @@ async function requestRows(): Promise<Row[]> {
  * address after `at` or on the region's name (the two kinds of hover) in turn. No
  * target: the 10 ms of the hover row is for hovers on a settled analysis (see README).
  */
-async function firstHoverRows(session: Session, text: string): Promise<Row[]> {
+async function firstHoverRows(session: Session, text: string, label: string): Promise<Row[]> {
 	const spot = middleSize(text);
 	const textDocument = { uri: session.uri };
 	const line = text.split('\n')[spot.line] ?? '';
@@ -305,7 +306,7 @@ async function firstHoverRows(session: Session, text: string): Promise<Row[]> {
 		const kind = kinds[(i >> 1) % 2] ?? kinds[0];
 		kind?.samples.push(await timed(() => session.connection.sendRequest(HoverRequest.type, { textDocument, position: kind.position })));
 	}
-	return kinds.map((kind) => msRow(`server: first hover after an edit, ${kind.what}`, '100k regions', median(kind.samples.slice(1))));
+	return kinds.map((kind) => msRow(`server: first hover after an edit, ${kind.what}`, label, median(kind.samples.slice(1))));
 }
 
 /** The server rows of `npm run bench`. */
