@@ -76,6 +76,20 @@ suite('server/semanticTokens', () => {
 		});
 	}
 
+	test('a map whose priority is written before its address: tokens still in text order', () => {
+		const text = 'space m = s\ncontainer s size 4K {\n\tmap r priority 2 at 0\n}\nram r size 4K\n';
+		const uri = 'file:///order.memmap';
+		const document = TextDocument.create(uri, 'memmap', 1, text);
+		const shown = describe(document, decode(semanticTokens(analyzeText(text, uri), document).data));
+		assert.equal(
+			shown
+				.split('\n')
+				.filter((line) => line.startsWith('2:'))
+				.join('\n'),
+			["2:5 1 variable [ram] 'r'", "2:16 1 number [] '2'", "2:21 1 number [] '0'"].join('\n'),
+		);
+	});
+
 	test('a 10k-region board: every token on its own text, in order, none overlapping', () => {
 		const text = generateBoard(10_000);
 		const uri = 'file:///bench/board.memmap';
