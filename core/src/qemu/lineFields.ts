@@ -15,9 +15,20 @@ export function isMonitorChatter(line: string): boolean {
 	return /^\(qemu\)( |$)/.test(line) || /^QEMU \S+ monitor - type 'help' for more information\s*$/.test(line);
 }
 
+/** The index of the first of `lines` that is neither blank nor monitor chatter (-1 if none). */
+export function firstContentIndex(lines: readonly string[]): number {
+	return lines.findIndex((line) => line.trim() !== '' && !isMonitorChatter(line));
+}
+
+/** The lines of `text`, without their `\r` before `\n`. */
+export function textLines(text: string): string[] {
+	return text.split('\n').map((line) => line.replace(/\r$/, ''));
+}
+
 /** The first line that is neither blank nor monitor chatter ('' if none). */
 export function firstContentLine(text: string): string {
-	return text.split('\n').map((line) => line.replace(/\r$/, '')).find((line) => line.trim() !== '' && !isMonitorChatter(line)) ?? '';
+	const lines = textLines(text);
+	return lines[firstContentIndex(lines)] ?? '';
 }
 
 /** Shortens input text quoted in an error message. */

@@ -2,7 +2,7 @@
  * The line parser of `info mtree -f` text (flat mode) into FlatView blocks. Anything that
  * is not one of QEMU's flat-mode lines is a located error.
  */
-import { isMonitorChatter, LineReader, readExtent, shown } from './lineFields';
+import { firstContentIndex, isMonitorChatter, LineReader, readExtent, shown, textLines } from './lineFields';
 import { maxErrors } from './parseTree';
 import type { FlatBlock, FlatRangeLine, MtreeError } from './mtreeModel';
 
@@ -23,8 +23,8 @@ interface FlatState {
 /** Parses flat-mode text. Never throws. */
 export function parseFlat(text: string): ParsedFlat {
 	const state: FlatState = { blocks: [], errors: [], block: undefined, phase: 'closed' };
-	const lines = text.split('\n').map((raw) => raw.replace(/\r$/, ''));
-	const first = lines.findIndex((line) => line.trim() !== '' && !isMonitorChatter(line));
+	const lines = textLines(text);
+	const first = firstContentIndex(lines);
 	if (/^(address-space|memory-region): /.test(lines[first] ?? '')) {
 		return { blocks: [], errors: [{ line: first + 1, column: 1, message: 'expected `info mtree -f` text, found `info mtree` tree text' }] };
 	}

@@ -3,7 +3,7 @@
  * region nodes. Every line must be a header, a region line or blank; anything else is a
  * located error, so a truncated or hand-edited file is never read as a different map.
  */
-import { isMonitorChatter, LineReader, readExtent, shown } from './lineFields';
+import { firstContentIndex, isMonitorChatter, LineReader, readExtent, shown, textLines } from './lineFields';
 import type { MtreeError, MtreeGroup, MtreeLine, MtreeNode } from './mtreeModel';
 
 /** The parsed tree text: groups in input order, and every error found. */
@@ -34,13 +34,13 @@ interface TreeState {
 
 /** Parses tree-mode text. Never throws. */
 export function parseTree(text: string): ParsedTree {
-	const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+	const lines = textLines(text);
 	const targets = new Set(
 		lines.filter((line) => line.startsWith('memory-region: ')).map((line) => line.slice(15)),
 	);
 	const showsDisabled = lines.some((line) => line.endsWith(' [disabled]'));
 	const state: TreeState = { groups: [], errors: [], targets, showsDisabled, group: undefined, stack: [] };
-	const first = lines.findIndex((line) => line.trim() !== '' && !isMonitorChatter(line));
+	const first = firstContentIndex(lines);
 	if (/^FlatView #\d+$/.test(lines[first] ?? '')) {
 		return { groups: [], errors: [{ line: first + 1, column: 1, message: 'expected `info mtree` tree text, found `info mtree -f` output (give that with --flat)' }] };
 	}
