@@ -49,6 +49,19 @@ async function pickFormat(): Promise<Format | undefined> {
 	return picked?.format;
 }
 
+/**
+ * The prefix of every exported name: the arguments' if they give one, else the setting
+ * `memmap.export.prefix` for the formats that name things (C and ld; a Markdown map has
+ * no names to prefix), so that a project sets its prefix once.
+ */
+function prefixFor(format: Format, args: ExportArgs, uri: string): string | undefined {
+	if (args.prefix !== undefined || format === 'md') {
+		return args.prefix;
+	}
+	const configured = vscode.workspace.getConfiguration('memmap', vscode.Uri.parse(uri)).get<string>('export.prefix', '');
+	return configured === '' ? undefined : configured;
+}
+
 /** The language of the new editor: C, Markdown, or a linker-script language when one is installed. */
 async function languageOf(format: Format): Promise<string> {
 	if (format !== 'ld') {
@@ -75,7 +88,8 @@ export async function exportCommand(client: LanguageClient, rawArgs: unknown): P
 	}
 	// The banner's "regenerate with" command names the board as a CI job in the workspace would.
 	const file = vscode.workspace.asRelativePath(vscode.Uri.parse(uri), false);
-	const result = await client.sendRequest(exportRequest, { uri, format, space: space ?? undefined, prefix: args.prefix, file });
+	const prefix = prefixFor(format, args, uri);
+	const result = await client.sendRequest(exportRequest, { uri, format, space: space ?? undefined, prefix, file });
 	if (result.text === undefined) {
 		return tell(result.error ?? 'Nothing was exported.', true);
 	}

@@ -185,6 +185,26 @@ suite('memmap extension', () => {
 		assert.match(refused.message ?? '', /unknown space 'nope'/);
 	});
 
+	test('Export names C and ld symbols with the memmap.export.prefix setting; an argument overrides it', async () => {
+		const editor = await openEditor(boardPath);
+		const uri = editor.document.uri.toString();
+		const settings = vscode.workspace.getConfiguration('memmap');
+		await settings.update('export.prefix', 'SOC_', vscode.ConfigurationTarget.Global);
+		try {
+			const header = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'c', space: 'memory' });
+			assert.match(header.text ?? '', /^#define SOC_UART0_BASE +0xfec01000$/m);
+			const memory = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'ld', space: 'memory', prefix: 'PC_' });
+			assert.match(memory.text ?? '', /^ {2}PC_ISA_BIOS +\(rx\) +: ORIGIN = 0xe0000, LENGTH = 0x20000$/m);
+			// A Markdown map has no names to prefix, and is not refused for the setting.
+			const map = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'md' });
+			assert.match(map.text ?? '', /^## Address space `memory`$/m);
+		} finally {
+			await settings.update('export.prefix', undefined, vscode.ConfigurationTarget.Global);
+		}
+		const plain = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'c', space: 'memory' });
+		assert.match(plain.text ?? '', /^#define UART0_BASE +0xfec01000$/m);
+	});
+
 	test('code lenses on each space line run Export and Show Flat View', async () => {
 		const editor = await openEditor(boardPath);
 		const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
