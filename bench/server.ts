@@ -287,7 +287,7 @@ async function requestRows(): Promise<Row[]> {
 }
 
 /**
- * The first hover after each edit: the hover p95 above is taken on one analysis, whose
+ * The first hover after each edit: the hover p95 row is taken on one analysis, whose
  * lookups are warm; these pay for whatever a new analysis builds on its first query.
  * Each run types a size over and waits for the diagnostics, then hovers once, on the
  * address after `at` or on the region's name (the two kinds of hover) in turn. No
