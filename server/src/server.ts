@@ -65,7 +65,7 @@ const capabilities: InitializeResult['capabilities'] = {
 	codeActionProvider: { codeActionKinds: ['quickfix'] },
 	codeLensProvider: { resolveProvider: false },
 	documentFormattingProvider: true,
-	semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
+	semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true }, range: true },
 };
 
 connection.onInitialize((params) => {

@@ -7,6 +7,7 @@ import {
 	CompletionRequest,
 	DocumentFormattingRequest,
 	InlayHintRequest,
+	SemanticTokensDeltaRequest,
 	SemanticTokensRangeRequest,
 	SemanticTokensRequest,
 	type CodeAction,
@@ -260,6 +261,35 @@ suite('protocol: editing', () => {
 		});
 		assert.deepEqual(again, []);
 		await client.close(uri);
+	});
+
+	test('semantic tokens after an edit come as an edit of the last answer, or whole for an answer the server no longer has', async () => {
+		const uri = 'file:///virtual/tokens-delta.memmap';
+		const before = 'space m = s\ncontainer s size 4K {\n\tram a at 0 size 1K\n\tram b at 0x400 size 1K\n}\n';
+		await client.open(uri, before);
+		const first = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+		assert.ok(first?.resultId);
+		await client.replace(uri, before.replace('ram b at 0x400', 'rom b at 0x800'));
+		const delta = await client.connection.sendRequest(SemanticTokensDeltaRequest.type, {
+			textDocument: { uri },
+			previousResultId: first.resultId,
+		});
+		assert.ok(delta && 'edits' in delta, 'an edit of the last answer');
+		assert.equal(delta.edits.length, 1);
+		const edited = [...first.data];
+		for (const edit of delta.edits) {
+			edited.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+		}
+		// Only the tokens of the changed line differ: the edit is smaller than the answer.
+		assert.ok((delta.edits[0]?.data?.length ?? 0) < first.data.length / 2);
+		const stale = await client.connection.sendRequest(SemanticTokensDeltaRequest.type, {
+			textDocument: { uri },
+			previousResultId: first.resultId,
+		});
+		await client.close(uri);
+		assert.ok(stale && 'data' in stale, 'an answer the server replaced comes back whole');
+		assert.deepEqual(edited, stale.data);
+		assert.notEqual(edited.join(), first.data.join());
 	});
 
 	test('semantic tokens: declarations vs references, kinds, numbers', async () => {

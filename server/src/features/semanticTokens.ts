@@ -4,6 +4,9 @@
  */
 import type {
 	SemanticTokens,
+	SemanticTokensDelta,
+	SemanticTokensDeltaParams,
+	SemanticTokensEdit,
 	SemanticTokensLegend,
 	SemanticTokensParams,
 	SemanticTokensRangeParams,
@@ -125,11 +128,79 @@ function encode(document: TextDocument, tokens: Token[]): number[] {
 	return data;
 }
 
+/**
+ * The one edit that turns the token data `before` into `after`: what lies between their
+ * longest common prefix and suffix (none when they are equal). Data is relative per
+ * token, so an edit in one place changes a few numbers there and nothing after.
+ */
+export function tokensEdit(before: ArrayLike<number>, after: readonly number[]): SemanticTokensEdit[] {
+	const limit = Math.min(before.length, after.length);
+	let prefix = 0;
+	while (prefix < limit && before[prefix] === after[prefix]) {
+		prefix++;
+	}
+	if (prefix === before.length && prefix === after.length) {
+		return [];
+	}
+	let suffix = 0;
+	while (suffix < limit - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) {
+		suffix++;
+	}
+	return [{ start: prefix, deleteCount: before.length - prefix - suffix, data: after.slice(prefix, after.length - suffix) }];
+}
+
+/**
+ * The last whole-document answer per document, so that the next can be sent as an edit
+ * of it: on a 100k-region board the whole answer is about 10 MB of JSON, which the editor
+ * asks for after every change.
+ */
+class LastAnswers {
+	#next = 1;
+	readonly #byUri = new Map<string, { readonly id: string; readonly data: Uint32Array }>();
+
+	/** Keeps `data` as the answer for `uri`; returns its result id. */
+	keep(uri: string, data: readonly number[]): string {
+		const id = String(this.#next++);
+		this.#byUri.set(uri, { id, data: Uint32Array.from(data) });
+		return id;
+	}
+
+	/** The answer `id` for `uri`, if it is still the last one. */
+	get(uri: string, id: string): Uint32Array | undefined {
+		const last = this.#byUri.get(uri);
+		return last?.id === id ? last.data : undefined;
+	}
+
+	forget(uri: string): void {
+		this.#byUri.delete(uri);
+	}
+}
+
 export function registerSemanticTokens(ctx: ServerContext): void {
+	const answers = new LastAnswers();
+	ctx.documents.onDidClose((event) => answers.forget(event.document.uri));
 	ctx.connection.languages.semanticTokens.on(
-		guard(ctx, 'semanticTokens', { data: [] }, (params: SemanticTokensParams) => {
+		guard(ctx, 'semanticTokens', { data: [] }, (params: SemanticTokensParams): SemanticTokens => {
 			const found = analysisFor(ctx, params.textDocument.uri);
-			return found ? semanticTokens(found.analysis, found.document) : { data: [] };
+			if (!found) {
+				return { data: [] };
+			}
+			const { data } = semanticTokens(found.analysis, found.document);
+			return { resultId: answers.keep(params.textDocument.uri, data), data };
+		}),
+	);
+	// An answer the client no longer matches (or an error) falls back to the whole data.
+	ctx.connection.languages.semanticTokens.onDelta(
+		guard(ctx, 'semanticTokens/full/delta', { data: [] }, (params: SemanticTokensDeltaParams): SemanticTokens | SemanticTokensDelta => {
+			const uri = params.textDocument.uri;
+			const found = analysisFor(ctx, uri);
+			if (!found) {
+				return { data: [] };
+			}
+			const { data } = semanticTokens(found.analysis, found.document);
+			const before = answers.get(uri, params.previousResultId);
+			const resultId = answers.keep(uri, data);
+			return before === undefined ? { resultId, data } : { resultId, edits: tokensEdit(before, data) };
 		}),
 	);
 	// Large files: the editor asks for the visible range first.

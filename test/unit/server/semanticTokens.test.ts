@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../../../core/src/index';
-import { semanticTokens, semanticTokensLegend } from '../../../server/src/features/semanticTokens';
+import * as fc from 'fast-check';
+import { semanticTokens, semanticTokensLegend, tokensEdit } from '../../../server/src/features/semanticTokens';
 import { generateBoard } from '../../../bench/generate';
 import { assertGolden, repoRoot } from '../../util/golden';
 
@@ -87,6 +88,32 @@ suite('server/semanticTokens', () => {
 				.filter((line) => line.startsWith('2:'))
 				.join('\n'),
 			["2:5 1 variable [ram] 'r'", "2:16 1 number [] '2'", "2:21 1 number [] '0'"].join('\n'),
+		);
+	});
+
+	test('tokensEdit: applying the edit to the old data gives the new data, changing only what differs', () => {
+		const data = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 30 });
+		fc.assert(
+			fc.property(data, data, data, (prefix, middle, suffix) => {
+				const before = [...prefix, ...middle, ...suffix];
+				const after = [...prefix, ...suffix];
+				for (const [from, to] of [
+					[before, after],
+					[after, before],
+					[before, before],
+				] as const) {
+					const edits = tokensEdit(Uint32Array.from(from), to);
+					const applied = [...from];
+					for (const edit of edits) {
+						applied.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+					}
+					assert.deepEqual(applied, to);
+					const changed = edits.reduce((sum, edit) => sum + edit.deleteCount + (edit.data?.length ?? 0), 0);
+					assert.ok(changed <= Math.abs(from.length - to.length) + 2 * middle.length, 'no more than the middle changes');
+				}
+				assert.deepEqual(tokensEdit(Uint32Array.from(before), before), []);
+			}),
+			{ numRuns: 300 },
 		);
 	});
 
