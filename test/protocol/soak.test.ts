@@ -3,6 +3,8 @@ import {
 	CompletionRequest,
 	DocumentSymbolRequest,
 	HoverRequest,
+	SemanticTokensDeltaRequest,
+	SemanticTokensRequest,
 	type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,6 +29,40 @@ function randomEdit(doc: TextDocument, next: () => number): TextDocumentContentC
 	return { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: insert };
 }
 
+/** Semantic tokens as the client holds them: the last answer's id and its data. */
+interface KnownTokens {
+	readonly id: string;
+	readonly data: readonly number[];
+}
+
+/**
+ * Asks for the tokens as an edit of `known` and applies it, as the editor does; with
+ * `check`, also asks for them whole and compares (the edit must give the same data).
+ */
+async function followTokens(client: LspClient, uri: string, known: KnownTokens | undefined, check: boolean): Promise<KnownTokens> {
+	const textDocument = { uri };
+	if (known === undefined) {
+		const whole = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument });
+		return { id: whole?.resultId ?? '', data: whole?.data ?? [] };
+	}
+	const answer = await client.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument, previousResultId: known.id });
+	assert.ok(answer, 'a delta request is answered');
+	let data = [...known.data];
+	if ('edits' in answer) {
+		for (const edit of answer.edits) {
+			data.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+		}
+	} else {
+		data = answer.data;
+	}
+	if (check) {
+		const whole = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument });
+		assert.deepEqual(data, whole?.data, 'the edited tokens equal a whole answer');
+		return { id: whole?.resultId ?? '', data };
+	}
+	return { id: answer.resultId ?? '', data };
+}
+
 suite('protocol: soak', () => {
 	test('10,000 random incremental edits: every request answered, alive, heap flat', async function () {
 		this.timeout(300_000);
@@ -37,6 +73,7 @@ suite('protocol: soak', () => {
 		await client.open(board.uri, board.text);
 		let baseline = 0;
 		let answered = 0;
+		let tokens: KnownTokens | undefined;
 		for (let i = 1; i <= 10_000; i++) {
 			const change = randomEdit(doc, next);
 			doc = TextDocument.update(doc, [change], doc.version + 1);
@@ -51,6 +88,7 @@ suite('protocol: soak', () => {
 					client.connection.sendRequest(flatViewRequest, { uri: board.uri }),
 				]);
 				answered += 4;
+				tokens = await followTokens(client, board.uri, tokens, i % 500 === 0);
 			}
 			if (i === 1000) {
 				baseline = (await client.connection.sendRequest(statsRequest)).heapUsed;
