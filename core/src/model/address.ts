@@ -61,11 +61,13 @@ export function fromHex(text: string): bigint | undefined {
 /** Hex with `_` every four digits, as people write addresses: `0xfee0_0000`. */
 export function formatAddress(value: bigint): string {
 	const hex = value.toString(16);
-	const groups: string[] = [];
-	for (let end = hex.length; end > 0; end -= 4) {
-		groups.unshift(hex.slice(Math.max(0, end - 4), end));
+	// Left to right: a short first group, then whole groups of four.
+	let end = hex.length % 4 || 4;
+	let text = '0x' + hex.slice(0, end);
+	for (; end < hex.length; end += 4) {
+		text += '_' + hex.slice(end, end + 4);
 	}
-	return '0x' + groups.join('_');
+	return text;
 }
 
 const sizeUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
