@@ -21,6 +21,7 @@ import type { RegionRecord } from './build/regionRecord';
 import { reportUnknown } from './build/resolve';
 import { at, type BuildState } from './build/state';
 import { analysisBudget } from './build/suggest';
+import { insertedInOrder } from './sortInPlace';
 import type { AddressSpace, RegionId } from './types';
 
 /** What the reused build needs to see for the alias side of a region edit. */
@@ -189,7 +190,5 @@ function referenceTo(uri: string, of: RefNode, target: RegionId | undefined): Re
 
 /** `references` with `reference` in its place (by document, then offset). */
 export function withReference(references: readonly ResolvedReference[], reference: ResolvedReference): ResolvedReference[] {
-	const after = references.findIndex((other) => (compareText(other.uri, reference.uri) || other.offset - reference.offset) > 0);
-	const at = after < 0 ? references.length : after;
-	return [...references.slice(0, at), reference, ...references.slice(at)];
+	return insertedInOrder(references, reference, (a, b) => compareText(a.uri, b.uri) || a.offset - b.offset);
 }

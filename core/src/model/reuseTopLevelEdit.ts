@@ -17,8 +17,9 @@ import { declareLeaf, type LoadedItem } from './build/declare';
 import type { RegionRecord } from './build/regionRecord';
 import { reportUnused } from './build/spaces';
 import { createState } from './build/state';
+import { insertedInOrder } from './sortInPlace';
 import { named, namedBefore, qualifies, recordsOf, shiftReferences, shiftSpaces, swapRecords, type RegionEditInput, type RenumberedBuild } from './reuseRegionEdit';
-import type { AddressSpace, RegionId } from './types';
+import type { RegionId } from './types';
 
 /**
  * Applies `edit`, a top-level one, to the previous build, or returns undefined (having
@@ -73,23 +74,13 @@ function renumberTopLevel(
 	topLevel = topLevel.map(shift);
 	spaces = shiftSpaces(spaces, shift);
 	if (record !== undefined && outId === undefined) {
-		topLevel = inOrder(topLevel, record.id);
+		topLevel = insertedInOrder(topLevel, record.id, (a, b) => a - b);
 		if (implicit) {
-			spaces = withSpace(spaces, { name: record.name, root: record.id, implicit: true, definition: undefined });
+			// Implicit spaces keep the top-level order.
+			spaces = insertedInOrder(spaces, { name: record.name, root: record.id, implicit: true, definition: undefined }, (a, b) => a.root - b.root);
 		}
 	}
 	return { tree: { regions: records, topLevel, spaces }, references: shiftReferences(input.references, shift), diagnostics };
-}
-
-function inOrder(ids: readonly RegionId[], id: RegionId): RegionId[] {
-	const at = ids.findIndex((other) => other > id);
-	return at < 0 ? [...ids, id] : [...ids.slice(0, at), id, ...ids.slice(at)];
-}
-
-/** `spaces` (implicit ones, in top-level order) with `space` in its place. */
-function withSpace(spaces: readonly AddressSpace[], space: AddressSpace): AddressSpace[] {
-	const at = spaces.findIndex((other) => other.root > space.root);
-	return at < 0 ? [...spaces, space] : [...spaces.slice(0, at), space, ...spaces.slice(at)];
 }
 
 /** The id a fresh build gives `node`: the named regions declared before it (includes in place). */

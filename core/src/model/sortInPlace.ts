@@ -25,3 +25,13 @@ export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[]
 	}
 	return items;
 }
+
+/**
+ * A copy of `items`, sorted by `compare`, with `item` put in its place: after every
+ * element that does not sort after it (so after its equals, as a stable sort would).
+ */
+export function insertedInOrder<T>(items: readonly T[], item: T, compare: (a: T, b: T) => number): T[] {
+	const after = items.findIndex((other) => compare(other, item) > 0);
+	const at = after < 0 ? items.length : after;
+	return [...items.slice(0, at), item, ...items.slice(at)];
+}
