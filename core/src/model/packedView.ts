@@ -5,9 +5,9 @@
  * Why: a flat range as an object is a literal, three bigints and a path array. On the
  * 10k-region benchmark board that was 13k ranges and about 2.5 MB that lived until the
  * analysis ended, and every scavenge during the analysis copied them. Columns live
- * outside the JavaScript heap. The `ranges` that tools read (hover, the CLI, the
- * webview) are built from the columns on first read and kept; the analysis itself
- * (the checks) reads the columns.
+ * outside the JavaScript heap. The analysis itself (the checks) reads the columns;
+ * lookups (hover, `memmap owner`) build only the ranges they return; `ranges`, which the
+ * CLI's listings and the webview read, builds them all on first read and keeps them.
  */
 import type { FlatRange, FlatView, RegionId } from './types';
 import { addressSpaceSize } from './types';

@@ -179,25 +179,26 @@ class LastAnswers {
 export function registerSemanticTokens(ctx: ServerContext): void {
 	const answers = new LastAnswers();
 	ctx.documents.onDidClose((event) => answers.forget(event.document.uri));
+	/** The whole document's token data, or undefined when the document is not open. */
+	const wholeData = (uri: string): number[] | undefined => {
+		const found = analysisFor(ctx, uri);
+		return found === undefined ? undefined : semanticTokens(found.analysis, found.document).data;
+	};
 	ctx.connection.languages.semanticTokens.on(
 		guard(ctx, 'semanticTokens', { data: [] }, (params: SemanticTokensParams): SemanticTokens => {
-			const found = analysisFor(ctx, params.textDocument.uri);
-			if (!found) {
-				return { data: [] };
-			}
-			const { data } = semanticTokens(found.analysis, found.document);
-			return { resultId: answers.keep(params.textDocument.uri, data), data };
+			const uri = params.textDocument.uri;
+			const data = wholeData(uri);
+			return data === undefined ? { data: [] } : { resultId: answers.keep(uri, data), data };
 		}),
 	);
 	// An answer the client no longer matches (or an error) falls back to the whole data.
 	ctx.connection.languages.semanticTokens.onDelta(
 		guard(ctx, 'semanticTokens/full/delta', { data: [] }, (params: SemanticTokensDeltaParams): SemanticTokens | SemanticTokensDelta => {
 			const uri = params.textDocument.uri;
-			const found = analysisFor(ctx, uri);
-			if (!found) {
+			const data = wholeData(uri);
+			if (data === undefined) {
 				return { data: [] };
 			}
-			const { data } = semanticTokens(found.analysis, found.document);
 			const before = answers.get(uri, params.previousResultId);
 			const resultId = answers.keep(uri, data);
 			return before === undefined ? { resultId, data } : { resultId, edits: tokensEdit(before, data) };
