@@ -72,6 +72,10 @@ function emitRegion(writer: Writer, region: ImportRegion, depth: number): void {
 		const unknown = region.name === '(hidden)' ? 'name, size and kind' : 'size and kind';
 		out.push(`${indent}// Not printed by plain \`info mtree\`: a disabled region (${unknown} unknown).`);
 	}
+	if (region.owner !== undefined) {
+		// Documentation, so that a hover on the region says which QEMU object owns it.
+		out.push(`${indent}/// QEMU ${region.owner}`);
+	}
 	const children = order.get(region.id) ?? [];
 	const head = `${indent}${headerText(refs, region, depth > 0)}`;
 	if (children.length === 0) {

@@ -36,6 +36,8 @@ export interface ImportRegion {
 	readonly children: number[];
 	/** Defined at file level: no container, or also printed as a group root. */
 	readonly topLevel: boolean;
+	/** The owner field that `info mtree -o` printed for it, if the text has them. */
+	readonly owner: string | undefined;
 }
 
 /** One `address-space:` name and the region that roots it. */
@@ -124,6 +126,7 @@ function makeRegion(
 		parent,
 		children: node.children.map(regionOf),
 		topLevel: parent === undefined || nodes.some((member) => !member.parent),
+		owner: line?.owner,
 	};
 }
 

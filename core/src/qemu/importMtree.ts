@@ -69,7 +69,7 @@ export function importMtree(treeText: string, flatText?: string, options: Import
 		}),
 	);
 	const body = canonical(emit().text);
-	lines.push(...guarded('self-check', () => verifyImport(body, treeText, flatText, !treeText.includes(' [disabled]'))));
+	lines.push(...guarded('self-check', () => verifyImport(body, treeText, flatText, !treeText.includes(' [disabled]'), model.regions.some((region) => region.owner !== undefined))));
 	return { text: canonical(emit().text), errors: [] };
 }
 
@@ -115,14 +115,18 @@ function checkFlatSpaces(groups: readonly MtreeGroup[], blocks: readonly FlatBlo
 
 function header(model: ImportModel, options: ImportMtreeOptions, hasFlat: boolean, treeText: string): string[] {
 	const plain = !treeText.includes(' [disabled]');
+	const owners = model.regions.some((region) => region.owner !== undefined);
 	const lines = [
-		`Imported from QEMU \`info mtree${plain ? '' : ' -D'}\`${hasFlat ? ' and `info mtree -f`' : ''} output${options.source ? ` (${options.source})` : ''} by \`memmap import-mtree\`.`,
+		`Imported from QEMU \`info mtree${owners ? ' -o' : ''}${plain ? '' : ' -D'}\`${hasFlat ? ' and `info mtree -f`' : ''} output${options.source ? ` (${options.source})` : ''} by \`memmap import-mtree\`.`,
 		hasFlat
 			? 'Kinds: QEMU prints pure containers and I/O regions both as `i/o`; a region that owns ranges of the `info mtree -f` text is `io`, any other is a `container`.'
 			: 'Kinds: QEMU prints pure containers and I/O regions both as `i/o`; without `info mtree -f` text (--flat) one with subregions is imported as a `container` and one without as `io` (a space\'s root as a `container`): give --flat to decide from what QEMU renders.',
 		'Overlaps: QEMU no longer records whether an overlap was intended, so every region that overlaps a sibling is marked `overlap` (or carries its `priority`).',
 		'Regions printed both as an address-space root or alias target and inside a container are defined at top level and placed with `map`.',
 	];
+	if (owners) {
+		lines.push('Owners: the `/// QEMU owner:{...}` (or `parent:`, `orphan`) line above each region QEMU printed is its `-o` owner field, so a hover on the region shows the QEMU object that owns it.');
+	}
 	for (const region of model.regions.filter((candidate) => candidate.parent === undefined)) {
 		if (region.addr !== 0n || region.priority !== 0) {
 			lines.push(`Not expressible: QEMU prints ${region.name} at 0x${region.addr.toString(16)} with priority ${region.priority}, but it is in no container, and a top-level region is at 0 with priority 0.`);

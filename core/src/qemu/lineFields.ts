@@ -135,3 +135,21 @@ export function readExtent(reader: LineReader, line: number): { extent: Omit<Mtr
 	}
 	return { extent: { line, start, end, priority, ...type }, rest: reader.rest };
 }
+
+/**
+ * What `info mtree -o` appends to every region and range line (QEMU's
+ * `mtree_print_mr_owner`): ` owner:{dev|obj id=|path=|type=...}`, then ` parent:{...}`
+ * when the parent object differs, or only the parent, or ` orphan` when there is neither.
+ */
+const ownerSuffix = / (orphan|owner:\{(?:dev|obj) (?:id|path|type)=[^{}]*\}(?: parent:\{(?:dev|obj) (?:id|path|type)=[^{}]*\})?|parent:\{(?:dev|obj) (?:id|path|type)=[^{}]*\})$/;
+
+/** A line's text without its `-o` owner suffix, and the suffix (without its space), if any. */
+export function splitOwner(text: string): { body: string; owner: string | undefined } {
+	const found = ownerSuffix.exec(text);
+	return found ? { body: text.slice(0, found.index), owner: found[1] } : { body: text, owner: undefined };
+}
+
+/** True when `text` ends like an owner field (` owner:{` or ` parent:{` and a closing brace). */
+export function looksOwned(text: string): boolean {
+	return / (owner|parent):\{.*\}$/.test(text);
+}

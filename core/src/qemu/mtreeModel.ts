@@ -34,6 +34,8 @@ export interface MtreeLine extends MtreeExtent {
 	readonly level: number;
 	readonly disabled: boolean;
 	readonly overflow: boolean;
+	/** The owner field of `info mtree -o` as printed (`owner:{dev path=/machine/i440fx}`), if shown. */
+	readonly owner?: string | undefined;
 	/** `alias NAME @TARGET OSTART-OEND`: the target's name and the window (inclusive). */
 	readonly alias?: { readonly target: string; readonly start: bigint; readonly end: bigint; readonly column: number };
 }

@@ -2,9 +2,11 @@
  * Order normalisation of `info mtree` text, for comparing two outputs of the same machine.
  * QEMU prints address-space groups and FlatView blocks in hash-table order, which differs
  * between runs; nothing else varies. These helpers sort exactly those blocks. The
- * monitor's banner and prompt lines of a `-monitor stdio` capture are dropped.
+ * monitor's banner and prompt lines of a `-monitor stdio` capture are dropped, and so is
+ * what the options `-o` (owner fields), `-d` (dispatch trees) and a KVM run (` kvm` marks)
+ * add, which no board says and no printer prints.
  */
-import { isMonitorChatter } from './lineFields';
+import { isMonitorChatter, splitOwner } from './lineFields';
 
 /** Splits text into blank-line separated blocks (each without its trailing newline). */
 function blocks(text: string): string[] {
@@ -25,7 +27,7 @@ function byText(a: string, b: string): number {
  * often strip it); the result ends with one newline.
  */
 export function normalizeMtree(text: string): string {
-	const all = blocks(text);
+	const all = blocks(text).map(withoutOwners);
 	const groups = all.filter((block) => !block.startsWith('memory-region: ')).sort(byText);
 	const queued = all.filter((block) => block.startsWith('memory-region: ')).sort(byText);
 	return join([...groups, ...queued]);
@@ -37,9 +39,23 @@ export function normalizeMtree(text: string): string {
  * the `AS` lines inside a block is QEMU's creation order, not hash order).
  */
 export function normalizeFlat(text: string): string {
-	const bodies = blocks(text).map((block) => block.replace(/^FlatView #\d+\n/, ''));
+	const bodies = blocks(text).map((block) => withoutOwners(withoutDispatch(block).replace(/^FlatView #\d+\n/, '')));
 	bodies.sort(byText);
 	return join(bodies.map((body, index) => `FlatView #${index}\n${body}`));
+}
+
+/** A FlatView block up to its `-d` dispatch tree, which follows the ranges. */
+function withoutDispatch(block: string): string {
+	const at = block.indexOf('\n  Dispatch\n');
+	return at < 0 ? block : block.slice(0, at);
+}
+
+/** Every line without its `-o` owner field (and, first, a range's ` kvm` mark). */
+function withoutOwners(block: string): string {
+	return block
+		.split('\n')
+		.map((line) => splitOwner(line.replace(/^( {2}[0-9a-fA-F]{16}-.*) kvm$/, '$1')).body)
+		.join('\n');
 }
 
 function join(parts: readonly string[]): string {

@@ -2,7 +2,7 @@
  * The line parser of `info mtree -f` text (flat mode) into FlatView blocks. Anything that
  * is not one of QEMU's flat-mode lines is a located error.
  */
-import { firstContentIndex, isMonitorChatter, LineReader, readExtent, shown, textLines } from './lineFields';
+import { firstContentIndex, isMonitorChatter, LineReader, looksOwned, readExtent, shown, splitOwner, textLines } from './lineFields';
 import { maxErrors } from './parseTree';
 import type { FlatBlock, FlatRangeLine, MtreeError } from './mtreeModel';
 
@@ -15,15 +15,22 @@ export interface ParsedFlat {
 interface FlatState {
 	readonly blocks: FlatBlock[];
 	readonly errors: MtreeError[];
+	/** True for `-o` output (the first range line has an owner field): every range line must. */
+	readonly showsOwners: boolean;
 	block: FlatBlock | undefined;
-	/** What the current block has seen: spaces, the root line, ranges, or "No rendered". */
-	phase: 'spaces' | 'ranges' | 'empty' | 'closed';
+	/**
+	 * What the current block has seen: spaces, the root line, ranges, "No rendered", or
+	 * the `  Dispatch` line that starts the `-d` dispatch tree.
+	 */
+	phase: 'spaces' | 'ranges' | 'empty' | 'dispatch' | 'closed';
 }
 
 /** Parses flat-mode text. Never throws. */
 export function parseFlat(text: string): ParsedFlat {
-	const state: FlatState = { blocks: [], errors: [], block: undefined, phase: 'closed' };
 	const lines = textLines(text);
+	const firstRange = lines.find((line) => /^ {2}[0-9a-fA-F]{16}-/.test(line)) ?? '';
+	const showsOwners = splitOwner(withoutAccelerator(firstRange)).owner !== undefined;
+	const state: FlatState = { blocks: [], errors: [], showsOwners, block: undefined, phase: 'closed' };
 	const first = firstContentIndex(lines);
 	if (/^(address-space|memory-region): /.test(lines[first] ?? '')) {
 		return { blocks: [], errors: [{ line: first + 1, column: 1, message: 'expected `info mtree -f` text, found `info mtree` tree text' }] };
@@ -61,10 +68,18 @@ function parseLine(state: FlatState, text: string, line: number): void {
 	}
 	if (state.phase === 'spaces') {
 		parseHeader(state, block, text, line);
+	} else if (state.phase === 'ranges' && text === '  Dispatch') {
+		state.phase = 'dispatch';
+	} else if (state.phase === 'dispatch' && (text.startsWith('    ') || text.startsWith('\t'))) {
+		// The `-d` dispatch tree (sections and page-table nodes) says nothing a range does not.
 	} else if (state.phase === 'ranges' && text.startsWith('  ') && !text.startsWith('   ')) {
 		parseRange(state, block, text, line);
 	} else {
-		const what = state.phase === 'empty' ? 'a blank line after "No rendered FlatView"' : 'a range line "  START-END (prio N, TYPE): NAME"';
+		const what = {
+			empty: 'a blank line after "No rendered FlatView"',
+			dispatch: 'a line of the dispatch tree (indented by four spaces or a tab) or a blank line',
+			ranges: 'a range line "  START-END (prio N, TYPE): NAME"',
+		}[state.phase];
 		state.errors.push({ line, column: 1, message: `expected ${what}, found "${shown(text)}"` });
 	}
 }
@@ -103,8 +118,11 @@ function parseRange(state: FlatState, block: FlatBlock, text: string, line: numb
 		state.errors.push(read);
 		return;
 	}
-	// KVM runs append the accelerator's name to ranges backed by a memory slot.
-	const rest = read.rest.replace(/ kvm$/, '');
+	const owned = ownerField(state, withoutAccelerator(read.rest), line, text.length - read.rest.length);
+	if (!owned) {
+		return;
+	}
+	const rest = owned.body;
 	const offset = / @([0-9a-fA-F]{16})$/.exec(rest);
 	const name = offset ? rest.slice(0, offset.index) : rest;
 	const range: FlatRangeLine = { ...read.extent, name, offset: offset ? BigInt('0x' + offset[1]) : 0n };
@@ -113,4 +131,26 @@ function parseRange(state: FlatState, block: FlatBlock, text: string, line: numb
 		return;
 	}
 	block.ranges.push(range);
+}
+
+/** KVM runs append the accelerator's name to ranges backed by a memory slot, last. */
+function withoutAccelerator(text: string): string {
+	return text.replace(/ kvm$/, '');
+}
+
+/** Splits off the `-o` owner field, which is all or none of the range lines have. */
+function ownerField(state: FlatState, rest: string, line: number, offset: number): { body: string } | undefined {
+	if (!state.showsOwners) {
+		if (looksOwned(rest)) {
+			state.errors.push({ line, column: offset + 1, message: 'expected no owner field: the first range line has none, so this is not all `info mtree -f -o` output' });
+			return undefined;
+		}
+		return { body: rest };
+	}
+	const split = splitOwner(rest);
+	if (split.owner === undefined) {
+		state.errors.push({ line, column: offset + rest.length + 1, message: 'expected an owner field (" owner:{...}", " parent:{...}" or " orphan"), as the first range line of this `info mtree -f -o` output has' });
+		return undefined;
+	}
+	return split;
 }

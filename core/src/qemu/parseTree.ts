@@ -3,7 +3,7 @@
  * region nodes. Every line must be a header, a region line or blank; anything else is a
  * located error, so a truncated or hand-edited file is never read as a different map.
  */
-import { firstContentIndex, isMonitorChatter, LineReader, readExtent, shown, textLines } from './lineFields';
+import { firstContentIndex, isMonitorChatter, LineReader, looksOwned, readExtent, shown, splitOwner, textLines } from './lineFields';
 import type { MtreeError, MtreeGroup, MtreeLine, MtreeNode } from './mtreeModel';
 
 /** The parsed tree text: groups in input order, and every error found. */
@@ -27,6 +27,8 @@ interface TreeState {
 	 * indentation jump is an error rather than a hidden disabled parent.
 	 */
 	readonly showsDisabled: boolean;
+	/** True for `-o` output (the first region line has an owner field): every line must. */
+	readonly showsOwners: boolean;
 	group: MtreeGroup | undefined;
 	/** The open nodes of the current group, by level (index 0 unused). */
 	stack: MtreeNode[];
@@ -38,8 +40,10 @@ export function parseTree(text: string): ParsedTree {
 	const targets = new Set(
 		lines.filter((line) => line.startsWith('memory-region: ')).map((line) => line.slice(15)),
 	);
-	const showsDisabled = lines.some((line) => line.endsWith(' [disabled]'));
-	const state: TreeState = { groups: [], errors: [], targets, showsDisabled, group: undefined, stack: [] };
+	const showsOwners = splitOwner(lines.find(isRegionLine) ?? '').owner !== undefined;
+	// `-o -D` prints ` [disabled]` before the owner field.
+	const showsDisabled = lines.some((line) => (showsOwners ? splitOwner(line).body : line).endsWith(' [disabled]'));
+	const state: TreeState = { groups: [], errors: [], targets, showsDisabled, showsOwners, group: undefined, stack: [] };
 	const first = firstContentIndex(lines);
 	if (/^FlatView #\d+$/.test(lines[first] ?? '')) {
 		return { groups: [], errors: [{ line: first + 1, column: 1, message: 'expected `info mtree` tree text, found `info mtree -f` output (give that with --flat)' }] };
@@ -55,6 +59,11 @@ export function parseTree(text: string): ParsedTree {
 		state.errors.push({ line: 1, message: 'expected "address-space: NAME": this is not `info mtree` output' });
 	}
 	return { groups: state.groups, errors: state.errors };
+}
+
+/** A region line: an address range after the indentation (or QEMU's overflow mark). */
+function isRegionLine(text: string): boolean {
+	return /^(\[DETECTED OVERFLOW!\] )? *[0-9a-fA-F]{16}-/.test(text);
 }
 
 function parseLine(state: TreeState, text: string, line: number): void {
@@ -125,18 +134,22 @@ function parseRegionLine(state: TreeState, text: string, line: number): MtreeLin
 	return rest && { ...read.extent, ...rest, level: indent / 2, overflow };
 }
 
-type NamePart = Pick<MtreeLine, 'name' | 'disabled' | 'alias'>;
+type NamePart = Pick<MtreeLine, 'name' | 'disabled' | 'alias' | 'owner'>;
 
-/** The part after `): `: `NAME[ [disabled]]` or `alias NAME @TARGET OSTART-OEND[ [disabled]]`. */
+/**
+ * The part after `): `: `NAME[ [disabled]]` or `alias NAME @TARGET OSTART-OEND[ [disabled]]`,
+ * then the owner field in `-o` output.
+ */
 function splitRest(state: TreeState, rest: string, line: number, offset: number): NamePart | undefined {
-	const disabled = rest.endsWith(' [disabled]');
-	const body = disabled ? rest.slice(0, -' [disabled]'.length) : rest;
-	if (/ (owner|parent):\{|\borphan$/.test(body)) {
-		state.errors.push({ line, column: offset + 1, message: 'expected no owner information: import `info mtree -D` output, not `-o` output' });
+	const owned = ownerField(state, rest, line, offset);
+	if (!owned) {
 		return undefined;
 	}
+	const { owner } = owned;
+	const disabled = owned.body.endsWith(' [disabled]');
+	const body = disabled ? owned.body.slice(0, -' [disabled]'.length) : owned.body;
 	if (!body.startsWith('alias ')) {
-		return { name: body, disabled };
+		return { name: body, disabled, owner };
 	}
 	const alias = /^alias (.+) ([0-9a-fA-F]{16})-([0-9a-fA-F]{16})$/.exec(body);
 	const split = alias ? splitAliasNames(state.targets, alias[1] ?? '') : undefined;
@@ -146,7 +159,27 @@ function splitRest(state: TreeState, rest: string, line: number, offset: number)
 	}
 	const column = offset + 'alias '.length + split.name.length + 3;
 	const window = { start: BigInt('0x' + alias[2]), end: BigInt('0x' + alias[3]) };
-	return { name: split.name, disabled, alias: { target: split.target, ...window, column } };
+	return { name: split.name, disabled, owner, alias: { target: split.target, ...window, column } };
+}
+
+/**
+ * Splits off the owner field: every line of `-o` output has one, and no line of other
+ * output does (the first region line decides which the text is).
+ */
+function ownerField(state: TreeState, rest: string, line: number, offset: number): { body: string; owner: string | undefined } | undefined {
+	if (!state.showsOwners) {
+		if (looksOwned(rest)) {
+			state.errors.push({ line, column: offset + 1, message: 'expected no owner field: the first region line has none, so this is not all `info mtree -o` output' });
+			return undefined;
+		}
+		return { body: rest, owner: undefined };
+	}
+	const split = splitOwner(rest);
+	if (split.owner === undefined) {
+		state.errors.push({ line, column: offset + rest.length + 1, message: 'expected an owner field (" owner:{...}", " parent:{...}" or " orphan"), as the first region line of this `info mtree -o` output has' });
+		return undefined;
+	}
+	return split;
 }
 
 /**

@@ -132,5 +132,6 @@ function lineKey(line: MtreeLine | undefined): string {
 	}
 	const alias = line.alias ? `${line.alias.target}@${line.alias.start}-${line.alias.end}` : '';
 	const size = wrap64(line.end - line.start);
-	return JSON.stringify([line.name, line.type, line.nonvolatile, line.priority, line.disabled, size.toString(), alias]);
+	// An object has one owner: prints with different owner fields (`-o`) are never one region.
+	return JSON.stringify([line.name, line.type, line.nonvolatile, line.priority, line.disabled, size.toString(), alias, line.owner ?? '']);
 }

@@ -9,7 +9,7 @@ import { printFlatViews } from './printFlatViews';
 import { printMtree } from './printMtree';
 
 /** Header sentences about the round trip of `text` against the input texts. */
-export function verifyImport(text: string, treeText: string, flatText: string | undefined, plain: boolean): string[] {
+export function verifyImport(text: string, treeText: string, flatText: string | undefined, plain: boolean, owners = false): string[] {
 	const analysis = analyzeText(text, 'import.memmap');
 	const errors = analysis.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
 	const lines: string[] = [];
@@ -33,7 +33,8 @@ export function verifyImport(text: string, treeText: string, flatText: string | 
 		lines.push(`Not exact: \`memmap flat --format qemu\` differs from the input, first at "${flat}".`);
 	}
 	if (same.length > 0) {
-		lines.push(`Verified: ${same.join(', and ')}, up to the block order that varies between QEMU runs.`);
+		const ownerFields = owners ? ' and the `-o` owner fields, which the printers leave out' : '';
+		lines.push(`Verified: ${same.join(', and ')}, up to the block order that varies between QEMU runs${ownerFields}.`);
 	}
 	return lines;
 }
