@@ -46,6 +46,14 @@ suite('cli: diff', () => {
 		assert.strictEqual(checkGolden('diff-pc-x86-qemu', ['diff', 'samples/pc-x86.memmap', qemuPc, '--space', 'memory']).status, 0);
 	});
 
+	test('info mtree -f -d -o of the same machine: owner fields and dispatch trees read past', () => {
+		const options = path.join('test', 'fixtures', 'qemu-7.2-options', 'x86_64-pc.flat-d-o.txt');
+		const result = memmap(['diff', 'samples/pc-x86.memmap', options, '--space', 'memory']);
+		assert.strictEqual(result.status, 0, result.stdout + result.stderr);
+		assert.strictEqual(result.stderr, '');
+		assert.match(result.stdout, /^1 address space: 0 different, 1 same$/m);
+	});
+
 	test('QEMU text against QEMU text', () => {
 		const moved = scratch(
 			'moved.flat.txt',

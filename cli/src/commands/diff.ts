@@ -18,9 +18,9 @@ const help = `usage: memmap diff OLD NEW [--space NAME] [--format text|json]
 Compares the flattened views of two memory maps, address by address, and prints every
 stretch of addresses whose owner differs: the owning region's name, type, priority and
 offset, as QEMU's 'info mtree -f' prints them, or a hole. OLD and NEW are each a .memmap
-board or the text of 'info mtree -f' (recognised by its first line, 'FlatView #0'), so
-one command reviews a change to a board and checks a board against the QEMU machine it
-describes. Spaces are matched by name; ranges split differently but owned the same way
+board or the text of 'info mtree -f', with or without -o and -d (recognised by its first
+line, 'FlatView #0'), so one command reviews a change to a board and checks a board
+against the QEMU machine it describes. Spaces are matched by name; ranges split differently but owned the same way
 are equal. A region that only moved (one stretch left, one of the same length taken) is
 named on a 'moved' line after its space's differences.
 

@@ -12,7 +12,9 @@ Turns the text of QEMU's 'info mtree' (best: 'info mtree -D', which lists disabl
 regions too) into a .memmap file: every address space, region, priority, alias and
 disabled flag. QEMU prints containers and I/O regions alike as 'i/o'; give the matching
 'info mtree -f' text with --flat to tell them apart (else one with subregions becomes a
-container and one without an I/O region, the common cases).
+container and one without an I/O region, the common cases). With QEMU's owner fields
+('info mtree -o -D'), each region's owner becomes its '///' documentation. The FLAT.txt
+text may carry owner fields or dispatch trees too ('info mtree -f -o -d').
 
 options:
   --flat FLAT.txt   the 'info mtree -f' text of the same machine
