@@ -15,7 +15,11 @@ import { mergePieces, PathColumns, PieceColumns, rangeFlags } from './packedView
 import type { FlatView, Region, RegionId, RegionTree } from './types';
 import { addressSpaceSize } from './types';
 
-/** Deeper render paths than this are cut off: only a cycle the analyzer missed gets here. */
+/**
+ * Deeper render paths than this are cut off. The analyzer cuts every alias cycle but
+ * the ones QEMU renders (an alias of its own ancestor whose window moves on each pass,
+ * see `build/aliases.ts`), whose recursion the clip ends.
+ */
 const maxDepth = 100_000;
 
 /**
@@ -59,7 +63,12 @@ export function flatten(tree: RegionTree, root: RegionId): FlatView {
 	if (viewRoot === undefined) {
 		return { root: undefined, ranges: [] };
 	}
-	return new Renderer(tree).render(viewRoot);
+	const renderer = new Renderer(tree);
+	const view = renderer.render(viewRoot);
+	if (renderer.recursion !== undefined) {
+		(view as { recursion?: RegionId }).recursion = renderer.recursion;
+	}
+	return view;
 }
 
 /** The depth-first render of one flat-view root into disjoint pieces in address order. */
@@ -70,7 +79,8 @@ class Renderer {
 	/** `#ids[d]` is the region of frame `d`: render paths are slices of it. */
 	readonly #ids: RegionId[] = [];
 	#depth = 0;
-	readonly #onPath: Uint8Array;
+	/** How many frames of the current path render each region (more than one: a self-alias). */
+	readonly #onPath: Uint32Array;
 	readonly #pieces = new PieceColumns();
 	readonly #paths = new PathColumns();
 	#leaving: Frame | undefined;
@@ -80,10 +90,12 @@ class Renderer {
 	#visits = 0;
 	/** Set when the render stopped at its budget: the ranges are only a prefix of the work. */
 	truncated = false;
+	/** The first alias met again where the path already renders it (see `#repeats`). */
+	recursion: RegionId | undefined;
 
 	constructor(tree: RegionTree) {
 		this.#regions = tree.regions;
-		this.#onPath = new Uint8Array(tree.regions.length);
+		this.#onPath = new Uint32Array(tree.regions.length);
 		this.#budget = renderBudget(tree.regions.length);
 	}
 
@@ -119,7 +131,7 @@ class Renderer {
 	/** R4.2 steps 1-4: skip disabled, out-of-clip and already-covered regions, else push. */
 	#enter(id: RegionId, parentBase: bigint, parentStart: bigint, parentEnd: bigint, readonly: boolean, nonvolatile: boolean): void {
 		const region = this.#regions[id];
-		if (region === undefined || !region.enabled || this.#onPath[id] === 1 || this.#depth >= maxDepth) {
+		if (region === undefined || !region.enabled || this.#depth >= maxDepth) {
 			return;
 		}
 		// bigint arithmetic allocates: skip the additions that cannot change anything.
@@ -130,11 +142,18 @@ class Renderer {
 		if (clipStart >= clipEnd || this.#coverage.covers(clipStart, clipEnd)) {
 			return;
 		}
+		if (this.#onPath[id] !== 0 && this.#repeats(id, base)) {
+			// Self-aliases whose passes cancel out come back to where they started: QEMU
+			// would recurse forever. This pass renders nothing; the view names the alias.
+			// A region met again is entered from the alias that leads back to it.
+			this.recursion ??= region.kind === 'alias' ? id : this.#ids[this.#depth - 1];
+			return;
+		}
 		if (++this.#visits > this.#budget.visits) {
 			this.truncated = true;
 			return;
 		}
-		this.#onPath[id] = 1;
+		this.#onPath[id] = (this.#onPath[id] ?? 0) + 1;
 		this.#ids[this.#depth] = id;
 		const frame = this.#frames[this.#depth];
 		const ro = readonly || isOwnReadonly(region);
@@ -154,10 +173,21 @@ class Renderer {
 		this.#depth++;
 	}
 
+	/** Whether the path already renders region `id` at `base`: the same clip would follow. */
+	#repeats(id: RegionId, base: bigint): boolean {
+		for (let depth = 0; depth < this.#depth; depth++) {
+			const frame = this.#frames[depth] as Frame;
+			if (frame.id === id && frame.base === base) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** R4.2 steps 7-8: a terminal region fills what is still uncovered in its clip. */
 	#leave(frame: Frame): void {
 		this.#depth--;
-		this.#onPath[frame.id] = 0;
+		this.#onPath[frame.id] = (this.#onPath[frame.id] ?? 1) - 1;
 		if (!isTerminal(frame.region)) {
 			return;
 		}

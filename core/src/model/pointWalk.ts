@@ -31,7 +31,7 @@ export interface PointVisit {
 
 /** Regions visited at most per walk: an explanation stays cheap on huge trees. */
 const visitBudget = 200_000;
-/** Deeper paths are cut off (recursion): only a cycle the analyzer missed gets here. */
+/** Deeper paths are cut off (recursion): the walk goes through self-aliases like the render. */
 const maxDepth = 2_000;
 /** How many levels below a region that misses the address are still searched. */
 const maxOutside = 2;
@@ -48,15 +48,19 @@ export function walkPoint(tree: RegionTree, root: RegionId, address: bigint): Po
 	const index = pointIndex(tree);
 	const visits: PointVisit[] = [];
 	const path: RegionId[] = [];
-	const onPath = new Set<RegionId>();
+	/** Where each region of `path` renders: one met again at the same base repeats forever. */
+	const bases: bigint[] = [];
 	let budget = visitBudget;
 	let claims = 0;
 	const visit = (id: RegionId, parentBase: bigint, blocked: Block | undefined, outside: number): void => {
 		const region = tree.regions[id];
-		if (region === undefined || onPath.has(id) || path.length >= maxDepth || budget-- <= 0) {
+		if (region === undefined || path.length >= maxDepth || budget-- <= 0) {
 			return;
 		}
 		const base = parentBase + region.addr;
+		if (path.some((on, i) => on === id && bases[i] === base)) {
+			return;
+		}
 		const end = base + region.size;
 		const contains = base <= address && address < end;
 		// Below a region that misses the address, only overrunning descendants a level or
@@ -67,7 +71,7 @@ export function walkPoint(tree: RegionTree, root: RegionId, address: bigint): Po
 		}
 		const own = blocked ?? (region.enabled ? undefined : { kind: 'disabled', by: id, start: base, end });
 		path.push(id);
-		onPath.add(id);
+		bases.push(base);
 		const record: PointVisit | undefined = contains ? { id, path: [...path], base, blocked: own, claim: -1 } : undefined;
 		if (record) {
 			visits.push(record);
@@ -92,7 +96,7 @@ export function walkPoint(tree: RegionTree, root: RegionId, address: bigint): Po
 			}
 		}
 		path.pop();
-		onPath.delete(id);
+		bases.pop();
 	};
 	visit(root, 0n, undefined, 0);
 	return visits;

@@ -26,7 +26,7 @@ export function referenceFlatten(tree: RegionTree, root: RegionId): FlatView {
 		return { root: undefined, ranges: [] };
 	}
 	const claims: Claim[] = [];
-	renderInto(tree, claims, viewRoot, 0n, [0n, 1n << 64n], false, false, []);
+	renderInto(tree, claims, viewRoot, 0n, [0n, 1n << 64n], false, false, [], []);
 	return { root: viewRoot, ranges: merge(paint(tree, claims)) };
 }
 
@@ -61,7 +61,11 @@ function referenceRoot(tree: RegionTree, root: RegionId): RegionId | undefined {
 	return current?.id;
 }
 
-/** R4.2, step by step, recursively. `clip` is `[start, end)`. */
+/**
+ * R4.2, step by step, recursively. `clip` is `[start, end)`; `bases[i]` is where
+ * `path[i]` renders. A region the path already renders at the same base would repeat the
+ * same render forever (QEMU recurses forever there): it renders nothing.
+ */
 function renderInto(
 	tree: RegionTree,
 	claims: Claim[],
@@ -71,12 +75,16 @@ function renderInto(
 	inheritedReadonly: boolean,
 	inheritedNonvolatile: boolean,
 	path: readonly RegionId[],
+	bases: readonly bigint[],
 ): void {
 	const region = tree.regions[id];
-	if (region === undefined || !region.enabled || path.includes(id)) {
+	if (region === undefined || !region.enabled) {
 		return;
 	}
 	const base = inheritedBase + region.addr;
+	if (path.some((on, i) => on === id && bases[i] === base)) {
+		return;
+	}
 	const readonly = inheritedReadonly || region.readonly || region.kind === 'rom';
 	const nonvolatile = inheritedNonvolatile || region.nonvolatile;
 	const own: [bigint, bigint] = [base, base + region.size];
@@ -86,16 +94,17 @@ function renderInto(
 	}
 	const clipped: [bigint, bigint] = [own[0] > clip[0] ? own[0] : clip[0], own[1] < clip[1] ? own[1] : clip[1]];
 	const here = [...path, id];
+	const hereBases = [...bases, base];
 	if (region.kind === 'alias') {
 		const target = region.alias?.target === undefined ? undefined : tree.regions[region.alias.target];
 		if (target !== undefined) {
 			const targetBase = base - target.addr - (region.alias?.offset ?? 0n);
-			renderInto(tree, claims, target.id, targetBase, clipped, readonly, nonvolatile, here);
+			renderInto(tree, claims, target.id, targetBase, clipped, readonly, nonvolatile, here, hereBases);
 		}
 		return;
 	}
 	for (const child of region.children) {
-		renderInto(tree, claims, child, base, clipped, readonly, nonvolatile, here);
+		renderInto(tree, claims, child, base, clipped, readonly, nonvolatile, here, hereBases);
 	}
 	if (terminalKinds.has(region.kind)) {
 		claims.push({ start: clipped[0], end: clipped[1], region: id, origin: base, readonly, nonvolatile, path: here });

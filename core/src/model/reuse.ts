@@ -24,6 +24,7 @@ import { compareShapes } from '../syntax/sameShape';
 import type { Analysis, ResolvedReference, SpaceView } from './analyze';
 import type { LoadResult } from './build/load';
 import { RegionRecord } from './build/regionRecord';
+import { keptSelfAliases } from './build/aliases';
 import { redeclareProps } from './build/declare';
 import { applyMapNumbers } from './build/place';
 import { createState } from './build/state';
@@ -92,6 +93,11 @@ export function reuseBuild(previous: Analysis, loaded: LoadResult): ReusedBuild 
 	const moved: Moved = { uri, move, references, spaces };
 	if (shape === 'same') {
 		return keepAll(previous, stages, change, moved);
+	}
+	if (keptSelfAliases(previous.tree.regions) || stages.build.some((d) => d.code === 'alias.cycle')) {
+		// Whether an alias of its own ancestor renders depends on the numbers along its
+		// cycle (`build/aliases.ts`): any other edit may decide it anew.
+		return undefined;
 	}
 	// One region pasted, deleted or being typed; else (or when that cannot vouch for the
 	// result) numbers typed over in any region headers.

@@ -130,4 +130,10 @@ export interface FlatView {
 	 * the tree past anything a real board needs. `ranges` is then incomplete.
 	 */
 	readonly truncated?: true;
+	/**
+	 * Set when an alias came back to where it already renders, through self-aliases whose
+	 * passes cancel out (QEMU would recurse forever): that alias, whose repeat rendered
+	 * nothing (reported as `alias.cycle`).
+	 */
+	readonly recursion?: RegionId;
 }

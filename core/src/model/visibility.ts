@@ -133,13 +133,18 @@ export function renderAncestors(tree: RegionTree, regions: readonly RegionId[]):
 /** The clipped extents of `region` on enabled render paths from `root` (R4.2, R4.5). */
 function placementsOf(tree: RegionTree, root: RegionId, region: RegionId, closure: ReadonlySet<RegionId>): AddressSpan[] {
 	const found: AddressSpan[] = [];
-	const onPath = new Set<RegionId>();
+	// The render path, as region and base: a self-alias renders its container again
+	// elsewhere, but the same region at the same base would repeat forever.
+	const path: { id: RegionId; base: bigint }[] = [];
 	const visit = (id: RegionId, parentBase: bigint, clipStart: bigint, clipEnd: bigint): void => {
 		const r = tree.regions[id];
-		if (r === undefined || !r.enabled || !closure.has(id) || onPath.has(id) || onPath.size > 2_000) {
+		if (r === undefined || !r.enabled || !closure.has(id) || path.length > 2_000) {
 			return;
 		}
 		const base = parentBase + r.addr;
+		if (path.some((on) => on.id === id && on.base === base)) {
+			return;
+		}
 		const start = base > clipStart ? base : clipStart;
 		const end = base + r.size < clipEnd ? base + r.size : clipEnd;
 		if (start >= end) {
@@ -149,14 +154,14 @@ function placementsOf(tree: RegionTree, root: RegionId, region: RegionId, closur
 			found.push({ start, end });
 			return;
 		}
-		onPath.add(id);
+		path.push({ id, base });
 		const target = r.alias?.target;
 		if (r.kind === 'alias' && target !== undefined) {
 			visit(target, base - (tree.regions[target]?.addr ?? 0n) - (r.alias?.offset ?? 0n), start, end);
 		} else if (r.kind !== 'alias') {
 			r.children.forEach((child) => visit(child, base, start, end));
 		}
-		onPath.delete(id);
+		path.pop();
 	};
 	visit(root, 0n, 0n, 1n << 64n);
 	return found;

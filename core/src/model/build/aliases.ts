@@ -2,10 +2,13 @@
  * Alias targets and the render graph. Rendering goes from a region to its children and
  * from an alias to its target (an alias's own children are never rendered, R4.2 step 5);
  * a cycle in that graph through an alias (D6: an alias chain reaching itself, D8: an alias
- * of its own ancestor) makes QEMU recurse forever. Each such cycle is reported once as
- * `alias.cycle` and broken by dropping one alias's target.
+ * of its own ancestor) makes QEMU recurse. Each such cycle is reported once as
+ * `alias.cycle` and broken by dropping one alias's target, except the one kind of cycle
+ * that QEMU renders and real machines use: an alias of its own ancestor whose window
+ * moves on each pass (see `selfAliasDepth`).
  */
 import type { ResolvedReference } from '../analyze';
+import { formatAddress, formatSize } from '../address';
 import type { RegionId } from '../types';
 import type { NameIndex } from './resolve';
 import { resolveRef } from './resolve';
@@ -27,6 +30,18 @@ export function resolveAliases(state: BuildState, index: NameIndex, references: 
 			region.alias.target = ref.target;
 		}
 	});
+}
+
+/** The region arrays of builds that kept a self-alias (see `selfAliasDepth`). */
+const selfAliased = new WeakSet<readonly object[]>();
+
+/**
+ * Whether the build of `regions` kept an alias of its own ancestor. Whether such a cycle
+ * is kept depends on the `addr`s and `offset` along it, so an edit of numbers or of one
+ * region cannot reuse that build (see `reuse.ts`).
+ */
+export function keptSelfAliases(regions: readonly object[]): boolean {
+	return selfAliased.has(regions);
 }
 
 const white = 0;
@@ -77,7 +92,13 @@ function searchFrom(state: BuildState, root: RegionId, color: Uint8Array): boole
 		}
 		next[top] = i + 1;
 		if (color[to] === gray) {
-			cutCycle(state, stack.slice(stack.indexOf(to)));
+			const cycle = stack.slice(stack.indexOf(to));
+			if (selfAliasDepth(state, cycle) <= maxSelfAliasDepth) {
+				// QEMU renders it, and so does the flattener: the clip ends the recursion.
+				selfAliased.add(state.regions);
+				continue;
+			}
+			cutCycle(state, cycle);
 			for (const onStack of stack) {
 				color[onStack] = white;
 			}
@@ -90,6 +111,42 @@ function searchFrom(state: BuildState, root: RegionId, color: Uint8Array): boole
 		}
 	}
 	return false;
+}
+
+/** Deeper self-alias recursion than this is reported: no real machine relies on it. */
+const maxSelfAliasDepth = 64;
+
+/**
+ * How deep QEMU recurses through a D8 cycle: a render path from region T down through
+ * containers to an alias A whose target is T. QEMU renders A's window of T at A's place,
+ * clipped to that window (R4.2); inside it, A is met again `shift` further on, where
+ * `shift` = the sum of the `addr`s from T down to A, minus A's `offset`; and so on while
+ * the moved window still meets the clip. So the recursion stops after
+ * ceil(size / |shift|) - 1 passes (Arm's SSE-200 boards, `mps2-an505` and its kin, alias
+ * their own container at shift = size: no second pass), and never when shift = 0.
+ * Infinity for that, and for every other cycle (an alias chain, D6).
+ */
+function selfAliasDepth(state: BuildState, cycle: readonly RegionId[]): number {
+	const alias = state.regions[cycle[cycle.length - 1] ?? 0];
+	if (cycle.length < 2 || alias?.kind !== 'alias' || alias.alias === undefined || cycle.slice(0, -1).some((id) => state.regions[id]?.kind === 'alias')) {
+		return Infinity;
+	}
+	const shift = selfAliasShift(state, cycle);
+	const distance = shift < 0n ? -shift : shift;
+	if (distance === 0n) {
+		return Infinity;
+	}
+	const passes = (alias.size + distance - 1n) / distance - 1n;
+	return passes > BigInt(maxSelfAliasDepth) ? Infinity : Number(passes);
+}
+
+/** How far each pass of a D8 cycle moves its alias (see `selfAliasDepth`). */
+function selfAliasShift(state: BuildState, cycle: readonly RegionId[]): bigint {
+	let shift = 0n;
+	for (const id of cycle.slice(1)) {
+		shift += state.regions[id]?.addr ?? 0n;
+	}
+	return shift - (state.regions[cycle[cycle.length - 1] ?? 0]?.alias?.offset ?? 0n);
 }
 
 /** `cycle` is the render path from the re-entered region to the one that re-enters it. */
@@ -105,11 +162,24 @@ function cutCycle(state: BuildState, cycle: readonly RegionId[]): void {
 	const names = [...cycle.slice(cutAt), ...cycle.slice(0, cutAt + 1)].map((id) => q(state.regions[id]?.path ?? ''));
 	const target = state.regions[alias.alias.target ?? 0];
 	const ancestor = isAncestor(state, alias.alias.target, alias.id);
-	const why = ancestor
-		? `its target ${q(target?.path ?? '')} contains the alias itself`
-		: `rendering goes ${names.join(' → ')}`;
-	report(state, 'alias.cycle', 'error', alias.locations.of ?? alias.nameLocation, `Alias ${q(alias.path)} reaches itself: ${why}; QEMU would recurse forever. The alias is treated as having no target.`);
+	const single = cycle.filter((id) => state.regions[id]?.kind === 'alias').length === 1;
+	const why = !ancestor
+		? `rendering goes ${names.join(' → ')}; QEMU would recurse forever`
+		: `its target ${q(target?.path ?? '')} contains the alias itself${single ? passes(state, cycle, cutAt) : '; QEMU would recurse forever'}`;
+	report(state, 'alias.cycle', 'error', alias.locations.of ?? alias.nameLocation, `Alias ${q(alias.path)} reaches itself: ${why}. The alias is treated as having no target.`);
 	alias.alias.target = undefined;
+}
+
+/** Why a D8 cycle recurses too deep: its window does not move, or moves too little. */
+function passes(state: BuildState, cycle: readonly RegionId[], cutAt: number): string {
+	const path = [...cycle.slice(cutAt + 1), ...cycle.slice(0, cutAt + 1)];
+	const shift = selfAliasShift(state, path);
+	if (shift === 0n) {
+		return ' at the same address, so QEMU would recurse forever';
+	}
+	const size = state.regions[path[path.length - 1] ?? 0]?.size ?? 0n;
+	const distance = shift < 0n ? -shift : shift;
+	return `, and each pass moves its ${formatSize(size)} window by only ${formatAddress(distance)}, so QEMU would recurse more than ${maxSelfAliasDepth} levels deep`;
 }
 
 function isAncestor(state: BuildState, ancestor: RegionId | undefined, id: RegionId): boolean {

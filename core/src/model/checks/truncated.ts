@@ -6,11 +6,15 @@
 import type { Diagnostic } from '../../diagnostics';
 import type { SpaceView } from '../analyze';
 import { renderBudget } from '../flatten';
-import type { RegionTree } from '../types';
+import type { RegionId, RegionTree } from '../types';
 import { report } from './report';
 
 export function checkTruncated(tree: RegionTree, views: readonly SpaceView[]): Diagnostic[] {
 	const out: Diagnostic[] = [];
+	const recursions = new Set(views.map(({ view }) => view.recursion));
+	for (const id of recursions) {
+		out.push(...recursion(tree, id));
+	}
 	for (const { space, view } of views) {
 		const root = tree.regions[space.root];
 		const at = space.definition ?? root?.nameLocation;
@@ -26,4 +30,21 @@ export function checkTruncated(tree: RegionTree, views: readonly SpaceView[]): D
 		out.push(report('space.truncated', 'error', message, at));
 	}
 	return out;
+}
+
+/**
+ * `alias.cycle` for an alias that the render met again at the place where it already
+ * renders: self-aliases whose passes cancel out (see `build/aliases.ts`).
+ */
+function recursion(tree: RegionTree, id: RegionId | undefined): Diagnostic[] {
+	const alias = id === undefined ? undefined : tree.regions[id];
+	const at = alias?.locations.of ?? alias?.nameLocation;
+	if (alias === undefined || at === undefined) {
+		return [];
+	}
+	const message =
+		`Alias '${alias.path}' reaches itself at the same address: rendering it comes back, through aliases of ` +
+		`their own containers whose moves cancel out, to where it already renders, so QEMU would recurse forever. ` +
+		`The flat view renders it once.`;
+	return [report('alias.cycle', 'error', message, at)];
 }

@@ -42,9 +42,33 @@ const file = fc
 	.array(fc.oneof(region(3), region(3), fc.constantFrom(...refs).map((n) => `space s = ${n}`)), { maxLength: 8 })
 	.map((items) => items.join('\n'));
 
+/**
+ * How far each render pass of an alias of its own (proper) ancestor moves it: the `addr`s
+ * from the target down to the alias, minus its offset. Undefined for any other alias.
+ */
+function selfAliasShift(analysis: Analysis, id: RegionId): bigint | undefined {
+	const regions = analysis.tree.regions;
+	const target = regions[id]?.alias?.target;
+	let shift = 0n;
+	for (let at = regions[id]; at !== undefined && at.parent !== undefined; at = regions[at.parent]) {
+		shift += at.addr;
+		if (at.parent === target) {
+			return shift - (regions[id]?.alias?.offset ?? 0n);
+		}
+	}
+	return undefined;
+}
+
+/** Render edges without the alias edges that QEMU's clip ends (a self-alias that moves). */
 function renderEdges(analysis: Analysis, id: RegionId): readonly RegionId[] {
 	const region = analysis.tree.regions[id];
 	if (region?.kind === 'alias') {
+		const shift = selfAliasShift(analysis, id);
+		if (shift !== undefined && shift !== 0n) {
+			const distance = shift < 0n ? -shift : shift;
+			assert.ok((region.size + distance - 1n) / distance - 1n <= 64n, 'a kept self-alias recurses at most 64 passes');
+			return [];
+		}
 		return region.alias?.target === undefined ? [] : [region.alias.target];
 	}
 	return region?.children ?? [];
@@ -67,7 +91,7 @@ function hasRenderCycle(analysis: Analysis): boolean {
 }
 
 suite('analyze: properties', () => {
-	test('any text: no throw, diagnostics inside the text, a consistent acyclic tree', () => {
+	test('any text: no throw, diagnostics inside the text, a consistent tree, no render cycle but moving self-aliases', () => {
 		fc.assert(
 			fc.property(file, (text) => {
 				const analysis = analyzeText(text, 'p.memmap');
@@ -85,7 +109,7 @@ suite('analyze: properties', () => {
 						assert.ok(next === undefined || (regions[child]?.priority ?? 0) >= (regions[next]?.priority ?? 0), 'list order');
 					});
 				}
-				assert.ok(!hasRenderCycle(analysis), 'render graph is acyclic');
+				assert.ok(!hasRenderCycle(analysis), 'no render cycle but aliases of their own ancestors that move');
 				for (const space of analysis.tree.spaces) {
 					assert.ok(regions[space.root] !== undefined);
 				}
