@@ -167,3 +167,39 @@ suite('qemu import: synthetic output', () => {
 		assert.match(text, /^\/\/ Verified: (`memmap tree --format qemu`|its plain `info mtree` print \(no disabled lines\)) reproduces the `info mtree(?: -D)?` text, and `memmap flat --format qemu` reproduces the `info mtree -f` text/m);
 	});
 });
+
+suite('qemu import: address-space names that repeat', () => {
+	// QEMU lets names repeat (Arm's SSE boards have seven `tz-ppc-port[1]`): each space's
+	// flat block is the one of its name and root, not the first of its name.
+	test('the readonly path of the second space named x is found in its own block', () => {
+		const tree = [
+			'address-space: x',
+			'  0000000000000000-000000000000ffff (prio 0, i/o): a',
+			'    0000000000000000-0000000000000fff (prio 0, ram): r1',
+			'',
+			'address-space: x',
+			'  0000000000000000-000000000000ffff (prio 0, i/o): b',
+			'    0000000000001000-0000000000001fff (prio 0, ram): alias w @r2 0000000000000000-0000000000000fff',
+			'',
+			'memory-region: r2',
+			'  0000000000000000-0000000000000fff (prio 0, ram): r2',
+			'',
+		].join('\n');
+		const flat = [
+			'FlatView #0',
+			' AS "x", root: a',
+			' Root memory region: r1',
+			'  0000000000000000-0000000000000fff (prio 0, ram): r1',
+			'',
+			'FlatView #1',
+			' AS "x", root: b',
+			' Root memory region: b',
+			'  0000000000001000-0000000000001fff (prio 0, rom): r2',
+			'',
+		].join('\n');
+		const imported = importAndAnalyze(tree, flat);
+		assert.deepStrictEqual(importErrors(imported.errors), []);
+		assert.match(imported.text, /^\s*alias w +at 0x1000 size 4K of r2 readonly$/m);
+		assert.strictEqual(normalizeFlat(printFlatViews(imported.analysis)), normalizeFlat(flat));
+	});
+});

@@ -9,6 +9,7 @@ import { analyzeText } from '../model/analyze';
 import type { FlatRange, RegionTree } from '../model/types';
 import type { Emitted } from './emit';
 import type { ImportRegion } from './importModel';
+import { blockOfSpace, sharedRanges } from './blockOfSpace';
 import { owners, type KindContext } from './kinds';
 import type { FlatBlock, FlatRangeLine } from './mtreeModel';
 
@@ -25,13 +26,14 @@ export function refineKinds(context: KindContext, blocks: readonly FlatBlock[], 
 		}
 		const regionOf = (range: FlatRange): ImportRegion | undefined => context.model.regions[emitted.declared[range.region] ?? -1];
 		let fix: ImportRegion | undefined;
-		for (const { space, view } of analysis.views) {
-			const block = blocks.find((candidate) => candidate.spaces.some((line) => line.name === space.name));
-			if (!block || fix) {
+		for (const spaceView of analysis.views) {
+			const view = spaceView.view;
+			const rendered = new Set(view.ranges.map((range) => renderedKey(analysis.tree, range)));
+			const block = fix ? undefined : blockOfSpace(analysis.tree, blocks, spaceView, (candidate) => sharedRanges(candidate.ranges.map(lineKey), rendered));
+			if (!block) {
 				continue;
 			}
 			const expected = new Set(block.ranges.map(lineKey));
-			const rendered = new Set(view.ranges.map((range) => renderedKey(analysis.tree, range)));
 			const extras = view.ranges.filter((range) => !expected.has(renderedKey(analysis.tree, range)) && isChoice(regionOf(range), changed));
 			// A region rendering bytes that QEMU shows as another region's, or as its own at
 			// another offset, took them; the ranges it cut short are only a consequence.
