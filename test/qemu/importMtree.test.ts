@@ -171,6 +171,40 @@ suite('qemu import: synthetic output', () => {
 suite('qemu import: address-space names that repeat', () => {
 	// QEMU lets names repeat (Arm's SSE boards have seven `tz-ppc-port[1]`): each space's
 	// flat block is the one of its name and root, not the first of its name.
+	test('spaces keep the flat text\'s order inside a shared block, found by name and root', () => {
+		const tree = [
+			'address-space: x',
+			'  0000000000000000-000000000000ffff (prio 0, i/o): other',
+			'    0000000000000000-0000000000000fff (prio 0, ram): r',
+			'',
+			'address-space: memory',
+			'address-space: x',
+			'  0000000000000000-000000000000ffff (prio 0, i/o): sys',
+			'    0000000000000000-0000000000000fff (prio 0, ram): s1',
+			'    0000000000002000-0000000000002fff (prio 0, ram): s2',
+			'',
+		].join('\n');
+		// The block of `x` rooted at `other` comes first: a name-only lookup would rank the
+		// other `x` before `memory`, which QEMU created first.
+		const flat = [
+			'FlatView #0',
+			' AS "x", root: other',
+			' Root memory region: r',
+			'  0000000000000000-0000000000000fff (prio 0, ram): r',
+			'',
+			'FlatView #1',
+			' AS "memory", root: sys',
+			' AS "x", root: sys',
+			' Root memory region: sys',
+			'  0000000000000000-0000000000000fff (prio 0, ram): s1',
+			'  0000000000002000-0000000000002fff (prio 0, ram): s2',
+			'',
+		].join('\n');
+		const imported = importAndAnalyze(tree, flat);
+		assert.deepStrictEqual(importErrors(imported.errors), []);
+		assert.strictEqual(normalizeFlat(printFlatViews(imported.analysis)), normalizeFlat(flat));
+	});
+
 	test('the readonly path of the second space named x is found in its own block', () => {
 		const tree = [
 			'address-space: x',

@@ -30,18 +30,21 @@ export function markOverlaps(model: ImportModel): void {
 
 /**
  * The declaration order of the spaces: tree group order, and inside each FlatView the
- * flat text's order (QEMU's creation order), which the flat printer reproduces.
+ * flat text's order (QEMU's creation order), which the flat printer reproduces. A space
+ * is found in the flat text by its name and its root's name, since names may repeat.
  */
-export function orderSpaces(spaces: readonly ImportSpace[], flat: readonly FlatBlock[] | undefined): ImportSpace[] {
-	const flatNames = (flat ?? []).flatMap((block) => block.spaces.map((space) => space.name));
+export function orderSpaces(model: ImportModel, flat: readonly FlatBlock[] | undefined): ImportSpace[] {
+	const key = (name: string, root: string | undefined): string => `${name}\u0000${root ?? ''}`;
+	const keyOf = (space: ImportSpace): string => key(space.name, model.regions[space.root]?.name);
+	const flatKeys = (flat ?? []).flatMap((block) => block.spaces.map((space) => key(space.name, space.root)));
 	const rank = (space: ImportSpace): number => {
-		const index = flatNames.indexOf(space.name);
-		return index < 0 ? flatNames.length : index;
+		const index = flatKeys.indexOf(keyOf(space));
+		return index < 0 ? flatKeys.length : index;
 	};
-	const ordered = [...spaces].sort((a, b) => a.group - b.group || rank(a) - rank(b));
+	const ordered = [...model.spaces].sort((a, b) => a.group - b.group || rank(a) - rank(b));
 	for (const block of flat ?? []) {
-		const names = block.spaces.map((space) => space.name);
-		const positions = ordered.flatMap((space, index) => (names.includes(space.name) ? [index] : []));
+		const keys = block.spaces.map((space) => key(space.name, space.root));
+		const positions = ordered.flatMap((space, index) => (keys.includes(keyOf(space)) ? [index] : []));
 		const members = positions.map((index) => ordered[index] as ImportSpace).sort((a, b) => rank(a) - rank(b));
 		positions.forEach((position, i) => {
 			ordered[position] = members[i] as ImportSpace;

@@ -54,7 +54,7 @@ export function importMtree(treeText: string, flatText?: string, options: Import
 	}
 	const kinds = decideKinds(model, flat?.blocks);
 	markOverlaps(model);
-	const spaces = orderSpaces(model.spaces, flat?.blocks);
+	const spaces = orderSpaces(model, flat?.blocks);
 	const lines = header(model, options, flat !== undefined, treeText);
 	const emit = (): ReturnType<typeof emitMemmap> => emitMemmap(model, spaces, lines);
 	// The refinements run the analyzer on the imported text; an internal failure there must
