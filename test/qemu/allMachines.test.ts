@@ -3,7 +3,8 @@
  * scripts/capture-qemu.mjs): `info mtree -D` with `info mtree -f` imports without input
  * errors into a board without errors, whose own prints reproduce both texts (the
  * importer's self-check says `Verified`), except where docs/qemu.md names a limit; plain
- * `info mtree` imports without errors too.
+ * `info mtree` imports without errors too; and `info mtree -o -D` with `info mtree -f -o`
+ * imports as well as without the owner fields, each region documented with its owner.
  */
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
@@ -16,6 +17,9 @@ interface Capture {
 	readonly mtreeD: string;
 	readonly mtree: string;
 	readonly flat: string;
+	/** `info mtree -o -D` and `info mtree -f -o`; missing where QEMU hangs printing owners. */
+	readonly ownersD?: string;
+	readonly flatOwners?: string;
 }
 
 const corpus = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'qemu-7.2-all', 'machines.json.gz'))).toString('utf8')) as Record<string, Capture>;
@@ -29,6 +33,9 @@ const notExact: Record<string, RegExp> = {
 	'ppc64-powernv10': /Not exact: `memmap flat --format qemu` differs from the input, first at "0000000100800000-000000010093ffff \(prio 0, i\/o\): xscom-core\.0/,
 	'ppc64le-powernv10': /Not exact: `memmap flat --format qemu` differs from the input, first at "0000000100800000-000000010093ffff \(prio 0, i\/o\): xscom-core\.0/,
 };
+
+/** Verified: both texts reproduced (see the file comment). */
+const verified = /Verified: .* reproduces the `info mtree( -D)?` text, and `memmap flat --format qemu` reproduces the `info mtree -f` text/;
 
 /** The importer's header, as one line. */
 function header(text: string): string {
@@ -60,11 +67,26 @@ suite('qemu 7.2: every machine of every architecture', () => {
 				assert.match(said, limit);
 			} else {
 				assert.doesNotMatch(said, /Not exact|Not checked|Check:/);
-				assert.match(said, /Verified: .* reproduces the `info mtree( -D)?` text, and `memmap flat --format qemu` reproduces the `info mtree -f` text/);
+				assert.match(said, verified);
 			}
 			const plain = importAndAnalyze(capture.mtree, capture.flat);
 			assert.deepStrictEqual(importErrors(plain.errors), []);
 			assert.deepStrictEqual(analysisErrors(plain.analysis), []);
+			if (capture.ownersD !== undefined && capture.flatOwners !== undefined) {
+				const owned = importAndAnalyze(capture.ownersD, capture.flatOwners);
+				assert.deepStrictEqual(importErrors(owned.errors), []);
+				assert.deepStrictEqual(analysisErrors(owned.analysis), []);
+				if (!limit) {
+					assert.match(header(owned.text), verified);
+				}
+				const undocumented = owned.analysis.tree.regions.filter((region) => !/^QEMU (owner:\{|parent:\{|orphan$)/.test(region.doc ?? ''));
+				assert.deepStrictEqual(undocumented.map((region) => region.path), []);
+			}
 		});
 	}
+
+	test('the owner texts are there for all machines but the two where QEMU hangs printing them', () => {
+		const without = machines.filter((machine) => corpus[machine]?.ownersD === undefined);
+		assert.deepStrictEqual(without, ['mips64-magnum', 'mips64-pica61']);
+	});
 });
