@@ -126,9 +126,13 @@ const maxSelfAliasDepth = 64;
  * their own container at shift = size: no second pass), and never when shift = 0.
  * Infinity for that, and for every other cycle (an alias chain, D6).
  */
-function selfAliasDepth(state: BuildState, cycle: readonly RegionId[]): number {
+function selfAliasDepth(state: BuildState, found: readonly RegionId[]): number {
+	const aliases = found.flatMap((id, i) => (state.regions[id]?.kind === 'alias' ? [i] : []));
+	const at = aliases[0] ?? 0;
+	// The search may enter the cycle anywhere: start it at the alias's target.
+	const cycle = [...found.slice(at + 1), ...found.slice(0, at + 1)];
 	const alias = state.regions[cycle[cycle.length - 1] ?? 0];
-	if (cycle.length < 2 || alias?.kind !== 'alias' || alias.alias === undefined || cycle.slice(0, -1).some((id) => state.regions[id]?.kind === 'alias')) {
+	if (cycle.length < 2 || aliases.length !== 1 || alias?.alias === undefined) {
 		return Infinity;
 	}
 	const shift = selfAliasShift(state, cycle);
@@ -140,7 +144,7 @@ function selfAliasDepth(state: BuildState, cycle: readonly RegionId[]): number {
 	return passes > BigInt(maxSelfAliasDepth) ? Infinity : Number(passes);
 }
 
-/** How far each pass of a D8 cycle moves its alias (see `selfAliasDepth`). */
+/** How far each pass of a D8 cycle (from the alias's target to the alias) moves the alias. */
 function selfAliasShift(state: BuildState, cycle: readonly RegionId[]): bigint {
 	let shift = 0n;
 	for (const id of cycle.slice(1)) {

@@ -73,6 +73,15 @@ suite('aliases of their own ancestor (D8)', () => {
 		assert.deepStrictEqual(ranges(analysis), ['0+1000 r @0', '4000+1000 r @0', '8000+1000 r @0', 'c000+1000 r @0']);
 	});
 
+	test('an alias declared before the container it is mapped into is found the same way', () => {
+		// `c` (and its alias) come first in declaration order, so the cycle search enters the
+		// cycle at `c`, not at the alias's target.
+		const text = 'space memory = t\ncontainer c size 0x1000 { alias a at 0x800 size 0x800 of t }\ncontainer t size 64K {\n  ram r at 0 size 0x100\n  map c at 0x4000\n}\n';
+		const analysis = analyzeText(text, 't.memmap');
+		assert.deepStrictEqual(codes(analysis), []);
+		assert.deepStrictEqual(ranges(analysis), ['0+100 r @0', '4800+100 r @0']);
+	});
+
 	test('up to 64 passes are rendered; one more is reported', () => {
 		// A 0x4100-byte window moving 0x100 on each pass is met 64 more times; 0x4101 bytes, 65.
 		const at64 = analyzeText('container s size 64K {\n  alias edge at 0x100 size 0x4100 of s\n}\n', 's.memmap');
