@@ -273,7 +273,7 @@ function withQemu(analysis: Analysis, view: SpaceView, ranges: FlatRangeDto[]): 
 			return dto;
 		}
 		const at = difference.start > start ? difference.start : start;
-		const qemu = qemuOwnerLine(capture, view.space.name, at);
+		const qemu = qemuOwnerLine(capture, view, at);
 		return qemu === undefined ? dto : { ...dto, qemu };
 	});
 }

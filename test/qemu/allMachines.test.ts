@@ -10,6 +10,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { diffFlatSpaces, flatSpacesOfAnalysis, flatSpacesOfText } from '../../core/src/index';
 import { repoRoot } from '../util/golden';
 import { analysisErrors, importAndAnalyze, importErrors } from './qemuFixtures';
 
@@ -68,6 +69,9 @@ suite('qemu 7.2: every machine of every architecture', () => {
 			} else {
 				assert.doesNotMatch(said, /Not exact|Not checked|Check:/);
 				assert.match(said, verified);
+				// `memmap diff` and the capture check pair the spaces right, repeated names too.
+				const diff = diffFlatSpaces(flatSpacesOfAnalysis(imported.analysis), flatSpacesOfText(capture.flat).spaces);
+				assert.deepStrictEqual(diff.filter((space) => space.status !== 'same').map((space) => `${space.name}: ${space.status}`), []);
 			}
 			const plain = importAndAnalyze(capture.mtree, capture.flat);
 			assert.deepStrictEqual(importErrors(plain.errors), []);

@@ -110,3 +110,48 @@ suite('qemu: a board against the capture beside it', () => {
 		assert.deepStrictEqual(missing.diagnostics.map((d) => d.code), ['include.not-found']);
 	});
 });
+
+suite('qemu: a capture whose address-space names repeat', () => {
+	// QEMU lets names repeat (seven `tz-ppc-port[1]` on Arm's SSE boards): each space of
+	// the board is compared with the capture's space of its name and root.
+	const board = [
+		'space port = timer',
+		'space port = uart',
+		'io timer size 4K',
+		'io uart size 4K',
+		'',
+	].join('\n');
+	const captureText = [
+		'FlatView #0',
+		' AS "port", root: uart',
+		' Root memory region: uart',
+		'  0000000000000000-0000000000000fff (prio 0, i/o): uart',
+		'',
+		'FlatView #1',
+		' AS "port", root: timer',
+		' Root memory region: timer',
+		'  0000000000000000-0000000000000fff (prio 0, i/o): timer',
+		'',
+	].join('\n');
+
+	test('when content cannot tell them apart, the root does', () => {
+		const empty = board.replace('io timer size 4K\nio uart size 4K', 'container timer size 4K\ncontainer uart size 4K');
+		const { analysis } = analyzeWith({ 'board.memmap': empty, 'board.flat.txt': captureText });
+		const messages = analysis.diagnostics.filter((d) => d.code === 'qemu.mismatch').map((d) => d.message);
+		assert.deepStrictEqual(messages, [
+			"In space 'port', [0x0, 0x1000) is a hole in this board but 'timer' (prio 0, i/o) in QEMU (board.flat.txt, line 9).",
+			"In space 'port', [0x0, 0x1000) is a hole in this board but 'uart' (prio 0, i/o) in QEMU (board.flat.txt, line 4).",
+		]);
+	});
+
+	test('no mismatch, and each space shows its own QEMU owner', () => {
+		const { analysis } = analyzeWith({ 'board.memmap': board, 'board.flat.txt': captureText });
+		assert.deepStrictEqual(qemuDiagnostics(analysis), []);
+		const capture = analysis.capture;
+		assert.ok(capture);
+		assert.deepStrictEqual(
+			analysis.views.map((view) => qemuOwnerLine(capture, view, 0x10n)),
+			["QEMU (board.flat.txt, line 9): 'timer' (prio 0, i/o, offset 0x10)", "QEMU (board.flat.txt, line 4): 'uart' (prio 0, i/o, offset 0x10)"],
+		);
+	});
+});

@@ -20,9 +20,10 @@ stretch of addresses whose owner differs: the owning region's name, type, priori
 offset, as QEMU's 'info mtree -f' prints them, or a hole. OLD and NEW are each a .memmap
 board or the text of 'info mtree -f', with or without -o and -d (recognised by its first
 line, 'FlatView #0'), so one command reviews a change to a board and checks a board
-against the QEMU machine it describes. Spaces are matched by name; ranges split differently but owned the same way
-are equal. A region that only moved (one stretch left, one of the same length taken) is
-named on a 'moved' line after its space's differences.
+against the QEMU machine it describes. Spaces are matched by name (where a name repeats,
+as QEMU allows, by its root's name and then by content); ranges split differently but
+owned the same way are equal. A region that only moved (one stretch left, one of the
+same length taken) is named on a 'moved' line after its space's differences.
 
 options:
   --space NAME      only this address space

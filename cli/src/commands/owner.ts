@@ -48,7 +48,7 @@ function runOwner(args: ParsedArgs, io: Io): number {
 		found ||= explanation.range !== undefined;
 		const lines = [`space ${view.space.name}:`, ...explanation.lines.map((line) => '  ' + line)];
 		const capture = board.analysis.capture;
-		const qemu = capture === undefined ? undefined : qemuOwnerLine(capture, view.space.name, address);
+		const qemu = capture === undefined ? undefined : qemuOwnerLine(capture, view, address);
 		return [...lines, ...(qemu === undefined ? [] : [`  ${qemu}`])].join('\n') + '\n';
 	});
 	io.stdout(

@@ -12,6 +12,7 @@ import { toHex } from '../model/address';
 import { findRange } from '../model/owner';
 import type { RegionTree, SourceLocation } from '../model/types';
 import { diffRanges, flatSpaceOf, flatSpacesOfText } from './flatDiff';
+import { pairSpaces } from './spacePairs';
 import type { FlatDifference, FlatOwner, FlatSpace, OwnedRange } from './flatDiff';
 
 /** Past this many mismatches in one space, one more diagnostic counts the rest. */
@@ -28,6 +29,8 @@ export interface QemuCapture {
 	/** The file name, for messages. */
 	readonly name: string;
 	readonly spaces: readonly FlatSpace[];
+	/** The capture's space of each space view of the board that it has (see `pairSpaces`). */
+	readonly paired: ReadonlyMap<SpaceView, FlatSpace>;
 	/**
 	 * For each space view of the board that the capture also has, where the two differ
 	 * (computed once here, for the diagnostics and for the flat view's marks alike).
@@ -59,14 +62,18 @@ export function checkAgainstCapture(input: CaptureInput): { capture?: QemuCaptur
 		const message = `The QEMU capture ${name} beside this board is not \`info mtree -f\` text, so the board is not compared with it: line ${firstError.line}: ${firstError.message}${more}.`;
 		return { diagnostics: [{ code: 'qemu.capture', severity: 'warning', message, ...fallback }] };
 	}
+	const board = input.views.map((view) => flatSpaceOf(input.tree, view));
+	const pairs = pairSpaces(board, spaces, (a, b) => diffRanges(a.ranges, b.ranges));
+	const paired = new Map<SpaceView, FlatSpace>();
 	const differences = new Map<SpaceView, FlatDifference[]>();
-	for (const view of input.views) {
-		const qemu = spaces.find((space) => space.name === view.space.name);
+	input.views.forEach((view, i) => {
+		const qemu = spaces[pairs[i] ?? -1];
 		if (qemu !== undefined) {
-			differences.set(view, diffRanges(flatSpaceOf(input.tree, view).ranges, qemu.ranges));
+			paired.set(view, qemu);
+			differences.set(view, diffRanges((board[i] as FlatSpace).ranges, qemu.ranges));
 		}
-	}
-	const capture: QemuCapture = { uri: input.captureUri, name, spaces, differences };
+	});
+	const capture: QemuCapture = { uri: input.captureUri, name, spaces, paired, differences };
 	if (!input.compare) {
 		return { capture, diagnostics: [] };
 	}
@@ -79,9 +86,15 @@ export function checkAgainstCapture(input: CaptureInput): { capture?: QemuCaptur
 	return { capture, diagnostics };
 }
 
-/** The capture's view of the space named `name` (QEMU's `AS "name"`), if it has one. */
-export function captureSpace(capture: QemuCapture, name: string): FlatSpace | undefined {
-	return capture.spaces.find((space) => space.name === name);
+/**
+ * The capture's view of a board's space (the one paired with it), or of the first space
+ * named `name` (QEMU's `AS "name"`), if it has one.
+ */
+export function captureSpace(capture: QemuCapture, space: SpaceView | string): FlatSpace | undefined {
+	if (typeof space !== 'string') {
+		return capture.paired.get(space) ?? captureSpace(capture, space.space.name);
+	}
+	return capture.spaces.find((candidate) => candidate.name === space);
 }
 
 /**
@@ -89,7 +102,7 @@ export function captureSpace(capture: QemuCapture, name: string): FlatSpace | un
  * `QEMU (pc.flat.txt, line 6): 'pc.rom' (prio 1, rom)` or `...: a hole`; undefined when
  * the capture lacks the space.
  */
-export function qemuOwnerLine(capture: QemuCapture, name: string, address: bigint): string | undefined {
+export function qemuOwnerLine(capture: QemuCapture, name: SpaceView | string, address: bigint): string | undefined {
 	const space = captureSpace(capture, name);
 	if (space === undefined) {
 		return undefined;
@@ -102,7 +115,7 @@ export function qemuOwnerLine(capture: QemuCapture, name: string, address: bigin
 
 function spaceMismatches(input: CaptureInput, capture: QemuCapture, view: SpaceView, differences: readonly FlatDifference[]): Diagnostic[] {
 	const name = capture.name;
-	const qemu = captureSpace(capture, view.space.name) as FlatSpace;
+	const qemu = captureSpace(capture, view) as FlatSpace;
 	const spaceAt = spaceLocation(input.tree, view) ?? firstLocation(input);
 	const out: Diagnostic[] = differences.slice(0, maxPerSpace).map((difference) => {
 		const owner = difference.before === undefined ? undefined : ownerLocation(input.tree, view, difference.start);
@@ -138,7 +151,7 @@ function ownerLocation(tree: RegionTree, view: SpaceView, address: bigint): Sour
 }
 
 /** The range of QEMU's space `name` that covers `address`, if any. */
-export function qemuRangeAt(capture: QemuCapture, name: string, address: bigint): OwnedRange | undefined {
+export function qemuRangeAt(capture: QemuCapture, name: SpaceView | string, address: bigint): OwnedRange | undefined {
 	const space = captureSpace(capture, name);
 	return space === undefined ? undefined : rangeAt(space.ranges, address);
 }

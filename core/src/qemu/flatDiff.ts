@@ -10,6 +10,7 @@ import type { FlatRange, RegionTree } from '../model/types';
 import { findMoves, type FlatMove } from './flatMoves';
 import { parseFlat } from './parseFlat';
 import type { MtreeError } from './mtreeModel';
+import { pairSpaces } from './spacePairs';
 import { hex16, regionType } from './regionType';
 
 /** What owns one stretch of addresses, as `info mtree -f` prints it. */
@@ -35,6 +36,8 @@ export interface OwnedRange {
 /** One address space's flat view: disjoint ranges in increasing address order. */
 export interface FlatSpace {
 	readonly name: string;
+	/** The name of its root region (`AS "name", root: ROOT`), which tells repeated names apart. */
+	readonly root?: string;
 	readonly ranges: readonly OwnedRange[];
 }
 
@@ -68,6 +71,7 @@ export function flatSpacesOfAnalysis(analysis: Analysis): FlatSpace[] {
 export function flatSpaceOf(tree: RegionTree, { space, view }: SpaceView): FlatSpace {
 	return {
 		name: space.name,
+		root: tree.regions[space.root]?.name,
 		ranges: view.ranges.map((range) => ({
 			start: range.start,
 			end: range.start + range.size,
@@ -115,35 +119,36 @@ export function flatSpacesOfText(text: string): { spaces: FlatSpace[]; errors: M
 			ranges.push({ start: line.start, end: line.end + 1n, owner: { name, type, nonvolatile, priority, offset }, line: line.line });
 		}
 		for (const space of block.spaces) {
-			spaces.push({ name: space.name, ranges });
+			spaces.push({ name: space.name, root: space.root, ranges });
 		}
 	}
 	return { spaces, errors };
 }
 
 /**
- * Compares two sets of flat views space by space (matched by name): every space of
- * `before` in its order, then the spaces only `after` has.
+ * Compares two sets of flat views space by space (matched by name, and where names
+ * repeat by root and content, see `pairSpaces`): every space of `before` in its order,
+ * then the spaces only `after` has.
  */
 export function diffFlatSpaces(before: readonly FlatSpace[], after: readonly FlatSpace[]): SpaceDiff[] {
-	const afterByName = new Map(after.map((space) => [space.name, space]));
-	const beforeNames = new Set(before.map((space) => space.name));
+	const pairs = pairSpaces(before, after, (a, b) => diffRanges(a.ranges, b.ranges));
+	const paired = new Set(pairs);
 	const result: SpaceDiff[] = [];
-	for (const space of before) {
-		const other = afterByName.get(space.name);
+	before.forEach((space, i) => {
+		const other = after[pairs[i] ?? -1];
 		if (other === undefined) {
 			result.push({ name: space.name, status: 'only-before', differences: [], moves: [], rangeCount: space.ranges.length });
-			continue;
+			return;
 		}
 		const differences = diffRanges(space.ranges, other.ranges);
 		const status = differences.length === 0 ? 'same' : 'different';
 		result.push({ name: space.name, status, differences, moves: findMoves(differences), rangeCount: space.ranges.length });
-	}
-	for (const space of after) {
-		if (!beforeNames.has(space.name)) {
+	});
+	after.forEach((space, index) => {
+		if (!paired.has(index)) {
 			result.push({ name: space.name, status: 'only-after', differences: [], moves: [], rangeCount: space.ranges.length });
 		}
-	}
+	});
 	return result;
 }
 

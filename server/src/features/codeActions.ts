@@ -143,8 +143,8 @@ const kindOfQemuType: Readonly<Record<string, string>> = { 'i/o': 'io', ram: 'ra
 function qemuAddFix(analysis: Analysis, document: TextDocument, d: Diagnostic): CodeAction[] {
 	const capture = analysis.capture;
 	const subject = d.subject;
-	const range = capture && subject ? qemuRangeAt(capture, subject.space, subject.start) : undefined;
 	const view = subject && analysis.views.find((v) => v.space.name === subject.space);
+	const range = capture && subject ? qemuRangeAt(capture, view ?? subject.space, subject.start) : undefined;
 	const root = view && analysis.tree.regions[view.space.root];
 	const boardHole = view !== undefined && subject !== undefined && findRange(view.view, subject.start) === undefined;
 	if (!capture || !subject || !range || !root || !boardHole || range.start !== subject.start || range.end !== subject.end || range.owner.offset !== 0n) {
@@ -190,7 +190,7 @@ function qemuMoveFix(analysis: Analysis, document: TextDocument, d: Diagnostic):
 	}
 	const moved = new Set<bigint>();
 	for (const placement of placementsOf(analysis, region)) {
-		const starts = (captureSpace(capture, placement.space.space.name)?.ranges ?? [])
+		const starts = (captureSpace(capture, placement.space)?.ranges ?? [])
 			.filter((range) => range.owner.name === region.name && range.owner.offset === 0n)
 			.map((range) => range.start);
 		if (starts.length === 1) {

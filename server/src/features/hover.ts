@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatAddress, formatSize, parseNumber, qemuOwnerLine } from '../../../core/src/index';
-import type { Analysis, NumberNode, Region, Span } from '../../../core/src/index';
+import type { Analysis, NumberNode, Region, Span, SpaceView } from '../../../core/src/index';
 import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 import { placementsOf, referenceAt, regionDeclaredAt, regionPlacedAt, showsStart } from '../model';
@@ -95,7 +95,7 @@ function placedHover(
 			lines.push(`⚠ ${hidden}`, '');
 		}
 		lines.push(...codeBlock(ownerLines(analysis, placement.space, placement.start)));
-		lines.push(...qemuLines(analysis, name, placement.start));
+		lines.push(...qemuLines(analysis, placement.space, placement.start));
 	}
 	const access = describeAccess(region);
 	if (access) {
@@ -118,7 +118,7 @@ function windowHover(analysis: Analysis, alias: Region | undefined, value: bigin
 		const address = placement.start + value;
 		lines.push(`In space \`${placement.space.space.name}\`: the target's byte is at **${formatAddress(address)}**`, '');
 		lines.push(...codeBlock(ownerLines(analysis, placement.space, address)));
-		lines.push(...qemuLines(analysis, placement.space.space.name, address));
+		lines.push(...qemuLines(analysis, placement.space, address));
 	}
 	return lines.join('\n');
 }
@@ -132,18 +132,18 @@ function absoluteHover(analysis: Analysis, value: bigint, text: string): string 
 	for (const space of analysis.views) {
 		lines.push(`In space \`${space.space.name}\`:`, '');
 		lines.push(...codeBlock(ownerLines(analysis, space, value)));
-		lines.push(...qemuLines(analysis, space.space.name, value));
+		lines.push(...qemuLines(analysis, space, value));
 	}
 	return lines.join('\n');
 }
 
 /**
- * What QEMU renders at `address` in the space of that name, when the board has a QEMU
- * capture beside it (`NAME.flat.txt`): the ground truth next to the board's answer.
+ * What QEMU renders at `address` in its copy of `space`, when the board has a QEMU capture
+ * beside it (`NAME.flat.txt`): the ground truth next to the board's answer.
  */
-function qemuLines(analysis: Analysis, spaceName: string, address: bigint): string[] {
+function qemuLines(analysis: Analysis, space: SpaceView, address: bigint): string[] {
 	const capture = analysis.capture;
-	const line = capture === undefined ? undefined : qemuOwnerLine(capture, spaceName, address);
+	const line = capture === undefined ? undefined : qemuOwnerLine(capture, space, address);
 	return line === undefined ? [] : [line, ''];
 }
 
