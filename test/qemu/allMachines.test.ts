@@ -2,7 +2,7 @@
  * Every machine of every architecture of QEMU 7.2 (test/fixtures/qemu-7.2-all, captured by
  * scripts/capture-qemu.mjs): `info mtree -D` with `info mtree -f` imports without input
  * errors into a board without errors, whose own prints reproduce both texts (the
- * importer's self-check says `Verified`), except where docs/qemu.md names a limit; plain
+ * importer's self-check says `Verified`), and which `memmap diff` finds the same; plain
  * `info mtree` imports without errors too; and `info mtree -o -D` with `info mtree -f -o`
  * imports as well as without the owner fields, each region documented with its owner.
  */
@@ -24,16 +24,6 @@ interface Capture {
 }
 
 const corpus = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'qemu-7.2-all', 'machines.json.gz'))).toString('utf8')) as Record<string, Capture>;
-
-/**
- * Machines whose flat view the import does not reproduce, and why (docs/qemu.md, Limits):
- * equal-priority siblings that overlap at different addresses, where the text does not
- * say which QEMU added last.
- */
-const notExact: Record<string, RegExp> = {
-	'ppc64-powernv10': /Not exact: `memmap flat --format qemu` differs from the input, first at "0000000100800000-000000010093ffff \(prio 0, i\/o\): xscom-core\.0/,
-	'ppc64le-powernv10': /Not exact: `memmap flat --format qemu` differs from the input, first at "0000000100800000-000000010093ffff \(prio 0, i\/o\): xscom-core\.0/,
-};
 
 /** Verified: both texts reproduced (see the file comment). */
 const verified = /Verified: .* reproduces the `info mtree( -D)?` text, and `memmap flat --format qemu` reproduces the `info mtree -f` text/;
@@ -63,16 +53,11 @@ suite('qemu 7.2: every machine of every architecture', () => {
 			assert.deepStrictEqual(importErrors(imported.errors), []);
 			assert.deepStrictEqual(analysisErrors(imported.analysis), []);
 			const said = header(imported.text);
-			const limit = notExact[machine];
-			if (limit) {
-				assert.match(said, limit);
-			} else {
-				assert.doesNotMatch(said, /Not exact|Not checked|Check:/);
-				assert.match(said, verified);
-				// `memmap diff` and the capture check pair the spaces right, repeated names too.
-				const diff = diffFlatSpaces(flatSpacesOfAnalysis(imported.analysis), flatSpacesOfText(capture.flat).spaces);
-				assert.deepStrictEqual(diff.filter((space) => space.status !== 'same').map((space) => `${space.name}: ${space.status}`), []);
-			}
+			assert.doesNotMatch(said, /Not exact|Not checked|Check:/);
+			assert.match(said, verified);
+			// `memmap diff` and the capture check pair the spaces right, repeated names too.
+			const diff = diffFlatSpaces(flatSpacesOfAnalysis(imported.analysis), flatSpacesOfText(capture.flat).spaces);
+			assert.deepStrictEqual(diff.filter((space) => space.status !== 'same').map((space) => `${space.name}: ${space.status}`), []);
 			const plain = importAndAnalyze(capture.mtree, capture.flat);
 			assert.deepStrictEqual(importErrors(plain.errors), []);
 			assert.deepStrictEqual(analysisErrors(plain.analysis), []);
@@ -80,9 +65,7 @@ suite('qemu 7.2: every machine of every architecture', () => {
 				const owned = importAndAnalyze(capture.ownersD, capture.flatOwners);
 				assert.deepStrictEqual(importErrors(owned.errors), []);
 				assert.deepStrictEqual(analysisErrors(owned.analysis), []);
-				if (!limit) {
-					assert.match(header(owned.text), verified);
-				}
+				assert.match(header(owned.text), verified);
 				const undocumented = owned.analysis.tree.regions.filter((region) => !/^QEMU (owner:\{|parent:\{|orphan$)/.test(region.doc ?? ''));
 				assert.deepStrictEqual(undocumented.map((region) => region.path), []);
 			}

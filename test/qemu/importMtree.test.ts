@@ -237,3 +237,39 @@ suite('qemu import: address-space names that repeat', () => {
 		assert.strictEqual(normalizeFlat(printFlatViews(imported.analysis)), normalizeFlat(flat));
 	});
 });
+
+suite('qemu import: the flat text decides which overlapping sibling QEMU added last', () => {
+	// powernv10's xscom-quad.0 and xscom-core.0: equal priority, overlapping, and QEMU
+	// shows the lower one winning; in address order the higher one would.
+	const tree = [
+		'address-space: memory',
+		'  0000000000000000-000000000000ffff (prio 0, i/o): bus',
+		'    0000000000001000-0000000000002fff (prio 0, i/o): low',
+		'    0000000000002000-0000000000003fff (prio 0, i/o): high',
+		'',
+	].join('\n');
+	const flat = [
+		'FlatView #0',
+		' AS "memory", root: bus',
+		' Root memory region: bus',
+		'  0000000000001000-0000000000002fff (prio 0, i/o): low',
+		'  0000000000003000-0000000000003fff (prio 0, i/o): high @0000000000001000',
+		'',
+	].join('\n');
+
+	test('the winner is declared after its sibling, and the print matches QEMU', () => {
+		const imported = importAndAnalyze(tree, flat);
+		assert.deepStrictEqual(importErrors(imported.errors), []);
+		assert.deepStrictEqual(analysisErrors(imported.analysis), []);
+		assert.match(imported.text, /^\/\/ Order: low is declared after an overlapping sibling of the same priority/m);
+		assert.match(imported.text, /^\tio high at 0x2000 size 8K overlap\n\tio low  at 0x1000 size 8K overlap$/m);
+		assert.strictEqual(normalizeFlat(printFlatViews(imported.analysis)), normalizeFlat(flat));
+		assert.strictEqual(normalizeMtree(printMtree(imported.analysis)), normalizeMtree(tree));
+	});
+
+	test('without the flat text, address order stands', () => {
+		const imported = importAndAnalyze(tree);
+		assert.doesNotMatch(imported.text, /^\/\/ Order:/m);
+		assert.match(imported.text, /^\tio low  at 0x1000 size 8K overlap\n\tio high at 0x2000 size 8K overlap$/m);
+	});
+});

@@ -9,7 +9,8 @@ import { addressText, nameText, References, sizeText } from './names';
  * The order in which a region's subregions are written: QEMU's print order with every run
  * of equal address and priority reversed, because the language puts the later-declared of
  * equal-priority siblings first in list order (QEMU: the newest wins), and the print shows
- * list order for such ties.
+ * list order for such ties. A region that must win an overlap it would lose in address
+ * order (`declaredAfter`) is moved after the sibling it beats.
  */
 export function declarationOrder(model: ImportModel, region: ImportRegion): number[] {
 	const result: number[] = [];
@@ -27,6 +28,13 @@ export function declarationOrder(model: ImportModel, region: ImportRegion): numb
 		run.push(id);
 	}
 	flush();
+	for (const id of region.children) {
+		const after = model.regions[id]?.declaredAfter;
+		if (after !== undefined && result.includes(after)) {
+			result.splice(result.indexOf(id), 1);
+			result.splice(result.indexOf(after) + 1, 0, id);
+		}
+	}
 	return result;
 }
 

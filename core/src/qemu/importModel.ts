@@ -36,6 +36,12 @@ export interface ImportRegion {
 	readonly children: number[];
 	/** Defined at file level: no container, or also printed as a group root. */
 	readonly topLevel: boolean;
+	/**
+	 * A sibling of equal priority that this region must be declared after, so that it wins
+	 * where they overlap: the flat text shows it winning (see `refineKinds`). QEMU prints
+	 * siblings by address, which does not say which was added last.
+	 */
+	declaredAfter?: number;
 	/** The owner field that `info mtree -o` printed for it, if the text has them. */
 	readonly owner: string | undefined;
 }

@@ -65,7 +65,11 @@ export function importMtree(treeText: string, flatText?: string, options: Import
 				refineKinds(kinds, flat.blocks, emit);
 			}
 			const readonly = flat !== undefined && inferReadonly(model, flat.blocks, emit);
-			return readonly ? ['Readonly: `readonly` marks come from ranges that `info mtree -f` prints `rom` (the tree text does not show them).'] : [];
+			const reordered = model.regions.filter((region) => region.declaredAfter !== undefined).map((region) => region.name);
+			return [
+				...(readonly ? ['Readonly: `readonly` marks come from ranges that `info mtree -f` prints `rom` (the tree text does not show them).'] : []),
+				...(reordered.length > 0 ? [`Order: ${reordered.join(', ')} ${reordered.length === 1 ? 'is' : 'are'} declared after an overlapping sibling of the same priority, out of address order, because \`info mtree -f\` shows ${reordered.length === 1 ? 'it' : 'them'} winning there (QEMU added ${reordered.length === 1 ? 'it' : 'them'} later).`] : []),
+			];
 		}),
 	);
 	const body = canonical(emit().text);

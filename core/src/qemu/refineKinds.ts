@@ -2,8 +2,10 @@
  * The flattener as the referee of the `io`/`container` choice. The imported text is
  * analysed and each view compared with its `info mtree -f` block: an I/O region that
  * renders a range QEMU does not show becomes a container, and a range QEMU shows that is
- * missing makes its likeliest container an I/O region. One change per round, each region
- * changed at most once, until the views agree or a bound is reached.
+ * missing makes its likeliest container an I/O region. But when QEMU shows there an
+ * overlapping sibling of equal priority, that sibling was added last: it is declared
+ * after the region instead. One change per round, each region changed at most once,
+ * until the views agree or a bound is reached.
  */
 import { analyzeText } from '../model/analyze';
 import type { FlatRange, RegionTree } from '../model/types';
@@ -18,6 +20,7 @@ const maxRounds = 16;
 /** Refines kinds in place; `emit` writes the current model. */
 export function refineKinds(context: KindContext, blocks: readonly FlatBlock[], emit: () => Emitted): void {
 	const changed = new Set<number>();
+	const reordered = new Set<number>();
 	for (let round = 0; round < maxRounds; round++) {
 		const emitted = emit();
 		const analysis = analyzeText(emitted.text, 'import.memmap');
@@ -26,6 +29,7 @@ export function refineKinds(context: KindContext, blocks: readonly FlatBlock[], 
 		}
 		const regionOf = (range: FlatRange): ImportRegion | undefined => context.model.regions[emitted.declared[range.region] ?? -1];
 		let fix: ImportRegion | undefined;
+		let reorder: { readonly winner: ImportRegion; readonly loser: ImportRegion } | undefined;
 		for (const spaceView of analysis.views) {
 			const view = spaceView.view;
 			const rendered = new Set(view.ranges.map((range) => renderedKey(analysis.tree, range)));
@@ -41,6 +45,14 @@ export function refineKinds(context: KindContext, blocks: readonly FlatBlock[], 
 			const extra = deepest(analysis.tree, culprits) ?? deepest(analysis.tree, extras);
 			const missing = block.ranges.find((range) => !rendered.has(lineKey(range)));
 			fix = extra ? regionOf(extra) : missing ? owners(context, block, missing, true).find((region) => region.kind === 'container' && !changed.has(region.id)) : undefined;
+			const loser = extra ? regionOf(extra) : undefined;
+			const winner = extra && loser ? overlapWinner(context, block, extra, loser) : undefined;
+			reorder = winner && loser && !reordered.has(winner.id) ? { winner, loser } : undefined;
+		}
+		if (reorder) {
+			reorder.winner.declaredAfter = reorder.loser.id;
+			reordered.add(reorder.winner.id);
+			continue;
 		}
 		if (!fix) {
 			return;
@@ -48,6 +60,28 @@ export function refineKinds(context: KindContext, blocks: readonly FlatBlock[], 
 		fix.kind = fix.kind === 'io' ? 'container' : 'io';
 		changed.add(fix.id);
 	}
+}
+
+/**
+ * The sibling of `loser` that QEMU shows at the start of `range` instead of it, when that
+ * sibling has the same priority and overlaps it: QEMU added it later.
+ */
+function overlapWinner(context: KindContext, block: FlatBlock, range: FlatRange, loser: ImportRegion): ImportRegion | undefined {
+	const shown = block.ranges.find((line) => line.start <= range.start && range.start <= line.end);
+	const parent = context.model.regions[loser.parent ?? -1];
+	if (shown === undefined || parent === undefined) {
+		return undefined;
+	}
+	return parent.children
+		.map((id) => context.model.regions[id])
+		.find((sibling): sibling is ImportRegion =>
+			sibling !== undefined &&
+			sibling !== loser &&
+			sibling.name === shown.name &&
+			sibling.priority === loser.priority &&
+			sibling.addr < loser.addr + loser.size &&
+			loser.addr < sibling.addr + sibling.size,
+		);
 }
 
 /** Subregions render before their container: the deepest extra took the bytes first. */
