@@ -149,7 +149,25 @@ export function splitOwner(text: string): { body: string; owner: string | undefi
 	return found ? { body: text.slice(0, found.index), owner: found[1] } : { body: text, owner: undefined };
 }
 
-/** True when `text` ends like an owner field (` owner:{` or ` parent:{` and a closing brace). */
-export function looksOwned(text: string): boolean {
-	return / (owner|parent):\{.*\}$/.test(text);
+/**
+ * Splits the owner field off the rest of a line: every line of `-o` output has one
+ * (`owned`: the text's first region or range line has one), and no line of other output
+ * may look as if it had. `kind` (`region`, `range`) and `command` word the errors.
+ */
+export function ownerField(
+	rest: string,
+	owned: boolean,
+	at: { readonly line: number; readonly offset: number },
+	kind: string,
+	command: string,
+): { body: string; owner: string | undefined } | MtreeError {
+	if (!owned) {
+		return / (owner|parent):\{.*\}$/.test(rest)
+			? { line: at.line, column: at.offset + 1, message: `expected no owner field: the first ${kind} line has none, so this is not all \`${command}\` output` }
+			: { body: rest, owner: undefined };
+	}
+	const split = splitOwner(rest);
+	return split.owner !== undefined
+		? split
+		: { line: at.line, column: at.offset + rest.length + 1, message: `expected an owner field (" owner:{...}", " parent:{...}" or " orphan"), as the first ${kind} line of this \`${command}\` output has` };
 }

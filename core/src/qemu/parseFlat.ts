@@ -2,7 +2,7 @@
  * The line parser of `info mtree -f` text (flat mode) into FlatView blocks. Anything that
  * is not one of QEMU's flat-mode lines is a located error.
  */
-import { firstContentIndex, isMonitorChatter, LineReader, looksOwned, readExtent, shown, splitOwner, textLines } from './lineFields';
+import { firstContentIndex, isMonitorChatter, LineReader, ownerField, readExtent, shown, splitOwner, textLines } from './lineFields';
 import { maxErrors } from './parseTree';
 import type { FlatBlock, FlatRangeLine, MtreeError } from './mtreeModel';
 
@@ -118,8 +118,9 @@ function parseRange(state: FlatState, block: FlatBlock, text: string, line: numb
 		state.errors.push(read);
 		return;
 	}
-	const owned = ownerField(state, withoutAccelerator(read.rest), line, text.length - read.rest.length);
-	if (!owned) {
+	const owned = ownerField(withoutAccelerator(read.rest), state.showsOwners, { line, offset: text.length - read.rest.length }, 'range', 'info mtree -f -o');
+	if ('message' in owned) {
+		state.errors.push(owned);
 		return;
 	}
 	const rest = owned.body;
@@ -136,21 +137,4 @@ function parseRange(state: FlatState, block: FlatBlock, text: string, line: numb
 /** KVM runs append the accelerator's name to ranges backed by a memory slot, last. */
 function withoutAccelerator(text: string): string {
 	return text.replace(/ kvm$/, '');
-}
-
-/** Splits off the `-o` owner field, which is all or none of the range lines have. */
-function ownerField(state: FlatState, rest: string, line: number, offset: number): { body: string } | undefined {
-	if (!state.showsOwners) {
-		if (looksOwned(rest)) {
-			state.errors.push({ line, column: offset + 1, message: 'expected no owner field: the first range line has none, so this is not all `info mtree -f -o` output' });
-			return undefined;
-		}
-		return { body: rest };
-	}
-	const split = splitOwner(rest);
-	if (split.owner === undefined) {
-		state.errors.push({ line, column: offset + rest.length + 1, message: 'expected an owner field (" owner:{...}", " parent:{...}" or " orphan"), as the first range line of this `info mtree -f -o` output has' });
-		return undefined;
-	}
-	return split;
 }

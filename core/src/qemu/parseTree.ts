@@ -3,7 +3,7 @@
  * region nodes. Every line must be a header, a region line or blank; anything else is a
  * located error, so a truncated or hand-edited file is never read as a different map.
  */
-import { firstContentIndex, isMonitorChatter, LineReader, looksOwned, readExtent, shown, splitOwner, textLines } from './lineFields';
+import { firstContentIndex, isMonitorChatter, LineReader, ownerField, readExtent, shown, splitOwner, textLines } from './lineFields';
 import type { MtreeError, MtreeGroup, MtreeLine, MtreeNode } from './mtreeModel';
 
 /** The parsed tree text: groups in input order, and every error found. */
@@ -141,8 +141,9 @@ type NamePart = Pick<MtreeLine, 'name' | 'disabled' | 'alias' | 'owner'>;
  * then the owner field in `-o` output.
  */
 function splitRest(state: TreeState, rest: string, line: number, offset: number): NamePart | undefined {
-	const owned = ownerField(state, rest, line, offset);
-	if (!owned) {
+	const owned = ownerField(rest, state.showsOwners, { line, offset }, 'region', 'info mtree -o');
+	if ('message' in owned) {
+		state.errors.push(owned);
 		return undefined;
 	}
 	const { owner } = owned;
@@ -160,26 +161,6 @@ function splitRest(state: TreeState, rest: string, line: number, offset: number)
 	const column = offset + 'alias '.length + split.name.length + 3;
 	const window = { start: BigInt('0x' + alias[2]), end: BigInt('0x' + alias[3]) };
 	return { name: split.name, disabled, owner, alias: { target: split.target, ...window, column } };
-}
-
-/**
- * Splits off the owner field: every line of `-o` output has one, and no line of other
- * output does (the first region line decides which the text is).
- */
-function ownerField(state: TreeState, rest: string, line: number, offset: number): { body: string; owner: string | undefined } | undefined {
-	if (!state.showsOwners) {
-		if (looksOwned(rest)) {
-			state.errors.push({ line, column: offset + 1, message: 'expected no owner field: the first region line has none, so this is not all `info mtree -o` output' });
-			return undefined;
-		}
-		return { body: rest, owner: undefined };
-	}
-	const split = splitOwner(rest);
-	if (split.owner === undefined) {
-		state.errors.push({ line, column: offset + rest.length + 1, message: 'expected an owner field (" owner:{...}", " parent:{...}" or " orphan"), as the first region line of this `info mtree -o` output has' });
-		return undefined;
-	}
-	return split;
 }
 
 /**
