@@ -112,7 +112,7 @@ suite('qemu: a board against the capture beside it', () => {
 });
 
 suite('qemu: a capture whose address-space names repeat', () => {
-	// QEMU lets names repeat (seven `tz-ppc-port[1]` on Arm's SSE boards): each space of
+	// QEMU lets names repeat (six `tz-ppc-port[1]` on `mps2-an505`): each space of
 	// the board is compared with the capture's space of its name and root.
 	const board = [
 		'space port = timer',

@@ -169,7 +169,7 @@ suite('qemu import: synthetic output', () => {
 });
 
 suite('qemu import: address-space names that repeat', () => {
-	// QEMU lets names repeat (Arm's SSE boards have seven `tz-ppc-port[1]`): each space's
+	// QEMU lets names repeat (`mps2-an505` has six `tz-ppc-port[1]`): each space's
 	// flat block is the one of its name and root, not the first of its name.
 	test('spaces keep the flat text\'s order inside a shared block, found by name and root', () => {
 		const tree = [

@@ -1,6 +1,6 @@
 /**
  * Which `info mtree -f` block shows an analysed address space. QEMU lets address-space
- * names repeat (Arm's SSE boards have seven `tz-ppc-port[1]` and four
+ * names repeat (QEMU's `mps2-an505` has six `tz-ppc-port[1]` and four
  * `tz-mpc-blocked-io`, each rooted at another region), so a name alone may point at the
  * wrong block: the root's name and size narrow it, and among blocks that still tie, the
  * one closest to what the space renders is taken.

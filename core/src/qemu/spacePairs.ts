@@ -1,6 +1,6 @@
 /**
  * Which address space of one side is which of the other. Names are the key, but QEMU
- * lets them repeat (Arm's SSE boards have seven `tz-ppc-port[1]`, each rooted at another
+ * lets them repeat (QEMU's `mps2-an505` has six `tz-ppc-port[1]`, each rooted at another
  * device): a space whose name is not unique on both sides is paired with one of the same
  * name and root, else of the same name, the one whose ranges differ least, in order.
  */
