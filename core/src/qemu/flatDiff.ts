@@ -9,7 +9,7 @@ import type { Analysis, SpaceView } from '../model/analyze';
 import type { FlatRange, RegionTree } from '../model/types';
 import { findMoves, type FlatMove } from './flatMoves';
 import { parseFlat } from './parseFlat';
-import type { MtreeError } from './mtreeModel';
+import type { FlatBlock, MtreeError } from './mtreeModel';
 import { pairSpaces } from './spacePairs';
 import { hex16, regionType } from './regionType';
 
@@ -38,6 +38,8 @@ export interface FlatSpace {
 	readonly name: string;
 	/** The name of its root region (`AS "name", root: ROOT`), which tells repeated names apart. */
 	readonly root?: string;
+	/** A board space's root size, where known: everything it renders lies below it. */
+	readonly size?: bigint;
 	readonly ranges: readonly OwnedRange[];
 }
 
@@ -72,6 +74,7 @@ export function flatSpaceOf(tree: RegionTree, { space, view }: SpaceView): FlatS
 	return {
 		name: space.name,
 		root: tree.regions[space.root]?.name,
+		size: tree.regions[space.root]?.size,
 		ranges: view.ranges.map((range) => ({
 			start: range.start,
 			end: range.start + range.size,
@@ -106,8 +109,17 @@ export function flatOwnerText(owner: FlatOwner): string {
 export function flatSpacesOfText(text: string): { spaces: FlatSpace[]; errors: MtreeError[] } {
 	const parsed = parseFlat(text);
 	const errors = [...parsed.errors];
+	return { spaces: flatSpacesOfBlocks(parsed.blocks, errors).spaces, errors };
+}
+
+/**
+ * `flatSpacesOfText` for parsed blocks; `blocks[i]` is the block of `spaces[i]`. Ranges
+ * out of order go to `errors`.
+ */
+export function flatSpacesOfBlocks(parsed: readonly FlatBlock[], errors: MtreeError[] = []): { spaces: FlatSpace[]; blocks: FlatBlock[] } {
 	const spaces: FlatSpace[] = [];
-	for (const block of parsed.blocks) {
+	const blocks: FlatBlock[] = [];
+	for (const block of parsed) {
 		const ranges: OwnedRange[] = [];
 		for (const line of block.ranges) {
 			const previous = ranges[ranges.length - 1];
@@ -120,9 +132,21 @@ export function flatSpacesOfText(text: string): { spaces: FlatSpace[]; errors: M
 		}
 		for (const space of block.spaces) {
 			spaces.push({ name: space.name, root: space.root, ranges });
+			blocks.push(block);
 		}
 	}
-	return { spaces, errors };
+	return { spaces, blocks };
+}
+
+/**
+ * The `info mtree -f` block of each space view, paired as `memmap diff` pairs spaces
+ * (`pairSpaces`: by name, then root, fit and content where names repeat).
+ */
+export function blocksOfViews(tree: RegionTree, views: readonly SpaceView[], parsed: readonly FlatBlock[]): (FlatBlock | undefined)[] {
+	const qemu = flatSpacesOfBlocks(parsed);
+	const board = views.map((view) => flatSpaceOf(tree, view));
+	const pairs = pairSpaces(board, qemu.spaces, (a, b) => diffRanges(a.ranges, b.ranges));
+	return pairs.map((index) => (index === undefined ? undefined : qemu.blocks[index]));
 }
 
 /**

@@ -9,7 +9,7 @@
 import { analyzeText } from '../model/analyze';
 import { explainOwner } from '../model/owner';
 import type { FlatRange, RegionId } from '../model/types';
-import { blockOfSpace, sharedRanges } from './blockOfSpace';
+import { blocksOfViews } from './flatDiff';
 import type { Emitted } from './emit';
 import type { ImportModel } from './importModel';
 import type { FlatBlock } from './mtreeModel';
@@ -36,10 +36,9 @@ export function inferReadonly(model: ImportModel, blocks: readonly FlatBlock[], 
 		}
 		const rendered: Rendered[] = [];
 		let wanted: { chain: readonly RegionId[] } | undefined;
-		for (const spaceView of analysis.views) {
-			const view = spaceView.view;
-			const starts = new Set(view.ranges.map((range) => `${range.start}-${range.start + range.size - 1n}`));
-			const block = blockOfSpace(analysis.tree, blocks, spaceView, (candidate) => sharedRanges(candidate.ranges.map((range) => `${range.start}-${range.end}`), starts));
+		const blockOf = blocksOfViews(analysis.tree, analysis.views, blocks);
+		for (const [i, { view }] of analysis.views.entries()) {
+			const block = blockOf[i];
 			const roms = (block?.ranges ?? []).filter((range) => range.type === 'rom');
 			const romAt = (range: FlatRange): boolean => roms.some((rom) => rom.start < range.start + range.size && range.start <= rom.end);
 			rendered.push(...view.ranges.map((range) => ({ range, rom: romAt(range) })));

@@ -11,7 +11,7 @@ import { analyzeText } from '../model/analyze';
 import type { FlatRange, RegionTree } from '../model/types';
 import type { Emitted } from './emit';
 import type { ImportRegion } from './importModel';
-import { blockOfSpace, sharedRanges } from './blockOfSpace';
+import { blocksOfViews } from './flatDiff';
 import { owners, type KindContext } from './kinds';
 import type { FlatBlock, FlatRangeLine } from './mtreeModel';
 
@@ -30,13 +30,16 @@ export function refineKinds(context: KindContext, blocks: readonly FlatBlock[], 
 		const regionOf = (range: FlatRange): ImportRegion | undefined => context.model.regions[emitted.declared[range.region] ?? -1];
 		let fix: ImportRegion | undefined;
 		let reorder: { readonly winner: ImportRegion; readonly loser: ImportRegion } | undefined;
-		for (const spaceView of analysis.views) {
-			const view = spaceView.view;
-			const rendered = new Set(view.ranges.map((range) => renderedKey(analysis.tree, range)));
-			const block = fix ? undefined : blockOfSpace(analysis.tree, blocks, spaceView, (candidate) => sharedRanges(candidate.ranges.map(lineKey), rendered));
+		const blockOf = blocksOfViews(analysis.tree, analysis.views, blocks);
+		for (const [i, { view }] of analysis.views.entries()) {
+			const block = blockOf[i];
+			if (fix) {
+				break;
+			}
 			if (!block) {
 				continue;
 			}
+			const rendered = new Set(view.ranges.map((range) => renderedKey(analysis.tree, range)));
 			const expected = new Set(block.ranges.map(lineKey));
 			const extras = view.ranges.filter((range) => !expected.has(renderedKey(analysis.tree, range)) && isChoice(regionOf(range), changed));
 			// A region rendering bytes that QEMU shows as another region's, or as its own at

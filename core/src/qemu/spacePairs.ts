@@ -1,8 +1,10 @@
 /**
  * Which address space of one side is which of the other. Names are the key, but QEMU
  * lets them repeat (QEMU's `mps2-an505` has six `tz-ppc-port[1]`, each rooted at another
- * device): a space whose name is not unique on both sides is paired with one of the same
- * name and root, else of the same name, the one whose ranges differ least, in order.
+ * device, and four `tz-mpc-blocked-io` of different sizes): a space whose name is not
+ * unique on both sides is paired with one of the same name and root, else of the same
+ * name, whose ranges fit in the space's root, the one whose ranges differ least, in order.
+ * `memmap diff`, the capture check and the importer's referees all pair this way.
  */
 import type { FlatDifference, FlatSpace } from './flatDiff';
 
@@ -33,7 +35,10 @@ export function pairSpaces(
 		}
 		const unique = free.length === 1 && beforeCount.get(space.name) === 1;
 		const rooted = free.filter((index) => after[index]?.root === space.root);
-		const candidates = unique || rooted.length === 0 ? free : rooted;
+		const named = unique || rooted.length === 0 ? free : rooted;
+		// A space renders nothing past its root's end (R4.2: the root's extent is the first clip).
+		const fitting = named.filter((index) => space.size === undefined || (after[index]?.ranges ?? []).every((range) => range.end <= (space.size as bigint)));
+		const candidates = unique || fitting.length === 0 ? named : fitting;
 		let best = candidates[0] as number;
 		if (!unique && candidates.length > 1) {
 			let fewest = Number.POSITIVE_INFINITY;
