@@ -55,7 +55,8 @@ export function importMtree(treeText: string, flatText?: string, options: Import
 	const kinds = decideKinds(model, flat?.blocks);
 	markOverlaps(model);
 	const spaces = orderSpaces(model, flat?.blocks);
-	const lines = header(model, options, flat !== undefined, treeText);
+	const owners = model.regions.some((region) => region.owner !== undefined);
+	const lines = header(model, options, flat !== undefined, treeText, owners);
 	const emit = (): ReturnType<typeof emitMemmap> => emitMemmap(model, spaces, lines);
 	// The refinements run the analyzer on the imported text; an internal failure there must
 	// not lose the import, so it is reported in the header instead.
@@ -73,7 +74,7 @@ export function importMtree(treeText: string, flatText?: string, options: Import
 		}),
 	);
 	const body = canonical(emit().text);
-	lines.push(...guarded('self-check', () => verifyImport(body, treeText, flatText, !treeText.includes(' [disabled]'), model.regions.some((region) => region.owner !== undefined))));
+	lines.push(...guarded('self-check', () => verifyImport(body, treeText, flatText, !treeText.includes(' [disabled]'), owners)));
 	return { text: canonical(emit().text), errors: [] };
 }
 
@@ -117,9 +118,8 @@ function checkFlatSpaces(groups: readonly MtreeGroup[], blocks: readonly FlatBlo
 	return [...inFlatText, ...inTreeText];
 }
 
-function header(model: ImportModel, options: ImportMtreeOptions, hasFlat: boolean, treeText: string): string[] {
+function header(model: ImportModel, options: ImportMtreeOptions, hasFlat: boolean, treeText: string, owners: boolean): string[] {
 	const plain = !treeText.includes(' [disabled]');
-	const owners = model.regions.some((region) => region.owner !== undefined);
 	const lines = [
 		`Imported from QEMU \`info mtree${owners ? ' -o' : ''}${plain ? '' : ' -D'}\`${hasFlat ? ' and `info mtree -f`' : ''} output${options.source ? ` (${options.source})` : ''} by \`memmap import-mtree\`.`,
 		hasFlat

@@ -141,7 +141,18 @@ export function readExtent(reader: LineReader, line: number): { extent: Omit<Mtr
  * `mtree_print_mr_owner`): ` owner:{dev|obj id=|path=|type=...}`, then ` parent:{...}`
  * when the parent object differs, or only the parent, or ` orphan` when there is neither.
  */
-const ownerSuffix = / (orphan|owner:\{(?:dev|obj) (?:id|path|type)=[^{}]*\}(?: parent:\{(?:dev|obj) (?:id|path|type)=[^{}]*\})?|parent:\{(?:dev|obj) (?:id|path|type)=[^{}]*\})$/;
+const objectField = String.raw`\{(?:dev|obj) (?:id|path|type)=[^{}]*\}`;
+const ownerSuffix = new RegExp(` (orphan|owner:${objectField}(?: parent:${objectField})?|parent:${objectField})$`);
+
+/** A range line of `info mtree -f`: two spaces, then an address range. */
+export function isRangeLine(text: string): boolean {
+	return /^ {2}[0-9a-fA-F]{16}-/.test(text);
+}
+
+/** KVM runs append the accelerator's name to ranges backed by a memory slot, last. */
+export function withoutAccelerator(text: string): string {
+	return text.replace(/ kvm$/, '');
+}
 
 /** A line's text without its `-o` owner suffix, and the suffix (without its space), if any. */
 export function splitOwner(text: string): { body: string; owner: string | undefined } {

@@ -6,7 +6,7 @@
  * what the options `-o` (owner fields), `-d` (dispatch trees) and a KVM run (` kvm` marks)
  * add, which no board says and no printer prints.
  */
-import { isMonitorChatter, splitOwner } from './lineFields';
+import { isMonitorChatter, isRangeLine, splitOwner, withoutAccelerator } from './lineFields';
 
 /** Splits text into blank-line separated blocks (each without its trailing newline). */
 function blocks(text: string): string[] {
@@ -54,7 +54,7 @@ function withoutDispatch(block: string): string {
 function withoutOwners(block: string): string {
 	return block
 		.split('\n')
-		.map((line) => splitOwner(line.replace(/^( {2}[0-9a-fA-F]{16}-.*) kvm$/, '$1')).body)
+		.map((line) => splitOwner(isRangeLine(line) ? withoutAccelerator(line) : line).body)
 		.join('\n');
 }
 

@@ -2,7 +2,7 @@
  * The line parser of `info mtree -f` text (flat mode) into FlatView blocks. Anything that
  * is not one of QEMU's flat-mode lines is a located error.
  */
-import { firstContentIndex, isMonitorChatter, LineReader, ownerField, readExtent, shown, splitOwner, textLines } from './lineFields';
+import { firstContentIndex, isMonitorChatter, isRangeLine, LineReader, ownerField, readExtent, shown, splitOwner, textLines, withoutAccelerator } from './lineFields';
 import { maxErrors } from './parseTree';
 import type { FlatBlock, FlatRangeLine, MtreeError } from './mtreeModel';
 
@@ -28,7 +28,7 @@ interface FlatState {
 /** Parses flat-mode text. Never throws. */
 export function parseFlat(text: string): ParsedFlat {
 	const lines = textLines(text);
-	const firstRange = lines.find((line) => /^ {2}[0-9a-fA-F]{16}-/.test(line)) ?? '';
+	const firstRange = lines.find(isRangeLine) ?? '';
 	const showsOwners = splitOwner(withoutAccelerator(firstRange)).owner !== undefined;
 	const state: FlatState = { blocks: [], errors: [], showsOwners, block: undefined, phase: 'closed' };
 	const first = firstContentIndex(lines);
@@ -132,9 +132,4 @@ function parseRange(state: FlatState, block: FlatBlock, text: string, line: numb
 		return;
 	}
 	block.ranges.push(range);
-}
-
-/** KVM runs append the accelerator's name to ranges backed by a memory slot, last. */
-function withoutAccelerator(text: string): string {
-	return text.replace(/ kvm$/, '');
 }
