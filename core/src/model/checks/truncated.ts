@@ -1,7 +1,9 @@
 /**
  * `space.truncated`: an address space whose render stopped at its work limit, because
  * aliases multiply its tree (see `renderBudget`). Its flat view, and every answer drawn
- * from it, is incomplete, so this is an error, and the shadowing check is skipped.
+ * from it, is incomplete, so this is an error, and the shadowing check is skipped. Also
+ * the other way a render stops short: `alias.cycle` for an alias that the render met again
+ * where it already renders (`FlatView.recursion`), which only the render can see.
  */
 import type { Diagnostic } from '../../diagnostics';
 import type { SpaceView } from '../analyze';
