@@ -19,6 +19,7 @@ import { registerCompletion } from './features/completion';
 import { registerConfiguration } from './features/configuration';
 import { registerDefinition } from './features/definition';
 import { DiagnosticsFeature } from './features/diagnostics';
+import { registerDocumentHighlight } from './features/documentHighlight';
 import { registerDocumentLinks } from './features/documentLinks';
 import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerExport } from './features/export';
@@ -54,6 +55,7 @@ const capabilities: InitializeResult['capabilities'] = {
 	hoverProvider: true,
 	definitionProvider: true,
 	referencesProvider: true,
+	documentHighlightProvider: true,
 	renameProvider: { prepareProvider: true },
 	documentSymbolProvider: true,
 	workspaceSymbolProvider: true,
@@ -78,6 +80,7 @@ registerWatchedFiles(ctx, diagnostics);
 registerHover(ctx);
 registerDefinition(ctx);
 registerReferences(ctx);
+registerDocumentHighlight(ctx);
 registerRename(ctx);
 registerDocumentSymbols(ctx);
 registerWorkspaceSymbols(ctx);

@@ -126,6 +126,21 @@ suite('memmap extension', () => {
 		assert.match(hoverText(hovers), /uart0/);
 	});
 
+	test('highlights a region name with its references, the declaration as a write', async () => {
+		const editor = await openEditor(boardPath);
+		const text = editor.document.getText();
+		const position = editor.document.positionAt(text.indexOf('of pc.bios') + 4);
+		const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>(
+			'vscode.executeDocumentHighlights',
+			editor.document.uri,
+			position,
+		);
+		const shown = highlights
+			.map((h) => `${editor.document.offsetAt(h.range.start)} ${h.kind === vscode.DocumentHighlightKind.Write ? 'write' : 'read'}`)
+			.sort();
+		assert.deepEqual(shown, [`${text.indexOf('of pc.bios') + 3} read`, `${text.indexOf('rom pc.bios') + 4} write`].sort());
+	});
+
 	test('Go to Address reveals and selects the owner', async () => {
 		const editor = await openEditor(boardPath);
 		const outcome = await vscode.commands.executeCommand<Outcome>('memmap.goToAddress', {

@@ -4,6 +4,7 @@ import {
 	CodeLensRequest,
 	CompletionRequest,
 	DefinitionRequest,
+	DocumentHighlightRequest,
 	DocumentFormattingRequest,
 	DocumentLinkRequest,
 	DocumentSymbolRequest,
@@ -74,6 +75,7 @@ export async function exerciseAll(client: LspClient, uri: string, positions: rea
 			c.sendRequest(CompletionRequest.type, { textDocument, position }),
 			c.sendRequest(DefinitionRequest.type, { textDocument, position }),
 			c.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true } }),
+			c.sendRequest(DocumentHighlightRequest.type, { textDocument, position }),
 			c.sendRequest(PrepareRenameRequest.type, { textDocument, position }),
 			c.sendRequest(RenameRequest.type, { textDocument, position, newName: 'renamed' }),
 		);

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import {
 	DefinitionRequest,
+	DocumentHighlightKind,
+	DocumentHighlightRequest,
 	DocumentLinkRequest,
 	DocumentSymbolRequest,
 	FoldingRangeRequest,
@@ -144,6 +146,53 @@ suite('protocol: hover and navigation', () => {
 			context: { includeDeclaration: true },
 		});
 		assert.deepEqual(refs?.map((r) => r.uri).sort(), [included.uri, includer.uri].sort());
+	});
+
+	test('document highlight: the region under the cursor, declaration and references, not its namesakes', async () => {
+		const uri = 'file:///virtual/highlight.memmap';
+		const text = [
+			'space m = top',
+			'container top size 64K {',
+			'\tcontainer a at 0 size 4K { ram mem at 0 size 1K }',
+			'\tcontainer b at 0x1000 size 4K { ram mem at 0 size 1K }',
+			'\talias w1 at 0x2000 size 1K of a/mem',
+			'\talias w2 at 0x3000 size 1K of a/mem',
+			'\talias w3 at 0x4000 size 1K of b/mem',
+			'}',
+			'',
+		].join('\n');
+		await client.open(uri, text);
+		const highlight = async (needle: string, delta: number, nth = 0) =>
+			client.connection.sendRequest(DocumentHighlightRequest.type, {
+				textDocument: { uri },
+				position: positionOf(text, needle, delta, nth),
+			});
+		const shown = (found: Awaited<ReturnType<typeof highlight>>) =>
+			(found ?? []).map((h) => `${h.range.start.line}:${h.range.start.character}-${h.range.end.character} ${h.kind === DocumentHighlightKind.Write ? 'write' : 'read'}`);
+		// On the first `mem`'s declaration: it and the two paths that end in it, not b's `mem`.
+		const expected = ['2:32-35 write', '4:33-36 read', '5:33-36 read'];
+		assert.deepEqual(shown(await highlight('ram mem', 5)), expected);
+		// The same from one of its references.
+		assert.deepEqual(shown(await highlight('a/mem', 3, 1)), expected);
+		// A path's first segment is its own region.
+		assert.deepEqual(shown(await highlight('of b/mem', 3)), ['3:11-12 write', '6:31-32 read']);
+		// A region declared in an included file: only this document's reference, no write.
+		const across = await client.connection.sendRequest(DocumentHighlightRequest.type, {
+			textDocument: { uri: includer.uri },
+			position: positionOf(includer.text, 'map dev', 5),
+		});
+		assert.deepEqual(shown(across), ['3:5-8 read']);
+		// And from the included file: its declaration, not the includer's reference.
+		await client.open(included.uri, included.text);
+		const declared = await client.connection.sendRequest(DocumentHighlightRequest.type, {
+			textDocument: { uri: included.uri },
+			position: positionOf(included.text, 'io dev', 4),
+		});
+		await client.close(included.uri);
+		assert.deepEqual(shown(declared), ['0:3-6 write']);
+		// Off any name: null, so the editor may use its own word highlighting.
+		assert.equal(await highlight('size 64K', 6), null);
+		await client.close(uri);
 	});
 
 	test('prepareRename and rename (quoting, rejection)', async () => {
