@@ -8,6 +8,7 @@ export { baseName, uriFileName } from './fileNames';
 export * from './syntax/ast';
 export { parse, type ParseResult } from './syntax/parser';
 export { format } from './syntax/format';
+export { formatRange, type TextReplacement } from './syntax/formatRange';
 export {
 	tokenize,
 	isKeyword,

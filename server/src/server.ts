@@ -67,6 +67,7 @@ const capabilities: InitializeResult['capabilities'] = {
 	codeActionProvider: { codeActionKinds: ['quickfix'] },
 	codeLensProvider: { resolveProvider: false },
 	documentFormattingProvider: true,
+	documentRangeFormattingProvider: true,
 	semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true }, range: true },
 };
 

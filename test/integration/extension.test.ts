@@ -141,6 +141,31 @@ suite('memmap extension', () => {
 		assert.deepEqual(shown, [`${text.indexOf('of pc.bios') + 3} read`, `${text.indexOf('rom pc.bios') + 4} write`].sort());
 	});
 
+	test('Format Selection edits only the selected line', async () => {
+		const editor = await openEditor(boardPath);
+		const line = editor.document.positionAt(editor.document.getText().indexOf('io uart0')).line;
+		const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+			'vscode.executeFormatRangeProvider',
+			editor.document.uri,
+			new vscode.Range(line, 0, line, 3),
+			{ tabSize: 4, insertSpaces: false },
+		);
+		// The editor may split the server's edit into smaller ones: compare what they make.
+		const document = editor.document;
+		let text = document.getText();
+		for (const edit of [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start))) {
+			text = text.slice(0, document.offsetAt(edit.range.start)) + edit.newText + text.slice(document.offsetAt(edit.range.end));
+		}
+		const before = document.getText().split('\n');
+		const after = text.split('\n');
+		assert.equal(after.length, before.length);
+		assert.deepEqual(
+			after.flatMap((content, i) => (content === before[i] ? [] : [i])),
+			[line],
+		);
+		assert.match(after[line] ?? '', /^\tio +uart0 +at 0xfec0_1000 size 4K$/);
+	});
+
 	test('Go to Address reveals and selects the owner', async () => {
 		const editor = await openEditor(boardPath);
 		const outcome = await vscode.commands.executeCommand<Outcome>('memmap.goToAddress', {

@@ -6,6 +6,7 @@ import {
 	CodeLensRequest,
 	CompletionRequest,
 	DocumentFormattingRequest,
+	DocumentRangeFormattingRequest,
 	InlayHintRequest,
 	SemanticTokensDeltaRequest,
 	SemanticTokensRangeRequest,
@@ -260,6 +261,24 @@ suite('protocol: editing', () => {
 			options: { tabSize: 4, insertSpaces: false },
 		});
 		assert.deepEqual(again, []);
+		await client.close(uri);
+	});
+
+	test('range formatting: only the selected lines, aligned with their siblings; nothing on syntax errors', async () => {
+		const uri = 'file:///virtual/format-range.memmap';
+		const text = 'container s size 64K {\n  ram   a at 0 size 4K\n      ram bb at 0x1000   size 4K\n}\n';
+		await client.open(uri, text);
+		const formatLines = async (startLine: number, endLine: number) =>
+			client.connection.sendRequest(DocumentRangeFormattingRequest.type, {
+				textDocument: { uri },
+				range: { start: { line: startLine, character: 0 }, end: { line: endLine, character: 0 } },
+				options: { tabSize: 4, insertSpaces: false },
+			});
+		assert.deepEqual(await formatLines(2, 3), [
+			{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 32 } }, newText: '\tram bb at 0x1000 size 4K' },
+		]);
+		await client.replace(uri, text.replace('size 64K {', 'size 64K'));
+		assert.deepEqual(await formatLines(2, 3), []);
 		await client.close(uri);
 	});
 

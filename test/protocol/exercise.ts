@@ -6,6 +6,7 @@ import {
 	DefinitionRequest,
 	DocumentHighlightRequest,
 	DocumentFormattingRequest,
+	DocumentRangeFormattingRequest,
 	DocumentLinkRequest,
 	DocumentSymbolRequest,
 	FoldingRangeRequest,
@@ -59,6 +60,7 @@ export async function exerciseAll(client: LspClient, uri: string, positions: rea
 		c.sendRequest(SemanticTokensRangeRequest.type, { textDocument, range: whole }),
 		c.sendRequest(SemanticTokensDeltaRequest.type, { textDocument, previousResultId: '1' }),
 		c.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 4, insertSpaces: false } }),
+		c.sendRequest(DocumentRangeFormattingRequest.type, { textDocument, range: whole, options: { tabSize: 4, insertSpaces: false } }),
 		c.sendRequest(InlayHintRequest.type, { textDocument, range: whole }),
 		c.sendRequest(CodeActionRequest.type, { textDocument, range: whole, context: { diagnostics: [] } }),
 		c.sendRequest(CodeLensRequest.type, { textDocument }),
@@ -76,6 +78,7 @@ export async function exerciseAll(client: LspClient, uri: string, positions: rea
 			c.sendRequest(DefinitionRequest.type, { textDocument, position }),
 			c.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true } }),
 			c.sendRequest(DocumentHighlightRequest.type, { textDocument, position }),
+			c.sendRequest(DocumentRangeFormattingRequest.type, { textDocument, range: { start: position, end: position }, options: { tabSize: 4, insertSpaces: false } }),
 			c.sendRequest(PrepareRenameRequest.type, { textDocument, position }),
 			c.sendRequest(RenameRequest.type, { textDocument, position, newName: 'renamed' }),
 		);

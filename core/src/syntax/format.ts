@@ -18,6 +18,23 @@ import { parse } from './parser';
  * uses `\n` line ends and ends with a newline unless it is empty.
  */
 export function format(text: string): string | undefined {
+	const lines = formatLines(text);
+	return lines === undefined ? undefined : lines.text.length === 0 ? '' : lines.text.join('\n') + '\n';
+}
+
+/**
+ * The formatted lines, each with the span of the source it prints (`[start, end)`; -1 for
+ * a blank line): a declaration's header with the comments kept on its line, a comment, a
+ * closing brace. A comment moved below its line has that line's span. So the spans start
+ * in the output's order. Undefined on syntax errors, as `format`.
+ */
+export interface FormattedLines {
+	readonly text: readonly string[];
+	readonly start: readonly number[];
+	readonly end: readonly number[];
+}
+
+export function formatLines(text: string): FormattedLines | undefined {
 	const { file, diagnostics } = parse(text);
 	if (diagnostics.length > 0) {
 		return undefined;
@@ -35,6 +52,8 @@ class Printer {
 	readonly #comments: readonly CommentNode[];
 	#next = 0;
 	readonly #lines: string[] = [];
+	readonly #starts: number[] = [];
+	readonly #ends: number[] = [];
 	/** The source offset where the last printed unit ended, for blank-line detection. */
 	#lastEnd = 0;
 	/** False right after `{` (and at the start), where no blank line is kept. */
@@ -47,8 +66,8 @@ class Printer {
 		this.#comments = comments;
 	}
 
-	result(): string {
-		return this.#lines.length === 0 ? '' : this.#lines.join('\n') + '\n';
+	result(): FormattedLines {
+		return { text: this.#lines, start: this.#starts, end: this.#ends };
 	}
 
 	/** Prints a list of siblings, aligning runs of rows of one family. */
@@ -107,8 +126,9 @@ class Printer {
 		const comments = this.#lineComments(node.offset, this.#headerEnd(node));
 		this.#next += comments.length;
 		const brace = body ? (isMultiLine ? ' {' : ' {}') : '';
-		this.#push(depth, layout(row, widths) + brace + renderKept(comments), node.offset);
-		this.#spill(comments, isMultiLine ? depth + 1 : depth);
+		const header = { start: node.offset, end: endOf(this.#headerEnd(node), comments) };
+		this.#push(depth, layout(row, widths) + brace + renderKept(comments), node.offset, header);
+		this.#spill(comments, isMultiLine ? depth + 1 : depth, header);
 		const end = node.offset + node.length;
 		if (body && isMultiLine) {
 			this.#mayBlank = false;
@@ -117,8 +137,9 @@ class Printer {
 			this.leading(close, depth + 1);
 			const closing = this.#lineComments(close, end);
 			this.#next += closing.length;
-			this.#push(depth, '}' + renderKept(closing), -1);
-			this.#spill(closing, depth);
+			const closeLine = { start: close, end: endOf(close + 1, closing) };
+			this.#push(depth, '}' + renderKept(closing), -1, closeLine);
+			this.#spill(closing, depth, closeLine);
 		}
 		this.#lastEnd = end;
 		this.#mayBlank = true;
@@ -166,12 +187,12 @@ class Printer {
 	/**
 	 * Prints the comments of a line that cannot stay at its end on their own lines. A
 	 * blank line follows a `///` one so that it does not become the documentation of the
-	 * next declaration.
+	 * next declaration. They print the source of their line, `span`.
 	 */
-	#spill(comments: readonly CommentNode[], depth: number): void {
+	#spill(comments: readonly CommentNode[], depth: number, span: { start: number; end: number }): void {
 		const spilled = spillOf(comments);
 		for (const comment of spilled) {
-			this.#push(depth, comment.text.trimEnd(), -1);
+			this.#push(depth, comment.text.trimEnd(), -1, span);
 		}
 		this.#forceBlank = forcesBlank(spilled);
 	}
@@ -179,7 +200,7 @@ class Printer {
 	/** Prints the comments before `offset` on their own lines, keeping single blank lines. */
 	leading(offset: number, depth: number): void {
 		for (const comment of this.#take((c) => c.offset < offset)) {
-			this.#push(depth, comment.text.trimEnd(), comment.offset);
+			this.#push(depth, comment.text.trimEnd(), comment.offset, spanOf(comment));
 			this.#lastEnd = comment.offset + comment.length;
 			this.#mayBlank = true;
 		}
@@ -195,17 +216,26 @@ class Printer {
 		return taken;
 	}
 
-	/** Adds a line; with a source offset, first a blank line if the source had one there. */
-	#push(depth: number, line: string, sourceOffset: number): void {
+	/**
+	 * Adds a line that prints the source `span`; with a source offset, first a blank line
+	 * if the source had one there.
+	 */
+	#push(depth: number, line: string, sourceOffset: number, span: { start: number; end: number }): void {
 		const blank =
 			sourceOffset >= 0 &&
 			(this.#forceBlank || (this.#mayBlank && this.#hasBlankLine(this.#lastEnd, sourceOffset)));
 		if (blank) {
-			this.#lines.push('');
+			this.#add('', -1, -1);
 		}
 		this.#forceBlank = false;
-		this.#lines.push('\t'.repeat(depth) + line);
+		this.#add('\t'.repeat(depth) + line, span.start, span.end);
 		this.#mayBlank = true;
+	}
+
+	#add(line: string, start: number, end: number): void {
+		this.#lines.push(line);
+		this.#starts.push(start);
+		this.#ends.push(end);
 	}
 
 	/** True when the source between two offsets (whitespace and comments) has a blank line. */
@@ -218,6 +248,19 @@ class Printer {
 		const text = this.#text.slice(from, to);
 		return text.indexOf('/') < 0 ? text : text.replace(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g, '#');
 	}
+}
+
+function spanOf(comment: CommentNode): { start: number; end: number } {
+	return { start: comment.offset, end: comment.offset + comment.length };
+}
+
+/** The end of a line's code at `end`, or of the last comment printed with it, if later. */
+function endOf(end: number, comments: readonly CommentNode[]): number {
+	let result = end;
+	for (const comment of comments) {
+		result = Math.max(result, comment.offset + comment.length);
+	}
+	return result;
 }
 
 /**

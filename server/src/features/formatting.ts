@@ -1,7 +1,11 @@
-/** Formatting: the core's canonical layout as one whole-document edit (none on syntax errors). */
-import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
+/**
+ * Formatting: the core's canonical layout. Format Document is one whole-document edit
+ * (the editor keeps the cursor and folds by diffing it); Format Selection, and format on
+ * paste, edit only the lines the range touches (`formatRange`). No edit on syntax errors.
+ */
+import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { format } from '../../../core/src/index';
+import { format, formatRange } from '../../../core/src/index';
 import { toRange } from '../convert';
 import { guard, type ServerContext } from '../context';
 
@@ -15,11 +19,23 @@ export function formatting(document: TextDocument): TextEdit[] {
 	return [{ range: toRange(document, 0, text.length), newText: formatted }];
 }
 
+/** The edit that formats the lines of `document` that `range` touches; empty if none. */
+export function rangeFormatting(document: TextDocument, range: Range): TextEdit[] {
+	const edit = formatRange(document.getText(), document.offsetAt(range.start), document.offsetAt(range.end));
+	return edit === undefined ? [] : [{ range: toRange(document, edit.start, edit.end - edit.start), newText: edit.newText }];
+}
+
 export function registerFormatting(ctx: ServerContext): void {
 	ctx.connection.onDocumentFormatting(
 		guard(ctx, 'formatting', [], (params: DocumentFormattingParams) => {
 			const document = ctx.documents.get(params.textDocument.uri);
 			return document ? formatting(document) : [];
+		}),
+	);
+	ctx.connection.onDocumentRangeFormatting(
+		guard(ctx, 'rangeFormatting', [], (params: DocumentRangeFormattingParams) => {
+			const document = ctx.documents.get(params.textDocument.uri);
+			return document ? rangeFormatting(document, params.range) : [];
 		}),
 	);
 }
