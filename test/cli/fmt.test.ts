@@ -84,4 +84,34 @@ suite('cli: fmt', () => {
 		assert.match(result.stderr, /syntax\.memmap:2:\d+: error: .*\[syntax\./);
 		assert.strictEqual(fs.readFileSync(file, 'utf8'), before);
 	});
+
+	test('--lines formats only those lines of one file, in every mode', () => {
+		const [file = ''] = copies('unformatted.memmap');
+		const before = fs.readFileSync(file, 'utf8');
+		const whole = memmap(['fmt', file]).stdout.split('\n');
+		const lines = before.split('\n');
+		// Line 2 alone: it becomes what the whole file's formatting makes of it.
+		const second = memmap(['fmt', file, '--lines', '2']);
+		assert.strictEqual(second.status, 0, second.stderr);
+		assert.deepStrictEqual(second.stdout.split('\n'), [lines[0], whole[1], ...lines.slice(2)]);
+		// --check: lines 2 to 3 are not formatted; --write formats them, the first line stays.
+		assert.strictEqual(memmap(['fmt', file, '--check', '--lines=2:3']).status, 1);
+		assert.strictEqual(memmap(['fmt', file, '--write', '--lines', '2:3']).status, 0);
+		const written = fs.readFileSync(file, 'utf8').split('\n');
+		assert.strictEqual(written[0], lines[0]);
+		assert.deepStrictEqual(written.slice(1), whole.slice(1));
+		assert.strictEqual(memmap(['fmt', file, '--check', '--lines', '2:99']).status, 0);
+	});
+
+	test('--lines: a bad range, or several files, is a usage error', () => {
+		const [one = '', two = ''] = copies('unformatted.memmap', 'board.memmap');
+		for (const bad of ['0', '3:2', '2:', 'a', '1:2:3', '-1']) {
+			const result = memmap(['fmt', one, `--lines=${bad}`]);
+			assert.strictEqual(result.status, 2, bad);
+			assert.match(result.stderr, /fmt: invalid --lines/, bad);
+		}
+		const several = memmap(['fmt', one, two, '--check', '--lines', '1']);
+		assert.strictEqual(several.status, 2);
+		assert.match(several.stderr, /--lines needs exactly one FILE/);
+	});
 });

@@ -1,6 +1,6 @@
-/** `memmap fmt FILE... [--write|--check]`: the canonical layout of `.memmap` files. */
+/** `memmap fmt FILE... [--write|--check] [--lines FIRST:LAST]`: the canonical layout of `.memmap` files. */
 import * as path from 'node:path';
-import { format, parse } from '../../../core/src/index';
+import { format, formatRange, parse } from '../../../core/src/index';
 import { expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
@@ -8,7 +8,7 @@ import { diagnosticText, orderDiagnostics, SourceTexts } from '../diagnosticOutp
 import { CliFailure, exitFindings, exitOk } from '../failure';
 import { expandFiles, readTextFile, writeTextFile } from '../files';
 
-const help = `usage: memmap fmt FILE... [--write|--check]
+const help = `usage: memmap fmt FILE... [--write|--check] [--lines FIRST:LAST]
 
 Formats .memmap files canonically (aligned columns, every comment kept); a FILE that is a
 folder stands for every .memmap file under it. With one file and no option, prints the
@@ -18,6 +18,10 @@ stderr.
 options:
   --write   rewrite the files that are not formatted (prints nothing)
   --check   list the files that are not formatted and exit 1 if there are any
+  --lines FIRST:LAST
+            format only these lines (1-based, inclusive; FIRST alone for one line) of
+            one FILE, as the editor's Format Selection does: they become what the whole
+            file's formatting makes of them, the rest stays as written
 
 exit status: 0 ok, 1 unformatted files (--check) or syntax errors, 2 usage or I/O error
 `;
@@ -53,25 +57,69 @@ function reportRefusal(file: string, text: string, io: Io): void {
 	}
 }
 
+/** The `--lines` range, 1-based and inclusive; undefined without the option. */
+function linesOf(args: ParsedArgs, files: readonly string[]): { first: number; last: number } | undefined {
+	const value = args.values.get('--lines');
+	if (value === undefined) {
+		return undefined;
+	}
+	const match = /^([1-9][0-9]*)(?::([1-9][0-9]*))?$/.exec(value);
+	const first = Number(match?.[1]);
+	const last = Number(match?.[2] ?? match?.[1]);
+	if (!match || last < first) {
+		throw new CliFailure(`fmt: invalid --lines '${value}' (expected FIRST:LAST, 1-based, FIRST <= LAST)`);
+	}
+	if (files.length !== 1) {
+		throw new CliFailure('fmt: --lines needs exactly one FILE');
+	}
+	return { first, last };
+}
+
+/** The offset where 1-based `line` starts; the text's end past its last line. */
+function lineOffset(text: string, line: number): number {
+	let offset = 0;
+	for (let n = 1; n < line; n++) {
+		const next = text.indexOf('\n', offset);
+		if (next < 0) {
+			return text.length;
+		}
+		offset = next + 1;
+	}
+	return offset;
+}
+
+/** `text` formatted whole, or only in `lines`; undefined on syntax errors. */
+function formatted(text: string, lines: { first: number; last: number } | undefined): string | undefined {
+	if (lines === undefined) {
+		return format(text);
+	}
+	if (format(text) === undefined) {
+		return undefined;
+	}
+	const edit = formatRange(text, lineOffset(text, lines.first), lineOffset(text, lines.last + 1));
+	return edit === undefined ? text : text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+}
+
 function runFmt(args: ParsedArgs, io: Io): number {
 	expectPositionals('fmt', args, 1, undefined, 'FILE');
 	const files = expandFiles(args.positionals, io.cwd);
 	const mode = modeOf(args, files);
+	const lines = linesOf(args, files);
 	const inputs = files.map((file) => ({
 		file,
 		text: readTextFile(file, io.cwd),
 	}));
 	let findings = false;
 	for (const { file, text } of inputs) {
-		const formatted = format(text);
-		if (formatted === undefined) {
+		const result = formatted(text, lines);
+		if (result === undefined) {
 			reportRefusal(file, text, io);
 			findings = true;
 		} else if (mode === 'print') {
-			io.stdout(formatted);
-		} else if (formatted !== text && mode === 'write') {
-			writeTextFile(file, io.cwd, formatted);
-		} else if (formatted !== text) {
+			io.stdout(result);
+		} else if (result !== text && mode === 'write') {
+			writeTextFile(file, io.cwd, result);
+		} else if (result !== text) {
 			io.stdout(`${file}\n`);
 			findings = true;
 		}
@@ -81,8 +129,8 @@ function runFmt(args: ParsedArgs, io: Io): number {
 
 export const fmtCommand: Command = {
 	name: 'fmt',
-	summary: 'format .memmap files (print, --write or --check)',
+	summary: 'format .memmap files, or some lines of one (print, --write or --check)',
 	help,
-	options: { '--write': 'flag', '--check': 'flag' },
+	options: { '--write': 'flag', '--check': 'flag', '--lines': 'value' },
 	run: runFmt,
 };
