@@ -40,10 +40,11 @@ export function formatRange(text: string, start: number, end: number): TextRepla
 }
 
 /**
- * The replacement of the printed lines' source, with the blank lines around it as the
- * formatter has them: the ones it drops (after `{`, at the ends of the file, all but one
- * of a run) go, and the one it adds after a `///` comment moved onto its own line (which
- * would otherwise document the next declaration) comes in.
+ * The replacement of the printed lines' source, with the blank lines at its edges as the
+ * formatter has them: where it prints none (after `{`, at the ends of the file) the
+ * source's go, and the one it adds after a `///` comment moved onto its own line (which
+ * would otherwise document the next declaration) comes in. Where both have blank lines,
+ * the source's stay, however many: they lie outside the lines asked for.
  */
 function withBlankLines(
 	text: string,
