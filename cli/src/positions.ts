@@ -42,4 +42,9 @@ export class LineIndex {
 		}
 		return { line: low + 1, column: clamped - (this.#starts[low] ?? 0) + 1 };
 	}
+
+	/** The offset where 1-based `line` starts; the text's end past its last line. */
+	offsetOfLine(line: number): number {
+		return line < 1 ? 0 : (this.#starts[line - 1] ?? this.#length);
+	}
 }

@@ -7,8 +7,8 @@ export * from './diagnostics';
 export { baseName, uriFileName } from './fileNames';
 export * from './syntax/ast';
 export { parse, type ParseResult } from './syntax/parser';
-export { format } from './syntax/format';
-export { formatRange, type TextReplacement } from './syntax/formatRange';
+export { format, formatLines, type FormattedLines } from './syntax/format';
+export { formatRange, formatRangeOf, type TextReplacement } from './syntax/formatRange';
 export {
 	tokenize,
 	isKeyword,

@@ -1,12 +1,13 @@
 /** `memmap fmt FILE... [--write|--check] [--lines FIRST:LAST]`: the canonical layout of `.memmap` files. */
 import * as path from 'node:path';
-import { format, formatRange, parse } from '../../../core/src/index';
+import { format, formatLines, formatRangeOf, parse } from '../../../core/src/index';
 import { expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
 import { diagnosticText, orderDiagnostics, SourceTexts } from '../diagnosticOutput';
 import { CliFailure, exitFindings, exitOk } from '../failure';
 import { expandFiles, readTextFile, writeTextFile } from '../files';
+import { LineIndex } from '../positions';
 
 const help = `usage: memmap fmt FILE... [--write|--check] [--lines FIRST:LAST]
 
@@ -75,28 +76,17 @@ function linesOf(args: ParsedArgs, files: readonly string[]): { first: number; l
 	return { first, last };
 }
 
-/** The offset where 1-based `line` starts; the text's end past its last line. */
-function lineOffset(text: string, line: number): number {
-	let offset = 0;
-	for (let n = 1; n < line; n++) {
-		const next = text.indexOf('\n', offset);
-		if (next < 0) {
-			return text.length;
-		}
-		offset = next + 1;
-	}
-	return offset;
-}
-
 /** `text` formatted whole, or only in `lines`; undefined on syntax errors. */
 function formatted(text: string, lines: { first: number; last: number } | undefined): string | undefined {
 	if (lines === undefined) {
 		return format(text);
 	}
-	if (format(text) === undefined) {
+	const printed = formatLines(text);
+	if (printed === undefined) {
 		return undefined;
 	}
-	const edit = formatRange(text, lineOffset(text, lines.first), lineOffset(text, lines.last + 1));
+	const index = new LineIndex(text);
+	const edit = formatRangeOf(text, printed, index.offsetOfLine(lines.first), index.offsetOfLine(lines.last + 1));
 	return edit === undefined ? text : text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
 }
 

@@ -24,9 +24,14 @@ export interface TextReplacement {
  */
 export function formatRange(text: string, start: number, end: number): TextReplacement | undefined {
 	const lines = formatLines(text);
-	if (lines === undefined) {
-		return undefined;
-	}
+	return lines === undefined ? undefined : formatRangeOf(text, lines, start, end);
+}
+
+/**
+ * `formatRange` with the text's `formatLines` already at hand (a caller that must tell
+ * syntax errors from nothing to do has them).
+ */
+export function formatRangeOf(text: string, lines: FormattedLines, start: number, end: number): TextReplacement | undefined {
 	const first = lineStart(text, Math.max(0, Math.min(start, text.length)));
 	// A selection that ends at the start of a line does not touch that line.
 	const last = Math.max(first, Math.min(end > start && isLineStart(text, end) ? end - 1 : end, text.length));
