@@ -9,6 +9,7 @@ export * from './syntax/ast';
 export { parse, type ParseResult } from './syntax/parser';
 export { format, formatLines, type FormattedLines } from './syntax/format';
 export { formatRange, formatRangeOf, type TextReplacement } from './syntax/formatRange';
+export { formatEdits, formatEditsOf } from './syntax/formatEdits';
 export {
 	tokenize,
 	isKeyword,

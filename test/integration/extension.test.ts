@@ -166,6 +166,27 @@ suite('memmap extension', () => {
 		assert.match(after[line] ?? '', /^\tio +uart0 +at 0xfec0_1000 size 4K$/);
 	});
 
+	test('Format Document on a long board changes only the lines it must (edits, not the whole text)', async () => {
+		// Longer than the 100,000 characters up to which VS Code would diff one whole-document edit itself.
+		const lines = Array.from({ length: 4000 }, (_, i) => `ram r${10000 + i} at 0x${(i * 4096).toString(16).padStart(8, '0')} size 4K`);
+		const content = `container bus size 1G {\n${lines.map((line) => `\t${line}`).join('\n')}\n}\n`;
+		const misaligned = 2000;
+		const text = content.replace(`ram r${10000 + misaligned} `, `ram   r${10000 + misaligned} `);
+		assert.ok(text.length > 100_000);
+		const document = await vscode.workspace.openTextDocument({ language: 'memmap', content: text });
+		await vscode.window.showTextDocument(document);
+		const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, {
+			tabSize: 4,
+			insertSpaces: false,
+		});
+		const touched = new Set(edits.flatMap((edit) => [edit.range.start.line, edit.range.end.line]));
+		assert.deepEqual([...touched], [misaligned + 1]);
+		const editor = await vscode.window.showTextDocument(document);
+		await editor.edit((builder) => edits.forEach((edit) => builder.replace(edit.range, edit.newText)));
+		assert.equal(document.getText(), content);
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	});
+
 	test('Go to Address reveals and selects the owner', async () => {
 		const editor = await openEditor(boardPath);
 		const outcome = await vscode.commands.executeCommand<Outcome>('memmap.goToAddress', {

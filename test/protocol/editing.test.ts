@@ -245,17 +245,20 @@ suite('protocol: editing', () => {
 		});
 	});
 
-	test('formatting: the canonical layout, nothing for formatted text', async () => {
+	test('formatting: the canonical layout as an edit per changed stretch, nothing for formatted text', async () => {
 		const uri = 'file:///virtual/format.memmap';
-		await client.open(uri, 'ram  r   size 4K\nrom longer size 8K\n');
+		const text = 'ram  r   size 4K\nrom longer size 8K\n\n\n// the end\n';
+		await client.open(uri, text);
 		const result = await client.connection.sendRequest(DocumentFormattingRequest.type, {
 			textDocument: { uri },
 			options: { tabSize: 4, insertSpaces: false },
 		});
-		assert.equal(result?.length, 1);
-		const formatted = result?.[0]?.newText ?? '';
-		assert.equal(formatted, 'ram r      size 4K\nrom longer size 8K\n');
-		await client.replace(uri, formatted);
+		// `ram  r   size` becomes `ram r      size`; of the two blank lines, one goes.
+		assert.deepEqual(result, [
+			{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 6 } }, newText: 'r   ' },
+			{ range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, newText: '' },
+		]);
+		await client.replace(uri, 'ram r      size 4K\nrom longer size 8K\n\n// the end\n');
 		const again = await client.connection.sendRequest(DocumentFormattingRequest.type, {
 			textDocument: { uri },
 			options: { tabSize: 4, insertSpaces: false },

@@ -1,22 +1,20 @@
 /**
- * Formatting: the core's canonical layout. Format Document is one whole-document edit
- * (the editor keeps the cursor and folds by diffing it); Format Selection, and format on
- * paste, edit only the lines the range touches (`formatRange`). No edit on syntax errors.
+ * Formatting: the core's canonical layout. Format Document answers with an edit per
+ * changed stretch (`formatEdits`), so that markers, folds and cursors elsewhere stay
+ * put in any client (VS Code would diff one whole-document edit itself, but not one
+ * longer than 100,000 characters); Format Selection, and format on paste, edit only the
+ * lines the range touches (`formatRange`). No edit on syntax errors.
  */
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { format, formatRange } from '../../../core/src/index';
+import { formatEdits, formatRange } from '../../../core/src/index';
 import { toRange } from '../convert';
 import { guard, type ServerContext } from '../context';
 
 /** The edits that format `document`; empty when it is formatted or cannot be. */
 export function formatting(document: TextDocument): TextEdit[] {
-	const text = document.getText();
-	const formatted = format(text);
-	if (formatted === undefined || formatted === text) {
-		return [];
-	}
-	return [{ range: toRange(document, 0, text.length), newText: formatted }];
+	const edits = formatEdits(document.getText()) ?? [];
+	return edits.map((edit) => ({ range: toRange(document, edit.start, edit.end - edit.start), newText: edit.newText }));
 }
 
 /** The edit that formats the lines of `document` that `range` touches; empty if none. */
