@@ -9,6 +9,8 @@ export interface Io {
 	readonly stdout: (text: string) => void;
 	readonly stderr: (text: string) => void;
 	readonly cwd: string;
+	/** The text of standard input, for a FILE given as `-` (read once; absent: none). */
+	readonly stdin?: () => string;
 }
 
 export interface Command {

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WorkspaceHost } from '../../core/src/index';
+import type { Io } from './command';
 import { CliFailure } from './failure';
 
 /** Why a file could not be read as text, or undefined when it can. */
@@ -35,15 +36,76 @@ function tryRead(file: string): ReadResult {
 		if (fs.statSync(file).isDirectory()) {
 			return { problem: 'is a directory' };
 		}
-		const buffer = fs.readFileSync(file);
-		if (isBinary(buffer)) {
-			return { problem: 'is a binary file, not text' };
-		}
-		// Editors drop a UTF-8 byte-order mark; doing the same keeps offsets comparable.
-		return { text: buffer.toString('utf8').replace(/^\uFEFF/, '') };
+		return textOf(fs.readFileSync(file));
 	} catch (error) {
 		return { problem: problemOf(error) };
 	}
+}
+
+function textOf(buffer: Buffer): ReadResult {
+	if (isBinary(buffer)) {
+		return { problem: 'is a binary file, not text' };
+	}
+	// Editors drop a UTF-8 byte-order mark; doing the same keeps offsets comparable.
+	return { text: buffer.toString('utf8').replace(/^\uFEFF/, '') };
+}
+
+/**
+ * A FILE written as `-` is standard input, as for most formatters and linters, so that an
+ * editor can pipe the buffer it shows and a pipeline can feed QEMU's output. Its text
+ * goes by the name `<stdin>` in the working directory: messages name it so, and its
+ * includes are found from there.
+ */
+export const stdinArgument = '-';
+const stdinName = '<stdin>';
+
+/** How messages name `file`: `<stdin>` for `-`, else as written. */
+export function inputName(file: string): string {
+	return file === stdinArgument ? stdinName : file;
+}
+
+/** Reads this process's standard input whole, as text (the `Io.stdin` of the real CLI). */
+export function readStandardInput(): string {
+	let result: ReadResult;
+	try {
+		result = textOf(fs.readFileSync(0));
+	} catch (error) {
+		result = { problem: problemOf(error) };
+	}
+	if ('problem' in result) {
+		throw new CliFailure(`cannot read '${stdinArgument}' (standard input): ${result.problem}`);
+	}
+	return result.text;
+}
+
+/** The text of `file`, or of standard input for `-`; a one-line `CliFailure` if unreadable. */
+export function readInput(file: string, io: Io): string {
+	if (file !== stdinArgument) {
+		return readTextFile(file, io.cwd);
+	}
+	if (io.stdin === undefined) {
+		throw new CliFailure(`cannot read '${stdinArgument}': no standard input`);
+	}
+	return io.stdin();
+}
+
+/** The uri the core knows `file` by (checked readable): its absolute path, or `<stdin>`'s. */
+export function inputUri(file: string, io: Io): string {
+	if (file === stdinArgument) {
+		readInput(file, io);
+		return path.resolve(io.cwd, stdinName);
+	}
+	return requireTextFile(file, io.cwd);
+}
+
+/** `createFileHost`, with `<stdin>`'s text served from standard input. */
+export function createInputHost(io: Io): WorkspaceHost {
+	const files = createFileHost();
+	const stdinUri = path.resolve(io.cwd, stdinName);
+	return {
+		readText: (uri) => (uri === stdinUri && io.stdin !== undefined ? io.stdin() : files.readText(uri)),
+		resolveInclude: (fromUri, includePath) => files.resolveInclude(fromUri, includePath),
+	};
 }
 
 /** Reads `file` (as written by the user) as text; throws a one-line `CliFailure` if it cannot. */
@@ -98,7 +160,8 @@ export function expandFiles(files: readonly string[], cwd: string): string[] {
 	for (const file of files) {
 		let isDirectory = false;
 		try {
-			isDirectory = fs.statSync(path.resolve(cwd, file)).isDirectory();
+			// `-` is standard input, even beside a folder of that name.
+			isDirectory = file !== stdinArgument && fs.statSync(path.resolve(cwd, file)).isDirectory();
 		} catch {
 			// Not there: reading it reports why, in the caller's words.
 		}

@@ -7,7 +7,7 @@ import type { Analysis, SpaceView } from '../../core/src/index';
 import type { Io } from './command';
 import { diagnosticText, orderDiagnostics, SourceTexts } from './diagnosticOutput';
 import { CliFailure } from './failure';
-import { createFileHost, requireTextFile } from './files';
+import { createInputHost, inputUri } from './files';
 
 /** A board analysed from disk, with the texts needed to print locations. */
 export interface LoadedBoard {
@@ -15,10 +15,13 @@ export interface LoadedBoard {
 	readonly texts: SourceTexts;
 }
 
-/** Analyses `file` (and its includes); throws a one-line `CliFailure` if it cannot be read. */
+/**
+ * Analyses `file` (and its includes), or standard input for `-`; throws a one-line
+ * `CliFailure` if it cannot be read.
+ */
 export function loadBoard(file: string, io: Io): LoadedBoard {
-	const uri = requireTextFile(file, io.cwd);
-	const analysis = analyze(uri, createFileHost());
+	const uri = inputUri(file, io);
+	const analysis = analyze(uri, createInputHost(io));
 	const texts = new SourceTexts(io.cwd);
 	for (const [docUri, doc] of analysis.documents) {
 		texts.add(docUri, doc.text);

@@ -14,6 +14,7 @@ import { importMtreeCommand } from './commands/importMtree';
 import { ownerCommand } from './commands/owner';
 import { treeCommand } from './commands/tree';
 import { CliFailure, exitInternal, exitOk, exitUsage } from './failure';
+import { readStandardInput } from './files';
 
 const allCommands: readonly Command[] = [
 	checkCommand,
@@ -29,7 +30,8 @@ const allCommands: readonly Command[] = [
 function usage(commands: readonly Command[]): string {
 	const width = Math.max(...commands.map((c) => c.name.length));
 	const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
-	return `usage: memmap COMMAND [ARGS...]\n\ncommands:\n${list}\n\nRun 'memmap COMMAND --help' for a command's options.\n`;
+	const stdin = "A FILE (or TREE.txt, FLAT.txt, OLD, NEW) written as '-' is standard input, named <stdin>.";
+	return `usage: memmap COMMAND [ARGS...]\n\ncommands:\n${list}\n\n${stdin}\nRun 'memmap COMMAND --help' for a command's options.\n`;
 }
 
 function dispatch(argv: readonly string[], io: Io, commands: readonly Command[]): number {
@@ -93,7 +95,14 @@ export function runCli(): void {
 		stdout: (text) => process.stdout.write(text),
 		stderr: (text) => process.stderr.write(text),
 		cwd: process.cwd(),
+		stdin: once(readStandardInput),
 	});
+}
+
+/** `read`, called at most once (a FILE `-` may be read by several steps). */
+function once(read: () => string): () => string {
+	let text: string | undefined;
+	return () => (text ??= read());
 }
 
 if (require.main === module) {

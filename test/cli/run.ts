@@ -11,9 +11,12 @@ export interface CliResult {
 
 const bin = path.join(repoRoot, 'bin', 'memmap.js');
 
-/** Runs `node bin/memmap.js ...args` as a child process, from the repository root by default. */
-export function memmap(args: readonly string[], cwd = repoRoot): CliResult {
-	const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+/**
+ * Runs `node bin/memmap.js ...args` as a child process, from the repository root by
+ * default, with `input` (if given) on its standard input.
+ */
+export function memmap(args: readonly string[], cwd = repoRoot, input?: string | Buffer): CliResult {
+	const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', input });
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

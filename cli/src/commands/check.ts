@@ -12,7 +12,7 @@ import {
 	SourceTexts,
 } from '../diagnosticOutput';
 import { exitFindings, exitOk } from '../failure';
-import { createFileHost, expandFiles, requireTextFile } from '../files';
+import { createInputHost, expandFiles, inputUri } from '../files';
 import { applyOverrides, parseOverrides } from '../severityOption';
 
 const help = `usage: memmap check FILE... [--strict] [--severity CODE=LEVEL,...] [--format text|json|sarif|github]
@@ -56,10 +56,10 @@ function runCheck(args: ParsedArgs, io: Io): number {
 	const format = choice('check', args, '--format', ['text', 'json', 'sarif', 'github'], 'text');
 	const overrides = parseOverrides(args.values.get('--severity'));
 	// Every file is read first so that an unreadable one fails before any output.
-	const uris = expandFiles(args.positionals, io.cwd).map((file) => requireTextFile(file, io.cwd));
+	const uris = expandFiles(args.positionals, io.cwd).map((file) => inputUri(file, io));
 	const texts = new SourceTexts(io.cwd);
 	const all: Diagnostic[] = [];
-	const host = createFileHost();
+	const host = createInputHost(io);
 	for (const uri of uris) {
 		const analysis = analyze(uri, host);
 		for (const [docUri, doc] of analysis.documents) {

@@ -9,7 +9,7 @@ import { choice, expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
 import { CliFailure, exitFindings, exitOk, exitUsage } from '../failure';
-import { readTextFile } from '../files';
+import { inputName, readInput } from '../files';
 import { loadBoard, reportErrors } from '../load';
 import { diffJson, diffText } from '../render/flatDiff';
 
@@ -40,17 +40,17 @@ interface Side {
 }
 
 function readSide(file: string, io: Io): Side {
-	const text = readTextFile(file, io.cwd);
+	const text = readInput(file, io);
 	const head = firstContentLine(text);
 	if (/^(address-space|memory-region): /.test(head)) {
 		throw new CliFailure(
-			`diff: '${file}' is 'info mtree' text: give the 'info mtree -f' text, or import it first (memmap import-mtree)`,
+			`diff: '${inputName(file)}' is 'info mtree' text: give the 'info mtree -f' text, or import it first (memmap import-mtree)`,
 		);
 	}
 	if (/^FlatView #\d+\s*$/.test(head)) {
 		const { spaces, errors } = flatSpacesOfText(text);
 		for (const e of errors) {
-			io.stderr(`${file}:${e.line}:${e.column ?? 1}: error: ${e.message}\n`);
+			io.stderr(`${inputName(file)}:${e.line}:${e.column ?? 1}: error: ${e.message}\n`);
 		}
 		return { spaces, troubled: errors.length > 0 };
 	}
@@ -79,7 +79,8 @@ function runDiff(args: ParsedArgs, io: Io): number {
 	const space = args.values.get('--space');
 	const [a, b] = space === undefined ? [before.spaces, after.spaces] : onlySpace(space, before.spaces, after.spaces);
 	const spaces = diffFlatSpaces(a, b);
-	io.stdout(format === 'json' ? diffJson(spaces, oldFile, newFile) : diffText(spaces, oldFile, newFile));
+	const [oldName, newName] = [inputName(oldFile), inputName(newFile)];
+	io.stdout(format === 'json' ? diffJson(spaces, oldName, newName) : diffText(spaces, oldName, newName));
 	if (before.troubled || after.troubled) {
 		return exitUsage;
 	}

@@ -6,15 +6,16 @@ import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
 import { diagnosticText, orderDiagnostics, SourceTexts } from '../diagnosticOutput';
 import { CliFailure, exitFindings, exitOk } from '../failure';
-import { expandFiles, readTextFile, writeTextFile } from '../files';
+import { expandFiles, inputName, readInput, stdinArgument, writeTextFile } from '../files';
 import { LineIndex } from '../positions';
 
 const help = `usage: memmap fmt FILE... [--write|--check] [--lines FIRST:LAST]
 
 Formats .memmap files canonically (aligned columns, every comment kept); a FILE that is a
-folder stands for every .memmap file under it. With one file and no option, prints the
-formatted text. Files with syntax errors are refused: their diagnostics are printed on
-stderr.
+folder stands for every .memmap file under it, and '-' for standard input (the one FILE
+then: an editor pipes its buffer through 'memmap fmt -'). With one file and no option,
+prints the formatted text. Files with syntax errors are refused: their diagnostics are
+printed on stderr.
 
 options:
   --write   rewrite the files that are not formatted (prints nothing)
@@ -39,12 +40,18 @@ function modeOf(args: ParsedArgs, files: readonly string[]): Mode {
 	if (mode === 'print' && files.length > 1) {
 		throw new CliFailure('fmt: several files need --write or --check');
 	}
+	if (files.includes(stdinArgument) && files.length > 1) {
+		throw new CliFailure(`fmt: '${stdinArgument}' (standard input) must be the only FILE`);
+	}
+	if (files.includes(stdinArgument) && mode === 'write') {
+		throw new CliFailure(`fmt: --write cannot rewrite standard input; without it, the formatted text is printed`);
+	}
 	return mode;
 }
 
 /** Prints the syntax errors of a file `format` refused. */
 function reportRefusal(file: string, text: string, io: Io): void {
-	const uri = path.resolve(io.cwd, file);
+	const uri = path.resolve(io.cwd, inputName(file));
 	const texts = new SourceTexts(io.cwd);
 	texts.add(uri, text);
 	const errors = orderDiagnostics(parse(text, uri).diagnostics).filter(
@@ -97,7 +104,7 @@ function runFmt(args: ParsedArgs, io: Io): number {
 	const lines = linesOf(args, files);
 	const inputs = files.map((file) => ({
 		file,
-		text: readTextFile(file, io.cwd),
+		text: readInput(file, io),
 	}));
 	let findings = false;
 	for (const { file, text } of inputs) {
@@ -110,7 +117,7 @@ function runFmt(args: ParsedArgs, io: Io): number {
 		} else if (result !== text && mode === 'write') {
 			writeTextFile(file, io.cwd, result);
 		} else if (result !== text) {
-			io.stdout(`${file}\n`);
+			io.stdout(`${inputName(file)}\n`);
 			findings = true;
 		}
 	}

@@ -3,7 +3,7 @@ import { expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
 import { exitFindings, exitOk } from '../failure';
-import { readTextFile, writeTextFile } from '../files';
+import { inputName, readInput, writeTextFile } from '../files';
 import { importQemuMtree } from '../qemu';
 
 const help = `usage: memmap import-mtree TREE.txt [--flat FLAT.txt] [-o OUT.memmap]
@@ -14,7 +14,8 @@ disabled flag. QEMU prints containers and I/O regions alike as 'i/o'; give the m
 'info mtree -f' text with --flat to tell them apart (else one with subregions becomes a
 container and one without an I/O region, the common cases). With QEMU's owner fields
 ('info mtree -o -D'), each region's owner becomes its '///' documentation. The FLAT.txt
-text may carry owner fields or dispatch trees too ('info mtree -f -o -d').
+text may carry owner fields or dispatch trees too ('info mtree -f -o -d'). Either may be
+'-', standard input, so QEMU's monitor output can be piped straight in.
 
 options:
   --flat FLAT.txt   the 'info mtree -f' text of the same machine
@@ -29,12 +30,12 @@ function runImport(args: ParsedArgs, io: Io): number {
 	expectPositionals('import-mtree', args, 1, 1, 'TREE.txt');
 	const treeFile = args.positionals[0] ?? '';
 	const flatFile = args.values.get('--flat');
-	const treeText = readTextFile(treeFile, io.cwd);
-	const flatText = flatFile === undefined ? undefined : readTextFile(flatFile, io.cwd);
-	const result = importQemuMtree(treeText, flatText, treeFile);
+	const treeText = readInput(treeFile, io);
+	const flatText = flatFile === undefined ? undefined : readInput(flatFile, io);
+	const result = importQemuMtree(treeText, flatText, inputName(treeFile));
 	if (result.errors.length > 0) {
 		for (const e of result.errors) {
-			const file = e.file === 'flat' ? (flatFile ?? treeFile) : treeFile;
+			const file = inputName(e.file === 'flat' ? (flatFile ?? treeFile) : treeFile);
 			io.stderr(`${file}:${e.line}:${e.column ?? 1}: error: ${e.message}\n`);
 		}
 		return exitFindings;
