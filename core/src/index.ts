@@ -10,6 +10,7 @@ export { parse, type ParseResult } from './syntax/parser';
 export { format, formatLines, type FormattedLines } from './syntax/format';
 export { formatRange, formatRangeOf, type TextReplacement } from './syntax/formatRange';
 export { formatEdits, formatEditsOf } from './syntax/formatEdits';
+export { formatOnType, onTypeTriggers } from './syntax/formatOnType';
 export {
 	tokenize,
 	isKeyword,

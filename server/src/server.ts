@@ -25,7 +25,7 @@ import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerExport } from './features/export';
 import { registerFlatView } from './features/flatView';
 import { registerFoldingRanges } from './features/foldingRanges';
-import { registerFormatting } from './features/formatting';
+import { onTypeFormattingTriggers, registerFormatting } from './features/formatting';
 import { registerHover } from './features/hover';
 import { registerInlayHints } from './features/inlayHints';
 import { registerOwner } from './features/owner';
@@ -68,6 +68,7 @@ const capabilities: InitializeResult['capabilities'] = {
 	codeLensProvider: { resolveProvider: false },
 	documentFormattingProvider: true,
 	documentRangeFormattingProvider: true,
+	documentOnTypeFormattingProvider: onTypeFormattingTriggers,
 	semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true }, range: true },
 };
 

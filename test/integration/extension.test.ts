@@ -187,6 +187,25 @@ suite('memmap extension', () => {
 		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 	});
 
+	test('format on type: Enter formats the line it ends, and only that line', async () => {
+		const content = 'container bus size 64K {\n\tram a  at 0      size 4K\n  ram   bb at 0x1000 size 4K\n\t\n}\n';
+		const document = await vscode.workspace.openTextDocument({ language: 'memmap', content });
+		await vscode.window.showTextDocument(document);
+		const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+			'vscode.executeFormatOnTypeProvider',
+			document.uri,
+			new vscode.Position(3, 1),
+			'\n',
+			{ tabSize: 4, insertSpaces: false },
+		);
+		assert.ok(edits.length > 0);
+		assert.deepEqual([...new Set(edits.flatMap((edit) => [edit.range.start.line, edit.range.end.line]))], [2]);
+		const editor = await vscode.window.showTextDocument(document);
+		await editor.edit((builder) => edits.forEach((edit) => builder.replace(edit.range, edit.newText)));
+		assert.equal(document.lineAt(2).text, '\tram bb at 0x1000 size 4K');
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	});
+
 	test('Go to Address reveals and selects the owner', async () => {
 		const editor = await openEditor(boardPath);
 		const outcome = await vscode.commands.executeCommand<Outcome>('memmap.goToAddress', {

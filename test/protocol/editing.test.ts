@@ -6,6 +6,7 @@ import {
 	CodeLensRequest,
 	CompletionRequest,
 	DocumentFormattingRequest,
+	DocumentOnTypeFormattingRequest,
 	DocumentRangeFormattingRequest,
 	InlayHintRequest,
 	SemanticTokensDeltaRequest,
@@ -264,6 +265,31 @@ suite('protocol: editing', () => {
 			options: { tabSize: 4, insertSpaces: false },
 		});
 		assert.deepEqual(again, []);
+		await client.close(uri);
+	});
+
+	test('on-type formatting: a line break formats the line it ends, a brace the region it closes', async () => {
+		const uri = 'file:///virtual/format-on-type.memmap';
+		const text = 'container s size 64K {\n\tram a at 0 size 4K\n  ram   bb at 0x1000 size 4K\n\t\n}\n';
+		await client.open(uri, text);
+		const typed = async (line: number, character: number, ch: string) =>
+			client.connection.sendRequest(DocumentOnTypeFormattingRequest.type, {
+				textDocument: { uri },
+				position: { line, character },
+				ch,
+				options: { tabSize: 4, insertSpaces: false },
+			});
+		// `  ram   bb` becomes `\tram bb`, aligned with `ram a`; nothing else.
+		assert.deepEqual(await typed(3, 1, '\n'), [
+			{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 7 } }, newText: '\tram' },
+		]);
+		// The whole block: `a` aligned with `bb`, and the blank line before `}` gone.
+		assert.deepEqual(await typed(4, 1, '}'), [
+			{ range: { start: { line: 1, character: 7 }, end: { line: 1, character: 11 } }, newText: ' at 0     ' },
+			{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 7 } }, newText: '\tram' },
+			{ range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, newText: '' },
+		]);
+		assert.deepEqual(await typed(1, 1, ';'), []);
 		await client.close(uri);
 	});
 

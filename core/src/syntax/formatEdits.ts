@@ -24,13 +24,20 @@ export function formatEdits(text: string): TextReplacement[] | undefined {
 	return lines === undefined ? undefined : formatEditsOf(text, lines);
 }
 
-/** `formatEdits` with the text's `formatLines` already at hand. */
-export function formatEditsOf(text: string, lines: FormattedLines): TextReplacement[] {
+/**
+ * `formatEdits` with the text's `formatLines` already at hand; with `within`, only the
+ * edits that lie inside it, an insertion at its very end excluded (the cursor is there
+ * when typing), and chosen before touching edits are joined (which could carry one out).
+ */
+export function formatEditsOf(text: string, lines: FormattedLines, within?: { start: number; end: number }): TextReplacement[] {
 	const eol = text.includes('\r\n') ? '\r\n' : '\n';
 	const starts = lineStarts(text);
 	const edits: TextReplacement[] = [];
 	const push = (start: number, end: number, newText: string): void => {
 		const edit = trimmed(text, start, end, newText);
+		if (edit !== undefined && within !== undefined && (edit.start < within.start || edit.end > within.end || edit.start === within.end)) {
+			return;
+		}
 		const last = edits[edits.length - 1];
 		if (edit !== undefined && last !== undefined && last.end === edit.start) {
 			// Touching edits become one, so that no two edits meet at one position.

@@ -169,7 +169,7 @@ function neighbour(lines: FormattedLines, i: number, direction: 1 | -1): number 
 }
 
 /** The offset where the line holding `offset` starts. */
-function lineStart(text: string, offset: number): number {
+export function lineStart(text: string, offset: number): number {
 	let i = offset;
 	while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') {
 		i--;
