@@ -25,6 +25,7 @@ import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerExport } from './features/export';
 import { registerFlatView } from './features/flatView';
 import { registerFoldingRanges } from './features/foldingRanges';
+import { registerFileRename, willRenameFilters } from './features/fileRename';
 import { onTypeFormattingTriggers, registerFormatting } from './features/formatting';
 import { registerHover } from './features/hover';
 import { registerInlayHints } from './features/inlayHints';
@@ -70,10 +71,15 @@ const capabilities: InitializeResult['capabilities'] = {
 	documentRangeFormattingProvider: true,
 	documentOnTypeFormattingProvider: onTypeFormattingTriggers,
 	semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true }, range: true },
+	workspace: { fileOperations: { willRename: willRenameFilters } },
 };
+
+/** The workspace folders the client opened with (where `include`rs of a moved file are looked for). */
+let workspaceFolders: readonly string[] = [];
 
 connection.onInitialize((params) => {
 	registerConfiguration(ctx, params);
+	workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
 	return { capabilities, serverInfo: { name: 'memmap-language-server', version: '0.1.0' } };
 });
 
@@ -94,6 +100,7 @@ registerInlayHints(ctx);
 registerCodeActions(ctx);
 registerCodeLens(ctx);
 registerFormatting(ctx);
+registerFileRename(ctx, () => workspaceFolders);
 registerSemanticTokens(ctx);
 registerFlatView(ctx);
 registerOwner(ctx);

@@ -3,6 +3,7 @@
  * hover, Go to Address (arguments bypass the prompts) and the flat-view panel.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { boardPath, hoverText, openEditor, repoRoot, waitForDiagnostics, waitForTab } from './helpers';
@@ -204,6 +205,26 @@ suite('memmap extension', () => {
 		await editor.edit((builder) => edits.forEach((edit) => builder.replace(edit.range, edit.newText)));
 		assert.equal(document.lineAt(2).text, '\tram bb at 0x1000 size 4K');
 		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	});
+
+	test('renaming an included file rewrites the include that names it (willRenameFiles)', async () => {
+		// Inside the workspace folder (samples/), where the server looks for includers; removed after.
+		const dir = fs.mkdtempSync(path.join(repoRoot, 'samples', 'rename-test-'));
+		try {
+			fs.mkdirSync(path.join(dir, 'dev'));
+			const board = vscode.Uri.file(path.join(dir, 'board.memmap'));
+			fs.writeFileSync(board.fsPath, 'include "dev/uart.memmap"\nspace m = soc\ncontainer soc size 4K { map uart at 0 }\n');
+			fs.writeFileSync(path.join(dir, 'dev', 'uart.memmap'), 'io uart size 256\n');
+			const rename = new vscode.WorkspaceEdit();
+			rename.renameFile(vscode.Uri.file(path.join(dir, 'dev', 'uart.memmap')), vscode.Uri.file(path.join(dir, 'dev', 'serial.memmap')));
+			assert.ok(await vscode.workspace.applyEdit(rename));
+			const document = await vscode.workspace.openTextDocument(board);
+			assert.equal(document.lineAt(0).text, 'include "dev/serial.memmap"');
+			await document.save();
+			assert.ok(fs.existsSync(path.join(dir, 'dev', 'serial.memmap')));
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	test('Go to Address reveals and selects the owner', async () => {

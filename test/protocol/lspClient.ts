@@ -97,6 +97,7 @@ export class LspClient {
 		initializationOptions: unknown = { debounceMs: 0 },
 		capabilities: ClientCapabilities = {},
 		nodeArgs: readonly string[] = [],
+		workspaceFolders: readonly string[] | null = null,
 	): Promise<LspClient> {
 		const child = spawn(process.execPath, [...nodeArgs, serverEntry(), '--stdio'], {
 			stdio: ['pipe', 'pipe', 'pipe'],
@@ -107,7 +108,7 @@ export class LspClient {
 			rootUri: null,
 			capabilities,
 			initializationOptions,
-			workspaceFolders: null,
+			workspaceFolders: workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
 		});
 		await client.connection.sendNotification(InitializedNotification.type, {});
 		return client;
