@@ -89,8 +89,12 @@ function quoted(value: string): string {
 	return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
-/** Files beyond this many under the workspace folders are not looked at (a runaway tree). */
+/**
+ * At most this many `.memmap` files, and directory entries, are looked at under the
+ * workspace folders: a rename must not stall on a huge source tree beside the boards.
+ */
 const maxFiles = 20_000;
+const maxEntries = 500_000;
 
 /** The open `.memmap` documents, then the `.memmap` files under `folders` not open. */
 function workspaceFiles(ctx: ServerContext, folders: readonly string[]): SourceFile[] {
@@ -104,13 +108,15 @@ function workspaceFiles(ctx: ServerContext, folders: readonly string[]): SourceF
 		}
 	});
 	let seen = 0;
-	for (let dir = pending.pop(); dir !== undefined && seen < maxFiles; dir = pending.pop()) {
+	let visited = 0;
+	for (let dir = pending.pop(); dir !== undefined && seen < maxFiles && visited < maxEntries; dir = pending.pop()) {
 		let entries: fs.Dirent[];
 		try {
 			entries = fs.readdirSync(dir, { withFileTypes: true });
 		} catch {
 			continue;
 		}
+		visited += entries.length;
 		for (const entry of entries) {
 			const full = path.join(dir, entry.name);
 			if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
