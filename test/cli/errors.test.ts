@@ -126,7 +126,7 @@ suite('cli: error paths', () => {
 		assertOneLineError(memmap(['fmt', board, '--write', '--check']), /cannot be combined/);
 		assertOneLineError(
 			memmap(['fmt', board, fixture('warnings.memmap')]),
-			/several files need --write or --check/,
+			/several files need --write, --check or --diff/,
 		);
 		// One file named twice is one file.
 		assert.strictEqual(memmap(['fmt', board, board]).status, 0);

@@ -52,7 +52,30 @@ suite('cli: fmt', () => {
 		);
 		const print = memmap(['fmt', dir]);
 		assert.strictEqual(print.status, 2);
-		assert.match(print.stderr, /several files need --write or --check/);
+		assert.match(print.stderr, /several files need --write, --check or --diff/);
+	});
+
+	test('--diff prints what formatting would change as a patch, and exits 1 if anything', () => {
+		const result = checkGolden('fmt-diff', ['fmt', fixture('unformatted.memmap'), fixture('board.memmap'), '--diff']);
+		assert.strictEqual(result.status, 1);
+		const [file = ''] = copies('unformatted.memmap');
+		fs.writeFileSync(file, memmap(['fmt', file]).stdout);
+		assert.deepStrictEqual([memmap(['fmt', file, '--diff']).status, memmap(['fmt', file, '--diff']).stdout], [0, '']);
+	});
+
+	test('--diff with --lines shows only those lines; a CRLF file changes on every line', () => {
+		const lines = memmap(['fmt', fixture('unformatted.memmap'), '--lines', '2', '--diff']);
+		assert.strictEqual(lines.status, 1);
+		assert.deepStrictEqual(
+			lines.stdout.split('\n').filter((l) => /^[-+][^-+]/.test(l)),
+			['-ram a at 0 size 4K // the RAM', '+\tram a    at 0      size 4K // the RAM'],
+		);
+		const [file = ''] = copies('board.memmap');
+		const formatted = memmap(['fmt', file]).stdout;
+		fs.writeFileSync(file, formatted.replace(/\n/g, '\r\n'));
+		const crlf = memmap(['fmt', file, '--diff']);
+		assert.strictEqual(crlf.status, 1);
+		assert.strictEqual(crlf.stdout.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++')).length, formatted.split('\n').length - 1);
 	});
 
 	test('--check lists unformatted files and exits 1', () => {

@@ -1,6 +1,6 @@
 /** `memmap fmt FILE... [--write|--check] [--lines FIRST:LAST]`: the canonical layout of `.memmap` files. */
 import * as path from 'node:path';
-import { format, formatLines, formatRangeOf, parse } from '../../../core/src/index';
+import { format, formatEditsOf, formatLines, formatRangeOf, parse, type FormattedLines, type TextReplacement } from '../../../core/src/index';
 import { expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
@@ -8,8 +8,9 @@ import { diagnosticText, orderDiagnostics, SourceTexts } from '../diagnosticOutp
 import { CliFailure, exitFindings, exitOk } from '../failure';
 import { expandFiles, inputName, readInput, stdinArgument, writeTextFile } from '../files';
 import { LineIndex } from '../positions';
+import { unifiedDiff } from '../render/unifiedDiff';
 
-const help = `usage: memmap fmt FILE... [--write|--check] [--lines FIRST:LAST]
+const help = `usage: memmap fmt FILE... [--write|--check|--diff] [--lines FIRST:LAST]
 
 Formats .memmap files canonically (aligned columns, every comment kept); a FILE that is a
 folder stands for every .memmap file under it, and '-' for standard input (the one FILE
@@ -20,25 +21,26 @@ printed on stderr.
 options:
   --write   rewrite the files that are not formatted (prints nothing)
   --check   list the files that are not formatted and exit 1 if there are any
+  --diff    print what formatting would change, as a unified diff ('patch -p0'
+            applies it), and exit 1 if it would change anything
   --lines FIRST:LAST
             format only these lines (1-based, inclusive; FIRST alone for one line) of
             one FILE, as the editor's Format Selection does: they become what the whole
             file's formatting makes of them, the rest stays as written
 
-exit status: 0 ok, 1 unformatted files (--check) or syntax errors, 2 usage or I/O error
+exit status: 0 ok, 1 unformatted files (--check, --diff) or syntax errors, 2 usage or I/O error
 `;
 
-type Mode = 'print' | 'write' | 'check';
+type Mode = 'print' | 'write' | 'check' | 'diff';
 
 function modeOf(args: ParsedArgs, files: readonly string[]): Mode {
-	const write = args.flags.has('--write');
-	const check = args.flags.has('--check');
-	if (write && check) {
-		throw new CliFailure('fmt: --write and --check cannot be combined');
+	const chosen: Mode[] = (['write', 'check', 'diff'] as const).filter((m) => args.flags.has(`--${m}`));
+	if (chosen.length > 1) {
+		throw new CliFailure(`fmt: ${chosen.map((m) => `--${m}`).join(' and ')} cannot be combined`);
 	}
-	const mode: Mode = write ? 'write' : check ? 'check' : 'print';
+	const mode: Mode = chosen[0] ?? 'print';
 	if (mode === 'print' && files.length > 1) {
-		throw new CliFailure('fmt: several files need --write or --check');
+		throw new CliFailure('fmt: several files need --write, --check or --diff');
 	}
 	if (files.includes(stdinArgument) && files.length > 1) {
 		throw new CliFailure(`fmt: '${stdinArgument}' (standard input) must be the only FILE`);
@@ -92,9 +94,27 @@ function formatted(text: string, lines: { first: number; last: number } | undefi
 	if (printed === undefined) {
 		return undefined;
 	}
-	const index = new LineIndex(text);
-	const edit = formatRangeOf(text, printed, index.offsetOfLine(lines.first), index.offsetOfLine(lines.last + 1));
+	const edit = rangeEdit(text, printed, lines);
 	return edit === undefined ? text : text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+}
+
+function rangeEdit(text: string, printed: FormattedLines, lines: { first: number; last: number }): TextReplacement | undefined {
+	const index = new LineIndex(text);
+	return formatRangeOf(text, printed, index.offsetOfLine(lines.first), index.offsetOfLine(lines.last + 1));
+}
+
+/**
+ * The edits that turn `text` into `result` (its formatting), for `--diff`: the
+ * formatter's own, which touch only what changes. Formatting writes `\n` line ends, so
+ * a text with other line ends changes on every line: one edit of the whole text says so.
+ */
+function diffEdits(text: string, result: string, lines: { first: number; last: number } | undefined): TextReplacement[] {
+	const printed = formatLines(text);
+	if (printed === undefined || text.includes('\r')) {
+		return [{ start: 0, end: text.length, newText: result }];
+	}
+	const edit = lines === undefined ? undefined : rangeEdit(text, printed, lines);
+	return lines === undefined ? formatEditsOf(text, printed) : edit === undefined ? [] : [edit];
 }
 
 function runFmt(args: ParsedArgs, io: Io): number {
@@ -116,6 +136,9 @@ function runFmt(args: ParsedArgs, io: Io): number {
 			io.stdout(result);
 		} else if (result !== text && mode === 'write') {
 			writeTextFile(file, io.cwd, result);
+		} else if (result !== text && mode === 'diff') {
+			io.stdout(unifiedDiff(text, diffEdits(text, result, lines), inputName(file)));
+			findings = true;
 		} else if (result !== text) {
 			io.stdout(`${inputName(file)}\n`);
 			findings = true;
@@ -126,8 +149,8 @@ function runFmt(args: ParsedArgs, io: Io): number {
 
 export const fmtCommand: Command = {
 	name: 'fmt',
-	summary: 'format .memmap files, or some lines of one (print, --write or --check)',
+	summary: 'format .memmap files, or some lines of one (print, --write, --check or --diff)',
 	help,
-	options: { '--write': 'flag', '--check': 'flag', '--lines': 'value' },
+	options: { '--write': 'flag', '--check': 'flag', '--diff': 'flag', '--lines': 'value' },
 	run: runFmt,
 };
