@@ -1,4 +1,4 @@
-/** `memmap fmt FILE... [--write|--check] [--lines FIRST:LAST]`: the canonical layout of `.memmap` files. */
+/** `memmap fmt FILE... [--write|--check|--diff] [--lines FIRST:LAST]`: the canonical layout of `.memmap` files. */
 import * as path from 'node:path';
 import { format, formatEditsOf, formatLines, formatRangeOf, parse, type FormattedLines, type TextReplacement } from '../../../core/src/index';
 import { expectPositionals } from '../args';
