@@ -56,8 +56,13 @@ function includeEdits(file: SourceFile, moved: (uri: string) => string): TextEdi
 	for (const include of includes) {
 		const written = include.path.value;
 		const target = resolveInclude(file.uri, written);
+		if (resolveInclude(newFileUri, written) === moved(target)) {
+			// Still right from where the file will be (nothing moved, or both ends alike):
+			// the path stays as written, however it is spelled.
+			continue;
+		}
 		const newPath = pathFrom(newFileUri, moved(target), written);
-		if (newPath !== undefined && newPath !== written) {
+		if (newPath !== undefined) {
 			edits.push({ range: toRange(document, include.path.offset, include.path.length), newText: quoted(newPath) });
 		}
 	}

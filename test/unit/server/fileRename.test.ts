@@ -25,7 +25,7 @@ const files: SourceFile[] = [
 	{ uri: `${root}/board.memmap`, text: 'include "soc.memmap"\ninclude "./dev/uart.memmap"\nspace m = soc\n' },
 	{ uri: `${root}/soc.memmap`, text: 'include "dev/uart.memmap"\ncontainer soc size 4K { map uart at 0 }\n' },
 	{ uri: `${root}/dev/uart.memmap`, text: 'io uart size 256\n' },
-	{ uri: `${root}/other.memmap`, text: 'include "elsewhere.memmap"\n' },
+	{ uri: `${root}/other.memmap`, text: 'include "elsewhere.memmap"\ninclude "./dev/../soc.memmap"\n' },
 ];
 
 suite('include paths follow renamed files', () => {
@@ -35,7 +35,7 @@ suite('include paths follow renamed files', () => {
 			'board.memmap': ['soc.memmap', './dev/serial.memmap'],
 			'soc.memmap': ['dev/serial.memmap'],
 			'dev/uart.memmap': [],
-			'other.memmap': ['elsewhere.memmap'],
+			'other.memmap': ['elsewhere.memmap', './dev/../soc.memmap'],
 		});
 		assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [`${root}/board.memmap`, `${root}/soc.memmap`]);
 	});
@@ -52,7 +52,7 @@ suite('include paths follow renamed files', () => {
 			'board.memmap': ['soc.memmap', './devices/uart.memmap'],
 			'soc.memmap': ['devices/uart.memmap'],
 			'dev/uart.memmap': [],
-			'other.memmap': ['elsewhere.memmap'],
+			'other.memmap': ['elsewhere.memmap', './dev/../soc.memmap'],
 		});
 		const together = includeEditsForRenames(files, [{ oldUri: root, newUri: 'file:///work/renamed' }]);
 		assert.deepEqual(together.changes, {});
