@@ -76,10 +76,24 @@ const capabilities: InitializeResult['capabilities'] = {
 
 /** The workspace folders the client opened with (where `include`rs of a moved file are looked for). */
 let workspaceFolders: readonly string[] = [];
+/** Whether the client answers `workspace/workspaceFolders` (then its current folders are asked for). */
+let clientKnowsFolders = false;
+
+async function currentWorkspaceFolders(): Promise<readonly string[]> {
+	if (!clientKnowsFolders) {
+		return workspaceFolders;
+	}
+	try {
+		return (await connection.workspace.getWorkspaceFolders())?.map((folder) => folder.uri) ?? [];
+	} catch {
+		return workspaceFolders;
+	}
+}
 
 connection.onInitialize((params) => {
 	registerConfiguration(ctx, params);
 	workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+	clientKnowsFolders = params.capabilities.workspace?.workspaceFolders === true;
 	return { capabilities, serverInfo: { name: 'memmap-language-server', version: '0.1.0' } };
 });
 
@@ -100,7 +114,7 @@ registerInlayHints(ctx);
 registerCodeActions(ctx);
 registerCodeLens(ctx);
 registerFormatting(ctx);
-registerFileRename(ctx, () => workspaceFolders);
+registerFileRename(ctx, currentWorkspaceFolders);
 registerSemanticTokens(ctx);
 registerFlatView(ctx);
 registerOwner(ctx);

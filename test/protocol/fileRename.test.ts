@@ -38,4 +38,21 @@ suite('protocol: include paths follow renamed files', () => {
 		});
 		await client.close(uri('open.memmap'));
 	});
+
+	test('willRenameFiles: a client that knows workspace folders is asked for them, so a folder added later counts', async () => {
+		const added = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-rename-added-'));
+		const other = await LspClient.start({ debounceMs: 0 }, { workspace: { workspaceFolders: true } }, [], [pathToFileURL(dir).href]);
+		try {
+			fs.writeFileSync(path.join(added, 'user.memmap'), `include "${path.join(dir, 'dev', 'uart.memmap')}"\n`);
+			other.folders = [pathToFileURL(dir).href, pathToFileURL(added).href].map((uri, i) => ({ uri, name: `f${i}` }));
+			const edit = await other.connection.sendRequest(WillRenameFilesRequest.type, {
+				files: [{ oldUri: pathToFileURL(path.join(dir, 'dev', 'uart.memmap')).href, newUri: pathToFileURL(path.join(dir, 'dev', 'serial.memmap')).href }],
+			});
+			assert.deepEqual(Object.keys(edit?.changes ?? {}).sort(), [pathToFileURL(path.join(added, 'user.memmap')).href, pathToFileURL(path.join(dir, 'board.memmap')).href].sort());
+			assert.equal(edit?.changes?.[pathToFileURL(path.join(added, 'user.memmap')).href]?.[0]?.newText, JSON.stringify(path.join(dir, 'dev', 'serial.memmap')));
+		} finally {
+			assert.equal(await other.stop(), 0);
+			fs.rmSync(added, { recursive: true, force: true });
+		}
+	});
 });

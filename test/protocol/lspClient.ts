@@ -86,8 +86,12 @@ export class LspClient {
 		);
 		this.connection.onRequest('workspace/configuration', () => [this.configuration]);
 		this.connection.onRequest('client/registerCapability', () => null);
+		this.connection.onRequest('workspace/workspaceFolders', () => this.folders);
 		this.connection.listen();
 	}
+
+	/** What `workspace/workspaceFolders` answers with (as a client whose folders changed would). */
+	folders: { uri: string; name: string }[] | null = null;
 
 	/** What `workspace/configuration` answers with (section `memmap`). */
 	configuration: unknown = {};

@@ -138,10 +138,15 @@ function workspaceFiles(ctx: ServerContext, folders: readonly string[]): SourceF
 	return files;
 }
 
-export function registerFileRename(ctx: ServerContext, folders: () => readonly string[]): void {
-	ctx.connection.workspace.onWillRenameFiles(
-		guard(ctx, 'willRenameFiles', null, (params: RenameFilesParams) => includeEditsForRenames(workspaceFiles(ctx, folders()), params.files)),
-	);
+/**
+ * `folders` gives the workspace folders as they are now (the client is asked, when it
+ * can answer, so folders added since start-up count).
+ */
+export function registerFileRename(ctx: ServerContext, folders: () => Promise<readonly string[]>): void {
+	ctx.connection.workspace.onWillRenameFiles(async (params: RenameFilesParams) => {
+		const now = await folders();
+		return guard(ctx, 'willRenameFiles', null, (files: readonly FileRename[]) => includeEditsForRenames(workspaceFiles(ctx, now), files))(params.files);
+	});
 }
 
 /** The capability: `.memmap` files, and folders (which may hold some), on disk. */
