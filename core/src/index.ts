@@ -8,7 +8,7 @@ export { baseName, uriFileName } from './fileNames';
 export * from './syntax/ast';
 export { parse, type ParseResult } from './syntax/parser';
 export { format, formatLines, type FormattedLines } from './syntax/format';
-export { formatRange, formatRangeOf, type TextReplacement } from './syntax/formatRange';
+export { applyReplacements, formatRange, formatRangeOf, type TextReplacement } from './syntax/formatRange';
 export { formatEdits, formatEditsOf } from './syntax/formatEdits';
 export { formatOnType, onTypeTriggers } from './syntax/formatOnType';
 export {

@@ -1,6 +1,6 @@
 /** `memmap fmt FILE... [--write|--check|--diff] [--lines FIRST:LAST]`: the canonical layout of `.memmap` files. */
 import * as path from 'node:path';
-import { format, formatEditsOf, formatLines, formatRangeOf, parse, type FormattedLines, type TextReplacement } from '../../../core/src/index';
+import { applyReplacements, format, formatEditsOf, formatLines, formatRangeOf, parse, type FormattedLines, type TextReplacement } from '../../../core/src/index';
 import { expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
@@ -95,7 +95,7 @@ function formatted(text: string, lines: { first: number; last: number } | undefi
 		return undefined;
 	}
 	const edit = rangeEdit(text, printed, lines);
-	return edit === undefined ? text : text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+	return edit === undefined ? text : applyReplacements(text, [edit]);
 }
 
 function rangeEdit(text: string, printed: FormattedLines, lines: { first: number; last: number }): TextReplacement | undefined {

@@ -17,6 +17,18 @@ export interface TextReplacement {
 	readonly newText: string;
 }
 
+/** `text` with `edits` (in text order, apart) applied: one pass, however many edits. */
+export function applyReplacements(text: string, edits: readonly TextReplacement[]): string {
+	const parts: string[] = [];
+	let done = 0;
+	for (const edit of edits) {
+		parts.push(text.slice(done, edit.start), edit.newText);
+		done = edit.end;
+	}
+	parts.push(text.slice(done));
+	return parts.join('');
+}
+
 /**
  * The edit that formats the lines of `text` that `[start, end)` touches; undefined when
  * they are formatted already, hold no code or comment, or the text has syntax errors

@@ -2,16 +2,8 @@ import * as assert from 'node:assert';
 import * as fc from 'fast-check';
 import { format } from '../../../../core/src/syntax/format';
 import { formatEdits } from '../../../../core/src/syntax/formatEdits';
-import type { TextReplacement } from '../../../../core/src/syntax/formatRange';
+import { applyReplacements as apply, type TextReplacement } from '../../../../core/src/syntax/formatRange';
 import { validFile } from './memmapArbitrary';
-
-function apply(text: string, edits: readonly TextReplacement[]): string {
-	let result = text;
-	for (const edit of [...edits].reverse()) {
-		result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-	}
-	return result;
-}
 
 /** A valid file, with its line ends made CRLF half of the time. */
 const anyFile = fc.tuple(validFile, fc.boolean()).map(([text, crlf]) => (crlf ? text.replace(/\n/g, '\r\n') : text));

@@ -1,15 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { format } from '../../../../core/src/syntax/format';
 import { formatEdits } from '../../../../core/src/syntax/formatEdits';
-import type { TextReplacement } from '../../../../core/src/syntax/formatRange';
-
-function apply(text: string, edits: readonly TextReplacement[]): string {
-	let result = text;
-	for (const edit of [...edits].reverse()) {
-		result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-	}
-	return result;
-}
+import { applyReplacements as apply, type TextReplacement } from '../../../../core/src/syntax/formatRange';
 
 /** The lines of `text` that the edits touch (0-based). */
 function touchedLines(text: string, edits: readonly TextReplacement[]): number[] {

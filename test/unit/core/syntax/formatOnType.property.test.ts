@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import * as fc from 'fast-check';
 import { format } from '../../../../core/src/syntax/format';
 import { formatOnType } from '../../../../core/src/syntax/formatOnType';
+import { applyReplacements } from '../../../../core/src/syntax/formatRange';
 import { validFile } from './memmapArbitrary';
 
 /** A valid file and the start of one of its lines (where the cursor is after a line break). */
@@ -16,11 +17,10 @@ suite('formatOnType (property)', () => {
 			fc.property(afterLineBreak, ([text, offset]) => {
 				const edits = formatOnType(text, offset, '\n') ?? [];
 				const previousStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 2) + 1;
-				let applied = text;
-				for (const edit of [...edits].reverse()) {
+				for (const edit of edits) {
 					assert.ok(edit.start >= previousStart && edit.end <= offset - 1, `edit [${edit.start}, ${edit.end}) outside the line ending at ${offset - 1}`);
-					applied = applied.slice(0, edit.start) + edit.newText + applied.slice(edit.end);
 				}
+				const applied = applyReplacements(text, edits);
 				assert.strictEqual(format(applied), format(text));
 				assert.ok(applied.endsWith(text.slice(offset - 1)), 'the line break and everything after it stay');
 			}),
@@ -35,11 +35,11 @@ suite('formatOnType (property)', () => {
 		});
 		fc.assert(
 			fc.property(atBrace, ([text, offset]) => {
-				let applied = text;
-				for (const edit of [...(formatOnType(text, offset, '}') ?? [])].reverse()) {
+				const edits = formatOnType(text, offset, '}') ?? [];
+				for (const edit of edits) {
 					assert.ok(edit.end <= offset && edit.start < offset);
-					applied = applied.slice(0, edit.start) + edit.newText + applied.slice(edit.end);
 				}
+				const applied = applyReplacements(text, edits);
 				assert.strictEqual(format(applied), format(text));
 				assert.ok(applied.endsWith(text.slice(offset)));
 			}),

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { formatOnType } from '../../../../core/src/syntax/formatOnType';
+import { applyReplacements } from '../../../../core/src/syntax/formatRange';
 
 /** `marked` with `typed` just typed at `|` (the mark removed), and its on-type edits applied. */
 function typeAt(marked: string, typed: string): string | undefined {
@@ -9,11 +10,7 @@ function typeAt(marked: string, typed: string): string | undefined {
 	if (edits === undefined) {
 		return undefined;
 	}
-	let result = text;
-	for (const edit of [...edits].reverse()) {
-		result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-	}
-	return result;
+	return applyReplacements(text, edits);
 }
 
 suite('formatOnType', () => {

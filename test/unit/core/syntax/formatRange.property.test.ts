@@ -1,13 +1,13 @@
 import * as assert from 'node:assert';
 import * as fc from 'fast-check';
 import { format } from '../../../../core/src/syntax/format';
-import { formatRange, type TextReplacement } from '../../../../core/src/syntax/formatRange';
+import { applyReplacements, formatRange, type TextReplacement } from '../../../../core/src/syntax/formatRange';
 import { parse } from '../../../../core/src/syntax/parser';
 import { astShape } from './astShape';
 import { validFile } from './memmapArbitrary';
 
 function apply(text: string, edit: TextReplacement | undefined): string {
-	return edit === undefined ? text : text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+	return edit === undefined ? text : applyReplacements(text, [edit]);
 }
 
 /** A text with a range in it, both ends anywhere. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatRange } from '../../../../core/src/syntax/formatRange';
+import { applyReplacements, formatRange } from '../../../../core/src/syntax/formatRange';
 
 /** `text` with the range between the two `|` marks formatted (the marks removed). */
 function formatBetweenMarks(marked: string): string {
@@ -7,7 +7,7 @@ function formatBetweenMarks(marked: string): string {
 	const end = marked.indexOf('|', start + 1) - 1;
 	const text = marked.replace(/\|/g, '');
 	const edit = formatRange(text, start, end);
-	return edit === undefined ? text : text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+	return edit === undefined ? text : applyReplacements(text, [edit]);
 }
 
 const board = [
