@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, Severity } from '../../core/src/index';
 import { displayPath } from './files';
-import { LineIndex } from './positions';
+import { LineIndex } from '../../core/src/index';
 
 /** Texts of the documents diagnostics point into (uri to text), for line/column lookups. */
 export class SourceTexts {

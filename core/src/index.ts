@@ -9,6 +9,7 @@ export * from './syntax/ast';
 export { parse, type ParseResult } from './syntax/parser';
 export { format, formatLines, type FormattedLines } from './syntax/format';
 export { applyReplacements, formatRange, formatRangeOf, type TextReplacement } from './syntax/formatRange';
+export { LineIndex, type Position } from './lineIndex';
 export { formatEdits, formatEditsOf } from './syntax/formatEdits';
 export { formatOnType, onTypeTriggers } from './syntax/formatOnType';
 export {

@@ -7,7 +7,7 @@ import type { Command, Io } from '../command';
 import { diagnosticText, orderDiagnostics, SourceTexts } from '../diagnosticOutput';
 import { CliFailure, exitFindings, exitOk } from '../failure';
 import { expandFiles, inputName, readInput, stdinArgument, writeTextFile } from '../files';
-import { LineIndex } from '../positions';
+import { LineIndex } from '../../../core/src/index';
 import { unifiedDiff } from '../render/unifiedDiff';
 
 const help = `usage: memmap fmt FILE... [--write|--check|--diff] [--lines FIRST:LAST]

@@ -4,7 +4,7 @@
  * are the ones the edits touch, so no line-matching search runs: linear in the text.
  */
 import type { TextReplacement } from '../../../core/src/index';
-import { LineIndex } from '../positions';
+import { LineIndex } from '../../../core/src/index';
 
 /** A run of old lines `[old, old + oldLines.length)` that becomes `newLines`. */
 interface Change {
@@ -90,7 +90,7 @@ function end(change: Change): number {
 function changesOf(text: string, edits: readonly TextReplacement[]): Change[] {
 	const index = new LineIndex(text);
 	const lineCount = splitLines(text).length;
-	const line = (offset: number): number => Math.min(index.positionAt(offset).line - 1, Math.max(0, lineCount - 1));
+	const line = (offset: number): number => Math.min(index.lineAt(offset) - 1, Math.max(0, lineCount - 1));
 	const changes: Change[] = [];
 	for (let i = 0; i < edits.length; ) {
 		const firstLine = line((edits[i] as TextReplacement).start);

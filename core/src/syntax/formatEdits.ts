@@ -11,6 +11,7 @@
  * formatter prints. Each replacement is then trimmed to the characters that change.
  * Linear in the length of the text.
  */
+import { LineIndex } from '../lineIndex';
 import { formatLines, type FormattedLines } from './format';
 import type { TextReplacement } from './formatRange';
 
@@ -31,7 +32,7 @@ export function formatEdits(text: string): TextReplacement[] | undefined {
  */
 export function formatEditsOf(text: string, lines: FormattedLines, within?: { start: number; end: number }): TextReplacement[] {
 	const eol = text.includes('\r\n') ? '\r\n' : '\n';
-	const starts = lineStarts(text);
+	const index = new LineIndex(text);
 	const edits: TextReplacement[] = [];
 	const push = (start: number, end: number, newText: string): void => {
 		const edit = trimmed(text, start, end, newText);
@@ -46,7 +47,7 @@ export function formatEditsOf(text: string, lines: FormattedLines, within?: { st
 			edits.push(edit);
 		}
 	};
-	const found = groups(lines, starts);
+	const found = groups(lines, index);
 	if (found.length === 0) {
 		// No code and no comment: the formatter prints nothing.
 		push(0, text.length, '');
@@ -56,10 +57,10 @@ export function formatEditsOf(text: string, lines: FormattedLines, within?: { st
 	let done = 0;
 	let blanks = 0;
 	for (const group of found) {
-		const start = starts[group.firstSource] as number;
+		const start = index.offsetOfLine(group.firstSource + 1);
 		// The break that ends the previous group's last line, then the blank lines.
 		push(done, start, group === found[0] ? '' : eol + eol.repeat(blanks));
-		const end = lineEnd(text, starts, group.lastSource);
+		const end = lineEnd(text, index, group.lastSource);
 		const printed = group.first === group.last ? (lines.text[group.first] as string) : lines.text.slice(group.first, group.last + 1).join(eol);
 		push(start, end, printed);
 		done = end;
@@ -84,7 +85,7 @@ interface Group {
  * its source starts on a line that group prints (two declarations on one line, a block
  * written on its header's line); the spans start in source order, so one pass does.
  */
-function groups(lines: FormattedLines, starts: readonly number[]): Group[] {
+function groups(lines: FormattedLines, index: LineIndex): Group[] {
 	const found: Group[] = [];
 	let current: Group | undefined;
 	for (let i = 0; i < lines.text.length; i++) {
@@ -95,8 +96,8 @@ function groups(lines: FormattedLines, starts: readonly number[]): Group[] {
 			}
 			continue;
 		}
-		const firstSource = lineOf(starts, spanStart);
-		const lastSource = lineOf(starts, Math.max(spanStart, (lines.end[i] as number) - 1));
+		const firstSource = index.lineAt(spanStart) - 1;
+		const lastSource = index.lineAt(Math.max(spanStart, (lines.end[i] as number) - 1)) - 1;
 		if (current !== undefined && firstSource <= current.lastSource) {
 			current.last = i;
 			current.lastSource = Math.max(current.lastSource, lastSource);
@@ -137,38 +138,11 @@ function trimmed(text: string, start: number, end: number, newText: string): Tex
 	return { start: start + head, end: end - tail, newText: newText.slice(head, newText.length - tail) };
 }
 
-/** The offset where each line starts (`\n`, `\r\n` and a lone `\r` end a line). */
-function lineStarts(text: string): number[] {
-	const starts = [0];
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-			starts.push(i + 1);
-		}
-	}
-	return starts;
-}
-
-/** The line that holds `offset` (binary search over the line starts). */
-function lineOf(starts: readonly number[], offset: number): number {
-	let low = 0;
-	let high = starts.length - 1;
-	while (low < high) {
-		const mid = (low + high + 1) >> 1;
-		if ((starts[mid] as number) <= offset) {
-			low = mid;
-		} else {
-			high = mid - 1;
-		}
-	}
-	return low;
-}
-
-/** Where line `line` ends, before its line break. */
-function lineEnd(text: string, starts: readonly number[], line: number): number {
-	const next = starts[line + 1];
-	if (next === undefined) {
+/** Where 0-based line `line` ends, before its line break. */
+function lineEnd(text: string, index: LineIndex, line: number): number {
+	if (line + 1 >= index.lineCount) {
 		return text.length;
 	}
+	const next = index.offsetOfLine(line + 2);
 	return next - (text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13 ? 2 : 1);
 }

@@ -10,7 +10,10 @@ export interface Position {
 	readonly column: number;
 }
 
-/** Line starts of a text, for repeated offset lookups by binary search. */
+/**
+ * Line starts of a text, for repeated offset lookups by binary search (the CLI's
+ * locations, the formatter's edits). `\r\n`, `\n` and a lone `\r` end a line.
+ */
 export class LineIndex {
 	readonly #starts: number[];
 	readonly #length: number;
@@ -30,6 +33,13 @@ export class LineIndex {
 	/** The position of `offset`, clamped into the text. */
 	positionAt(offset: number): Position {
 		const clamped = Math.max(0, Math.min(offset, this.#length));
+		const line = this.lineAt(clamped);
+		return { line, column: clamped - (this.#starts[line - 1] ?? 0) + 1 };
+	}
+
+	/** The 1-based line that holds `offset` (clamped into the text); no object made. */
+	lineAt(offset: number): number {
+		const clamped = Math.max(0, Math.min(offset, this.#length));
 		let low = 0;
 		let high = this.#starts.length - 1;
 		while (low < high) {
@@ -40,7 +50,12 @@ export class LineIndex {
 				high = mid - 1;
 			}
 		}
-		return { line: low + 1, column: clamped - (this.#starts[low] ?? 0) + 1 };
+		return low + 1;
+	}
+
+	/** How many lines the text has (a final line break starts an empty last one). */
+	get lineCount(): number {
+		return this.#starts.length;
 	}
 
 	/** The offset where 1-based `line` starts; the text's end past its last line. */
