@@ -1,13 +1,12 @@
 /** `memmap fmt FILE... [--write|--check|--diff] [--lines FIRST:LAST]`: the canonical layout of `.memmap` files. */
 import * as path from 'node:path';
-import { applyReplacements, format, formatEditsOf, formatLines, formatRangeOf, parse, type FormattedLines, type TextReplacement } from '../../../core/src/index';
+import { applyReplacements, formatEditsOf, formatLines, formatRangeOf, formattedText, LineIndex, parse, type TextReplacement } from '../../../core/src/index';
 import { expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
 import { diagnosticText, orderDiagnostics, SourceTexts } from '../diagnosticOutput';
 import { CliFailure, exitFindings, exitOk } from '../failure';
 import { expandFiles, inputName, readInput, stdinArgument, writeTextFile } from '../files';
-import { LineIndex } from '../../../core/src/index';
 import { unifiedDiff } from '../render/unifiedDiff';
 
 const help = `usage: memmap fmt FILE... [--write|--check|--diff] [--lines FIRST:LAST]
@@ -85,36 +84,27 @@ function linesOf(args: ParsedArgs, files: readonly string[]): { first: number; l
 	return { first, last };
 }
 
-/** `text` formatted whole, or only in `lines`; undefined on syntax errors. */
-function formatted(text: string, lines: { first: number; last: number } | undefined): string | undefined {
-	if (lines === undefined) {
-		return format(text);
-	}
+type Lines = { first: number; last: number } | undefined;
+
+/**
+ * `text` formatted whole, or only in `lines`, and the edits that make it (for `--diff`:
+ * the formatter's own, which touch only what changes); undefined on syntax errors.
+ * Formatting writes `\n` line ends, so a text with other line ends changes on every
+ * line: one edit of the whole text says so.
+ */
+function formatted(text: string, lines: Lines): { result: string; edits: () => TextReplacement[] } | undefined {
 	const printed = formatLines(text);
 	if (printed === undefined) {
 		return undefined;
 	}
-	const edit = rangeEdit(text, printed, lines);
-	return edit === undefined ? text : applyReplacements(text, [edit]);
-}
-
-function rangeEdit(text: string, printed: FormattedLines, lines: { first: number; last: number }): TextReplacement | undefined {
-	const index = new LineIndex(text);
-	return formatRangeOf(text, printed, index.offsetOfLine(lines.first), index.offsetOfLine(lines.last + 1));
-}
-
-/**
- * The edits that turn `text` into `result` (its formatting), for `--diff`: the
- * formatter's own, which touch only what changes. Formatting writes `\n` line ends, so
- * a text with other line ends changes on every line: one edit of the whole text says so.
- */
-function diffEdits(text: string, result: string, lines: { first: number; last: number } | undefined): TextReplacement[] {
-	const printed = formatLines(text);
-	if (printed === undefined || text.includes('\r')) {
-		return [{ start: 0, end: text.length, newText: result }];
+	if (lines === undefined) {
+		const result = formattedText(printed);
+		return { result, edits: () => (text.includes('\r') ? [{ start: 0, end: text.length, newText: result }] : formatEditsOf(text, printed)) };
 	}
-	const edit = lines === undefined ? undefined : rangeEdit(text, printed, lines);
-	return lines === undefined ? formatEditsOf(text, printed) : edit === undefined ? [] : [edit];
+	const index = new LineIndex(text);
+	const edit = formatRangeOf(text, printed, index.offsetOfLine(lines.first), index.offsetOfLine(lines.last + 1));
+	const edits = edit === undefined ? [] : [edit];
+	return { result: applyReplacements(text, edits), edits: () => edits };
 }
 
 function runFmt(args: ParsedArgs, io: Io): number {
@@ -128,16 +118,19 @@ function runFmt(args: ParsedArgs, io: Io): number {
 	}));
 	let findings = false;
 	for (const { file, text } of inputs) {
-		const result = formatted(text, lines);
-		if (result === undefined) {
+		const formatting = formatted(text, lines);
+		if (formatting === undefined) {
 			reportRefusal(file, text, io);
 			findings = true;
-		} else if (mode === 'print') {
+			continue;
+		}
+		const { result } = formatting;
+		if (mode === 'print') {
 			io.stdout(result);
 		} else if (result !== text && mode === 'write') {
 			writeTextFile(file, io.cwd, result);
 		} else if (result !== text && mode === 'diff') {
-			io.stdout(unifiedDiff(text, diffEdits(text, result, lines), inputName(file)));
+			io.stdout(unifiedDiff(text, formatting.edits(), inputName(file)));
 			findings = true;
 		} else if (result !== text) {
 			io.stdout(`${inputName(file)}\n`);

@@ -10,7 +10,7 @@
  */
 import type { CommentNode, ItemNode, MemberNode } from './ast';
 import { layout, measure, rowOf, type Row, type Widths } from './formatRows';
-import { parse } from './parser';
+import { parse, type ParseResult } from './parser';
 
 /**
  * Formats `.memmap` text canonically (aligned columns, every comment kept). Idempotent.
@@ -19,14 +19,20 @@ import { parse } from './parser';
  */
 export function format(text: string): string | undefined {
 	const lines = formatLines(text);
-	return lines === undefined ? undefined : lines.text.length === 0 ? '' : lines.text.join('\n') + '\n';
+	return lines === undefined ? undefined : formattedText(lines);
+}
+
+/** The text `format` returns for these formatted lines. */
+export function formattedText(lines: FormattedLines): string {
+	return lines.text.length === 0 ? '' : lines.text.join('\n') + '\n';
 }
 
 /**
  * The formatted lines, each with the span of the source it prints (`[start, end)`; -1 for
  * a blank line): a declaration's header with the comments kept on its line, a comment, a
  * closing brace. A comment moved below its line has that line's span. So the spans start
- * in the output's order. Undefined on syntax errors, as `format`.
+ * in the output's order. Undefined on syntax errors, as `format`. `parsed` is `text`'s
+ * parse, when the caller has it already.
  */
 export interface FormattedLines {
 	readonly text: readonly string[];
@@ -34,8 +40,8 @@ export interface FormattedLines {
 	readonly end: readonly number[];
 }
 
-export function formatLines(text: string): FormattedLines | undefined {
-	const { file, diagnostics } = parse(text);
+export function formatLines(text: string, parsed: ParseResult = parse(text)): FormattedLines | undefined {
+	const { file, diagnostics } = parsed;
 	if (diagnostics.length > 0) {
 		return undefined;
 	}

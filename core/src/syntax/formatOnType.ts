@@ -20,11 +20,16 @@ export const onTypeTriggers: readonly string[] = ['\n', '}'];
  * nothing to do, undefined on syntax errors (as `format`).
  */
 export function formatOnType(text: string, offset: number, typed: string): TextReplacement[] | undefined {
-	const window = typed === '}' ? closedRegionLines(text, offset) : typed === '\n' ? lineBefore(text, offset) : undefined;
+	if (!onTypeTriggers.includes(typed)) {
+		return [];
+	}
+	// One parse serves both the search for the closed region and the formatter.
+	const parsed = parse(text);
+	const window = typed === '}' ? closedRegionLines(text, offset, parsed.file.items) : lineBefore(text, offset);
 	if (window === undefined) {
 		return [];
 	}
-	const lines = formatLines(text);
+	const lines = formatLines(text, parsed);
 	if (lines === undefined) {
 		return undefined;
 	}
@@ -47,11 +52,11 @@ function lineBefore(text: string, offset: number): Window | undefined {
 }
 
 /** From the line where the region whose block the `}` before `offset` closes starts, to that `}`. */
-function closedRegionLines(text: string, offset: number): Window | undefined {
+function closedRegionLines(text: string, offset: number, items: readonly ItemNode[]): Window | undefined {
 	if (text[offset - 1] !== '}') {
 		return undefined;
 	}
-	const region = regionClosedAt(parse(text).file.items, offset);
+	const region = regionClosedAt(items, offset);
 	return region === undefined ? undefined : { start: lineStart(text, region.offset), end: offset };
 }
 
