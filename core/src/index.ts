@@ -7,7 +7,7 @@ export * from './diagnostics';
 export { baseName, uriFileName } from './fileNames';
 export * from './syntax/ast';
 export { parse, type ParseResult } from './syntax/parser';
-export { format, formatLines, formattedText, type FormattedLines } from './syntax/format';
+export { format, formatLines, type FormattedLines } from './syntax/format';
 export { applyReplacements, formatRange, formatRangeOf, type TextReplacement } from './syntax/formatRange';
 export { LineIndex, type Position } from './lineIndex';
 export { formatEdits, formatEditsOf } from './syntax/formatEdits';

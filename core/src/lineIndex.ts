@@ -12,19 +12,21 @@ export interface Position {
 
 /**
  * Line starts of a text, for repeated offset lookups by binary search (the CLI's
- * locations, the formatter's edits). `\r\n`, `\n` and a lone `\r` end a line.
+ * locations, the formatter's edits). `\r\n`, `\n` and a lone `\r` end a line; with
+ * `lineFeedOnly`, only `\n` does, as `diff` and `patch` count lines (a `\r` before it
+ * is then the line's last character).
  */
 export class LineIndex {
 	readonly #starts: number[];
 	readonly #length: number;
 
-	constructor(text: string) {
+	constructor(text: string, lineFeedOnly = false) {
 		this.#length = text.length;
 		this.#starts = [0];
 		for (let i = 0; i < text.length; i++) {
 			const ch = text.charCodeAt(i);
 			// CR LF counts once; a lone CR ends a line too, as in LSP.
-			if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
+			if (ch === 10 || (ch === 13 && !lineFeedOnly && text.charCodeAt(i + 1) !== 10)) {
 				this.#starts.push(i + 1);
 			}
 		}

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -63,19 +64,41 @@ suite('cli: fmt', () => {
 		assert.deepStrictEqual([memmap(['fmt', file, '--diff']).status, memmap(['fmt', file, '--diff']).stdout], [0, '']);
 	});
 
-	test('--diff with --lines shows only those lines; a CRLF file changes on every line', () => {
+	test('--diff with --lines shows only those lines', () => {
 		const lines = memmap(['fmt', fixture('unformatted.memmap'), '--lines', '2', '--diff']);
 		assert.strictEqual(lines.status, 1);
 		assert.deepStrictEqual(
 			lines.stdout.split('\n').filter((l) => /^[-+][^-+]/.test(l)),
 			['-ram a at 0 size 4K // the RAM', '+\tram a    at 0      size 4K // the RAM'],
 		);
+	});
+
+	test('a CRLF file keeps its line ends: formatted, nothing to do; one line off, one line changes', () => {
 		const [file = ''] = copies('board.memmap');
-		const formatted = memmap(['fmt', file]).stdout;
-		fs.writeFileSync(file, formatted.replace(/\n/g, '\r\n'));
-		const crlf = memmap(['fmt', file, '--diff']);
-		assert.strictEqual(crlf.status, 1);
-		assert.strictEqual(crlf.stdout.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++')).length, formatted.split('\n').length - 1);
+		const formatted = memmap(['fmt', file]).stdout.replace(/\n/g, '\r\n');
+		fs.writeFileSync(file, formatted);
+		for (const mode of ['--check', '--diff']) {
+			assert.deepStrictEqual([memmap(['fmt', file, mode]).status, memmap(['fmt', file, mode]).stdout], [0, ''], mode);
+		}
+		assert.strictEqual(memmap(['fmt', file]).stdout, formatted);
+		const lines = formatted.split('\r\n');
+		const line = lines.findIndex((l) => /^\t\S+ +\S+ +at /.test(l));
+		lines[line] = (lines[line] as string).replace(/ at /, '   at ');
+		fs.writeFileSync(file, lines.join('\r\n'));
+		const diff = memmap(['fmt', file, '--diff']);
+		assert.strictEqual(diff.status, 1);
+		assert.deepStrictEqual(
+			diff.stdout.split('\n').filter((l) => /^[-+][^-+]/.test(l)),
+			[`-${lines[line]}\r`, `+${formatted.split('\r\n')[line]}\r`],
+		);
+		// patch(1) applies it byte for byte, and gives what --write writes.
+		const patchedCopy = `${file}.patched`;
+		fs.copyFileSync(file, patchedCopy);
+		const patch = spawnSync('patch', ['-s', patchedCopy], { input: diff.stdout, encoding: 'utf8' });
+		assert.strictEqual(patch.status, 0, patch.stderr + patch.stdout);
+		assert.strictEqual(memmap(['fmt', file, '--write']).status, 0);
+		assert.strictEqual(fs.readFileSync(file, 'utf8'), formatted);
+		assert.strictEqual(fs.readFileSync(patchedCopy, 'utf8'), formatted);
 	});
 
 	test('--check lists unformatted files and exits 1', () => {

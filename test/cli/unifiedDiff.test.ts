@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { formatEdits } from '../../core/src/syntax/formatEdits';
 import { format } from '../../core/src/syntax/format';
+import { applyReplacements as apply } from '../../core/src/syntax/formatRange';
 import { unifiedDiff } from '../../cli/src/render/unifiedDiff';
 import { validFile } from '../unit/core/syntax/memmapArbitrary';
 
@@ -73,13 +74,45 @@ suite('cli: unified diffs of formatting edits', () => {
 		assert.equal(unifiedDiff(text, [], 'n.memmap'), '');
 	});
 
-	test('applied as patch applies it, the diff of any file gives its format (property)', () => {
+	test('a CRLF file: its lines keep their \\r in the diff, and only the changed line is in it', () => {
+		const lines = Array.from({ length: 9 }, (_, i) => `ram r${i + 10} size 4K`);
+		lines[4] = 'ram  r14 size 4K';
+		const text = lines.join('\r\n') + '\r\n';
+		const edits = formatEdits(text) ?? [];
+		const diff = unifiedDiff(text, edits, 'w.memmap');
+		assert.deepEqual(diff.split('\n').slice(2, -1), [
+			'@@ -2,7 +2,7 @@',
+			...[11, 12, 13].map((n) => ` ram r${n} size 4K\r`),
+			'-ram  r14 size 4K\r',
+			'+ram r14 size 4K\r',
+			...[15, 16, 17].map((n) => ` ram r${n} size 4K\r`),
+		]);
+		assert.equal(patched(text, diff), apply(text, edits));
+	});
+
+	test('a lone CR ends no line for patch: such a file is one line, with no final line break', () => {
+		const text = 'ram a  size 1\rram b size 2\r';
+		const edits = formatEdits(text) ?? [];
+		assert.equal(
+			unifiedDiff(text, edits, 'l.memmap'),
+			'--- l.memmap\n+++ l.memmap\n@@ -1,1 +1,2 @@\n-ram a  size 1\rram b size 2\r\n\\ No newline at end of file\n+ram a size 1\n+ram b size 2\n',
+		);
+		assert.equal(apply(text, edits), 'ram a size 1\nram b size 2\n');
+	});
+
+	test('applied as patch applies it, the diff of any file gives the formatting edits\' result, CRLF too (property)', () => {
 		fc.assert(
-			fc.property(validFile, (text) => {
-				const diff = unifiedDiff(text, formatEdits(text) ?? [], 'f.memmap');
-				assert.equal(diff === '', format(text) === text);
+			fc.property(validFile, fc.boolean(), (lf, crlf) => {
+				const text = crlf ? lf.replace(/\r?\n/g, '\r\n') : lf;
+				const edits = formatEdits(text) ?? [];
+				const diff = unifiedDiff(text, edits, 'f.memmap');
+				const result = apply(text, edits);
+				assert.equal(diff === '', result === text);
+				if (!crlf) {
+					assert.equal(result, format(text));
+				}
 				if (text.endsWith('\n') || text === '') {
-					assert.equal(patched(text, diff), format(text));
+					assert.equal(patched(text, diff), result);
 				}
 			}),
 			{ numRuns: 300 },

@@ -1,6 +1,6 @@
 /** `memmap fmt FILE... [--write|--check|--diff] [--lines FIRST:LAST]`: the canonical layout of `.memmap` files. */
 import * as path from 'node:path';
-import { applyReplacements, formatEditsOf, formatLines, formatRangeOf, formattedText, LineIndex, parse, type TextReplacement } from '../../../core/src/index';
+import { applyReplacements, formatEditsOf, formatLines, formatRangeOf, LineIndex, parse, type TextReplacement } from '../../../core/src/index';
 import { expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
@@ -14,8 +14,8 @@ const help = `usage: memmap fmt FILE... [--write|--check|--diff] [--lines FIRST:
 Formats .memmap files canonically (aligned columns, every comment kept); a FILE that is a
 folder stands for every .memmap file under it, and '-' for standard input (the one FILE
 then: an editor pipes its buffer through 'memmap fmt -'). With one file and no option,
-prints the formatted text. Files with syntax errors are refused: their diagnostics are
-printed on stderr.
+prints the formatted text. A file keeps its line ends (CRLF stays CRLF), as in the
+editor. Files with syntax errors are refused: their diagnostics are printed on stderr.
 
 options:
   --write   rewrite the files that are not formatted (prints nothing)
@@ -87,24 +87,26 @@ function linesOf(args: ParsedArgs, files: readonly string[]): { first: number; l
 type Lines = { first: number; last: number } | undefined;
 
 /**
- * `text` formatted whole, or only in `lines`, and the edits that make it (for `--diff`:
- * the formatter's own, which touch only what changes); undefined on syntax errors.
- * Formatting writes `\n` line ends, so a text with other line ends changes on every
- * line: one edit of the whole text says so.
+ * `text` formatted whole, or only in `lines`, and the edits that make it (for `--diff`);
+ * undefined on syntax errors. The result is the editor's Format Document (or Format
+ * Selection) applied to the file: the formatter's own edits, which touch only what
+ * changes and write the file's line end (`\r\n` if it has one), so a CRLF file stays
+ * CRLF and `--check` finds nothing to do in a formatted one.
  */
-function formatted(text: string, lines: Lines): { result: string; edits: () => TextReplacement[] } | undefined {
+function formatted(text: string, lines: Lines): { result: string; edits: TextReplacement[] } | undefined {
 	const printed = formatLines(text);
 	if (printed === undefined) {
 		return undefined;
 	}
+	let edits: TextReplacement[];
 	if (lines === undefined) {
-		const result = formattedText(printed);
-		return { result, edits: () => (text.includes('\r') ? [{ start: 0, end: text.length, newText: result }] : formatEditsOf(text, printed)) };
+		edits = formatEditsOf(text, printed);
+	} else {
+		const index = new LineIndex(text);
+		const edit = formatRangeOf(text, printed, index.offsetOfLine(lines.first), index.offsetOfLine(lines.last + 1));
+		edits = edit === undefined ? [] : [edit];
 	}
-	const index = new LineIndex(text);
-	const edit = formatRangeOf(text, printed, index.offsetOfLine(lines.first), index.offsetOfLine(lines.last + 1));
-	const edits = edit === undefined ? [] : [edit];
-	return { result: applyReplacements(text, edits), edits: () => edits };
+	return { result: applyReplacements(text, edits), edits };
 }
 
 function runFmt(args: ParsedArgs, io: Io): number {
@@ -130,7 +132,7 @@ function runFmt(args: ParsedArgs, io: Io): number {
 		} else if (result !== text && mode === 'write') {
 			writeTextFile(file, io.cwd, result);
 		} else if (result !== text && mode === 'diff') {
-			io.stdout(unifiedDiff(text, formatting.edits(), inputName(file)));
+			io.stdout(unifiedDiff(text, formatting.edits, inputName(file)));
 			findings = true;
 		} else if (result !== text) {
 			io.stdout(`${inputName(file)}\n`);

@@ -2,6 +2,10 @@
  * A unified diff (`diff -u`, three lines of context) of a text and the edits that change
  * it: what `memmap fmt --diff` prints, and what `patch -p0` applies. The changed lines
  * are the ones the edits touch, so no line-matching search runs: linear in the text.
+ *
+ * Lines are what `diff` and `patch` take them to be: only `\n` ends one, and a `\r`
+ * before it belongs to the line. So a CRLF file's diff carries its `\r`s, and `patch`
+ * applies it to that file byte for byte.
  */
 import type { TextReplacement } from '../../../core/src/index';
 import { LineIndex } from '../../../core/src/index';
@@ -22,7 +26,7 @@ export function unifiedDiff(text: string, edits: readonly TextReplacement[], nam
 		return '';
 	}
 	const oldLines = splitLines(text);
-	const missingNewline = text.length > 0 && !/[\r\n]$/.test(text);
+	const missingNewline = text.length > 0 && !text.endsWith('\n');
 	let out = `--- ${name}\n+++ ${name}\n`;
 	let delta = 0;
 	for (let i = 0; i < changes.length; ) {
@@ -88,7 +92,7 @@ function end(change: Change): number {
  * a removed line break too), and edits whose lines meet share one run.
  */
 function changesOf(text: string, edits: readonly TextReplacement[]): Change[] {
-	const index = new LineIndex(text);
+	const index = new LineIndex(text, true);
 	const lineCount = splitLines(text).length;
 	const line = (offset: number): number => Math.min(index.lineAt(offset) - 1, Math.max(0, lineCount - 1));
 	const changes: Change[] = [];
@@ -114,13 +118,16 @@ function changesOf(text: string, edits: readonly TextReplacement[]): Change[] {
 	return changes;
 }
 
-/** The lines of `text` without their breaks (a final break ends the last line, it starts none). */
+/**
+ * The lines of `text` without their `\n`s (a final one ends the last line, it starts
+ * none); a `\r` stays in its line.
+ */
 function splitLines(text: string): string[] {
 	if (text.length === 0) {
 		return [];
 	}
-	const lines = text.split(/\r\n|\n|\r/);
-	if (/[\r\n]$/.test(text)) {
+	const lines = text.split('\n');
+	if (text.endsWith('\n')) {
 		lines.pop();
 	}
 	return lines;

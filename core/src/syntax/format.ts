@@ -23,7 +23,7 @@ export function format(text: string): string | undefined {
 }
 
 /** The text `format` returns for these formatted lines. */
-export function formattedText(lines: FormattedLines): string {
+function formattedText(lines: FormattedLines): string {
 	return lines.text.length === 0 ? '' : lines.text.join('\n') + '\n';
 }
 
