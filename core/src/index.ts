@@ -30,7 +30,7 @@ export * from './model/address';
 export * from './model/analyze';
 export { flatten } from './model/flatten';
 export { mappedBytes, PackedFlatView, rangeCount, rangeRegions } from './model/packedView';
-export { flatPieces, humanSize, paddedAddress, type FlatPiece } from './model/flatPieces';
+export { flatPieces, humanSize, paddedAddress, spaceExtent, type FlatPiece } from './model/flatPieces';
 export { listRegions, printOrder, type ListedRegion } from './model/treeOrder';
 export * from './model/owner';
 export { suggest } from './model/build/suggest';

@@ -96,6 +96,41 @@ suite('cli: flat, tree, owner', () => {
 		assert.strictEqual(result.status, 1);
 	});
 
+	test('owner of several addresses: one analysis, each answered in turn; exit 1 if any is a hole everywhere', () => {
+		const one = (address: string): string => memmap(['owner', board, address, '--space', 'memory']).stdout;
+		const both = memmap(['owner', board, '0xfee00000', '0x1000', '--space', 'memory']);
+		assert.strictEqual(both.status, 0, both.stderr);
+		assert.strictEqual(both.stdout, `${one('0xfee00000')}\n${one('0x1000')}`);
+		const withHole = memmap(['owner', board, '0x1000', '0xf000_0000', '--space', 'memory']);
+		assert.strictEqual(withHole.status, 1);
+		assert.match(withHole.stdout, /0xf0000000 is a hole: .*the hole is \[0x8000000, 0xfec00000\)/);
+		// A malformed address is a usage error before the board is read.
+		const bad = memmap(['owner', 'no-such-board.memmap', '0x1000', '0xzz']);
+		assert.strictEqual(bad.status, 2);
+		assert.match(bad.stderr, /owner: invalid address '0xzz'/);
+	});
+
+	test('owner --format json: per address and space, the owning range as flat prints it, or the hole', () => {
+		const result = memmap(['owner', board, '0xfee00010', '0xf000_0000', '--format', 'json']);
+		assert.strictEqual(result.status, 1, 'the second address is a hole in every space');
+		const answers = JSON.parse(result.stdout) as Record<string, unknown>[];
+		const flat = JSON.parse(memmap(['flat', board, '--format', 'json']).stdout) as { name: string; ranges: Record<string, unknown>[] }[];
+		assert.deepStrictEqual(
+			answers.map((a) => [a.address, a.space]),
+			['0xfee00010', '0xf0000000'].flatMap((address) => flat.map((space) => [address, space.name])),
+		);
+		const memory = flat.find((space) => space.name === 'memory');
+		const owned = answers[0] ?? {};
+		assert.deepStrictEqual(owned.owner, memory?.ranges.find((r) => r.start === '0xfee00000'));
+		assert.strictEqual(owned.offset, '0x10');
+		assert.strictEqual(owned.hole, null);
+		assert.deepStrictEqual(owned.explanation, memmap(['owner', board, '0xfee00010', '--space', 'memory']).stdout.trimEnd().split('\n').slice(1).map((l) => l.trim()));
+		const hole = answers.find((a) => a.address === '0xf0000000' && a.space === 'memory') ?? {};
+		assert.deepStrictEqual([hole.owner, hole.offset, hole.hole], [null, null, { start: '0x8000000', end: '0xfec00000' }]);
+		const holeRow = memory?.ranges.find((r) => r.kind === 'hole' && r.start === '0x8000000');
+		assert.strictEqual(holeRow?.end, '0xfec00000', 'the same hole as flat shows');
+	});
+
 	test('a board with errors: best-effort output, errors on stderr, exit 1', () => {
 		const result = memmap(['flat', fixture('errors.memmap')]);
 		assert.strictEqual(result.status, 1);

@@ -1,23 +1,31 @@
-/** `memmap owner FILE ADDRESS [--space NAME]`: which region answers an address, and why. */
-import { explainOwner, maxAddress, parseNumber, qemuOwnerLine } from '../../../core/src/index';
-import { expectPositionals } from '../args';
+/** `memmap owner FILE ADDRESS... [--space NAME] [--format text|json]`: which region answers each address, and why. */
+import { explainOwner, maxAddress, parseNumber, qemuOwnerLine, spaceExtent, toHex } from '../../../core/src/index';
+import type { OwnerExplanation, SpaceView } from '../../../core/src/index';
+import { choice, expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
 import { CliFailure, exitFindings, exitOk } from '../failure';
-import { loadBoard, reportErrors, selectSpaces } from '../load';
+import { loadBoard, reportErrors, selectSpaces, type LoadedBoard } from '../load';
+import { rangeJson, type FlatRangeJson } from '../render/flatView';
 
-const help = `usage: memmap owner FILE ADDRESS [--space NAME]
+const help = `usage: memmap owner FILE ADDRESS... [--space NAME] [--format text|json]
 
-Explains which region answers ADDRESS in each address space (or only in NAME): the
+Explains which region answers each ADDRESS in each address space (or only in NAME): the
 owning region and the offset inside it, the chain of containers and aliases that leads
-there, and the regions that also cover the address but lose (and why). With QEMU's
-'info mtree -f' beside the board as NAME.flat.txt, also what QEMU renders there.
-ADDRESS is any number of the language: 0xfee00000, 0xfee0_0000, 0b1010, 4G, 64KiB.
+there, and the regions that also cover the address but lose (and why); for a hole, how
+far it reaches. With QEMU's 'info mtree -f' beside the board as NAME.flat.txt, also what
+QEMU renders there. ADDRESS is any number of the language: 0xfee00000, 0xfee0_0000,
+0b1010, 4G, 64KiB. The board is analysed once for all the addresses (a list of faulting
+addresses from a log, say).
 
 options:
   --space NAME      only this address space
+  --format FORMAT   text (default), or json: an array with one object per address and
+                    space: {address, space, owner (as 'memmap flat --format json' prints a
+                    range, or null), offset, hole ({start, end}, or null), chain, hides,
+                    explanation (the text's lines), qemu (with a capture)}
 
-exit status: 0 found, 1 the address is a hole in every space asked (or the board has
+exit status: 0 found, 1 an address is a hole in every space asked (or the board has
 errors), 2 usage or I/O error (also a malformed ADDRESS or an unknown space)
 `;
 
@@ -37,33 +45,81 @@ function parseAddress(text: string): bigint {
 	return value;
 }
 
+/** One address explained in one space. */
+interface Answer {
+	readonly view: SpaceView;
+	readonly explanation: OwnerExplanation;
+	/** What QEMU renders there, with a capture beside the board. */
+	readonly qemu: string | undefined;
+}
+
+function answer(board: LoadedBoard, view: SpaceView, address: bigint): Answer {
+	const tree = board.analysis.tree;
+	const explanation = explainOwner(tree, view.view, address, undefined, spaceExtent(tree, view));
+	const capture = board.analysis.capture;
+	return { view, explanation, qemu: capture === undefined ? undefined : qemuOwnerLine(capture, view, address) };
+}
+
+function answerText(answer: Answer): string {
+	const lines = [`space ${answer.view.space.name}:`, ...answer.explanation.lines, ...(answer.qemu === undefined ? [] : [answer.qemu])];
+	return lines.map((line, i) => (i === 0 ? line : `  ${line}`)).join('\n') + '\n';
+}
+
+interface AnswerJson {
+	readonly address: string;
+	readonly space: string;
+	readonly owner: FlatRangeJson | null;
+	readonly offset: string | null;
+	readonly hole: { start: string; end: string } | null;
+	readonly chain: readonly string[];
+	readonly hides: readonly { region: string; path: string; reason: string }[];
+	readonly explanation: readonly string[];
+	readonly qemu?: string;
+}
+
+function answerJson(board: LoadedBoard, { view, explanation, qemu }: Answer): AnswerJson {
+	const tree = board.analysis.tree;
+	const { address, range, hole } = explanation;
+	return {
+		address: toHex(address),
+		space: view.space.name,
+		owner: range === undefined ? null : rangeJson(tree, board.texts, range),
+		offset: range === undefined ? null : toHex(range.offsetInRegion + (address - range.start)),
+		hole: hole === undefined ? null : { start: toHex(hole.start), end: toHex(hole.end) },
+		chain: explanation.chain.map((id) => tree.regions[id]?.path ?? '?'),
+		hides: explanation.hidden.map(({ region, reason }) => ({
+			region: tree.regions[region]?.name ?? '?',
+			path: tree.regions[region]?.path ?? '?',
+			reason,
+		})),
+		explanation: explanation.lines,
+		...(qemu === undefined ? {} : { qemu }),
+	};
+}
+
 function runOwner(args: ParsedArgs, io: Io): number {
-	expectPositionals('owner', args, 2, 2, 'FILE and ADDRESS');
-	const address = parseAddress(args.positionals[1] ?? '');
+	expectPositionals('owner', args, 2, undefined, 'FILE and ADDRESS');
+	const format = choice('owner', args, '--format', ['text', 'json'], 'text');
+	const addresses = args.positionals.slice(1).map(parseAddress);
 	const board = loadBoard(args.positionals[0] ?? '', io);
 	const views = selectSpaces('owner', board.analysis, args.values.get('--space'));
-	let found = false;
-	const blocks = views.map((view) => {
-		const explanation = explainOwner(board.analysis.tree, view.view, address);
-		found ||= explanation.range !== undefined;
-		const lines = [`space ${view.space.name}:`, ...explanation.lines.map((line) => '  ' + line)];
-		const capture = board.analysis.capture;
-		const qemu = capture === undefined ? undefined : qemuOwnerLine(capture, view, address);
-		return [...lines, ...(qemu === undefined ? [] : [`  ${qemu}`])].join('\n') + '\n';
-	});
-	io.stdout(
-		blocks.length > 0
-			? blocks.join('\n')
-			: 'no address space: the board defines no region\n',
-	);
+	const answers = addresses.map((address) => views.map((view) => answer(board, view, address)));
+	if (format === 'json') {
+		io.stdout(JSON.stringify(answers.flat().map((a) => answerJson(board, a)), null, 2) + '\n');
+	} else if (views.length === 0) {
+		io.stdout('no address space: the board defines no region\n');
+	} else {
+		io.stdout(answers.map((perSpace) => perSpace.map(answerText).join('\n')).join('\n'));
+	}
+	const everyFound = answers.every((perSpace) => perSpace.some((a) => a.explanation.range !== undefined));
 	const hasErrors = reportErrors(board, io);
-	return found && !hasErrors ? exitOk : exitFindings;
+	return everyFound && !hasErrors ? exitOk : exitFindings;
 }
 
 export const ownerCommand: Command = {
 	name: 'owner',
-	summary: 'explain which region answers an address, and why',
+	summary: 'explain which region answers an address (or several), and why',
 	help,
-	options: { '--space': 'value' },
+	options: { '--space': 'value', '--format': 'value' },
 	run: runOwner,
 };

@@ -156,6 +156,11 @@ function pieceJson(tree: RegionTree, texts: SourceTexts, piece: FlatPiece): Flat
 	};
 }
 
+/** One flat range as `memmap flat --format json` prints it (for `memmap owner`'s JSON). */
+export function rangeJson(tree: RegionTree, texts: SourceTexts, range: FlatRange): FlatRangeJson {
+	return pieceJson(tree, texts, { start: range.start, size: range.size, range });
+}
+
 /** `memmap flat --format json`: one object per space with its ranges and holes. */
 export function flatJson(
 	tree: RegionTree,

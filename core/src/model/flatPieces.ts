@@ -40,12 +40,17 @@ export function humanSize(size: bigint): string {
 	return `~${scaled.toFixed(1).replace(/\.0$/, '')} ${binaryUnits[unit]}`;
 }
 
+/** The size of a space's declared root: its addresses are `[0, extent)`. */
+export function spaceExtent(tree: RegionTree, view: SpaceView): bigint {
+	return tree.regions[view.space.root]?.size ?? 0n;
+}
+
 /**
  * The ranges of a view with the holes between them, covering the declared root's
  * extent `[0, size)` (nothing outside the root can ever be mapped).
  */
 export function flatPieces(tree: RegionTree, view: SpaceView): FlatPiece[] {
-	const extent = tree.regions[view.space.root]?.size ?? 0n;
+	const extent = spaceExtent(tree, view);
 	const pieces: FlatPiece[] = [];
 	let cursor = 0n;
 	for (const range of view.view.ranges) {

@@ -7,8 +7,10 @@ import { toHex } from './address';
 import { describeAccess, hiddenClaims } from './ownerReasons';
 import type { PointVisit } from './pointWalk';
 import { walkPoint } from './pointWalk';
-import { firstRangeEndingAfter, rangeAt, rangeRegions, rangeStart } from './packedView';
-import type { FlatRange, FlatView, RegionId, RegionTree } from './types';
+import { firstRangeEndingAfter, rangeAt, rangeEnd, rangeRegions, rangeStart } from './packedView';
+import { addressSpaceSize, type FlatRange, type FlatView, type RegionId, type RegionTree } from './types';
+import type { AddressSpan } from './visibility';
+import { humanSize } from './flatPieces';
 
 export { rangesIn, visibility, type AddressSpan, type RegionVisibility, type SpaceVisibility } from './visibility';
 
@@ -20,6 +22,26 @@ export function findRange(view: FlatView, address: bigint): FlatRange | undefine
 	const index = firstRangeEndingAfter(view, address);
 	const start = rangeStart(view, index);
 	return start !== undefined && start <= address ? rangeAt(view, index) : undefined;
+}
+
+/**
+ * The hole of `view` that holds `address`: from the end of the range before it (or 0) to
+ * the start of the one after it (or 2^64); undefined when a range holds `address`. With
+ * the space's `extent` (its root's size), the hole stops there, or, for an address past
+ * it, starts there: nothing can be mapped beyond the root.
+ */
+export function holeAround(view: FlatView, address: bigint, extent = addressSpaceSize): AddressSpan | undefined {
+	const index = firstRangeEndingAfter(view, address);
+	const next = rangeStart(view, index);
+	if (next !== undefined && next <= address) {
+		return undefined;
+	}
+	const start = index === 0 ? 0n : (rangeEnd(view, index - 1) ?? 0n);
+	const end = next ?? addressSpaceSize;
+	if (address < extent) {
+		return { start, end: end < extent ? end : extent };
+	}
+	return { start: start > extent ? start : extent, end };
 }
 
 /** A region that claims an address but does not own it, and why. */
@@ -34,6 +56,8 @@ export interface OwnerExplanation {
 	readonly address: bigint;
 	/** The owning range, or undefined for a hole. */
 	readonly range: FlatRange | undefined;
+	/** The hole that holds the address, when no range does (and the view is complete). */
+	readonly hole: AddressSpan | undefined;
 	/** Regions from the flat-view root down to the owner: containers, aliases, owner. */
 	readonly chain: readonly RegionId[];
 	/** Other regions whose extent covers the address but lose to the owner. */
@@ -44,10 +68,19 @@ export interface OwnerExplanation {
 
 /**
  * Explains who owns `address` in `view` and why. `spaceName`, when given, is named in
- * the first line. Never throws; on huge trees the search for losing regions is bounded.
+ * the first line; `extent`, the size of the space's root, bounds the hole an address
+ * falls in (see `holeAround`). Never throws; on huge trees the search for losing regions
+ * is bounded.
  */
-export function explainOwner(tree: RegionTree, view: FlatView, address: bigint, spaceName?: string): OwnerExplanation {
+export function explainOwner(
+	tree: RegionTree,
+	view: FlatView,
+	address: bigint,
+	spaceName?: string,
+	extent = addressSpaceSize,
+): OwnerExplanation {
 	const range = findRange(view, address);
+	const hole = range === undefined && !view.truncated ? holeAround(view, address, extent) : undefined;
 	const visits = view.root === undefined ? [] : walkPoint(tree, view.root, address);
 	const owner = firstClaim(visits, range?.region);
 	const chain = owner?.path ?? range?.path ?? [];
@@ -59,9 +92,9 @@ export function explainOwner(tree: RegionTree, view: FlatView, address: bigint, 
 		// Rendered ranges are final (first come, first served), but a gap may be work the
 		// render never reached.
 		lines.push(`${where} is not in the rendered part of the space: its flat view stopped at the work limit (space.truncated), so the owner is unknown`);
-	} else if (range === undefined) {
-		lines.push(`${where} is a hole: no region renders there (unassigned)`);
-	} else {
+	} else if (hole !== undefined) {
+		lines.push(`${where} is a hole: no region renders there (unassigned); ${holeWords(hole, address < extent)}`);
+	} else if (range !== undefined) {
 		const region = tree.regions[range.region];
 		const offset = range.offsetInRegion + (address - range.start);
 		lines.push(`${where} is owned by '${name(range.region)}' (${region?.kind ?? '?'}, ${region?.path ?? '?'}) at offset ${toHex(offset)}`);
@@ -79,7 +112,12 @@ export function explainOwner(tree: RegionTree, view: FlatView, address: bigint, 
 	if (access !== undefined) {
 		lines.push(`access: ${access}`);
 	}
-	return { address, range, chain, hidden: hidden.map(({ region, reason }) => ({ region, reason })), lines };
+	return { address, range, hole, chain, hidden: hidden.map(({ region, reason }) => ({ region, reason })), lines };
+}
+
+function holeWords(hole: AddressSpan, inside: boolean): string {
+	const span = `[${toHex(hole.start)}, ${toHex(hole.end)})`;
+	return inside ? `the hole is ${span}, ${humanSize(hole.end - hole.start)}` : `it is past the end of the space's root, ${span}`;
 }
 
 /** The first region to claim the address, preferring agreement with the flat view. */

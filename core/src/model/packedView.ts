@@ -300,6 +300,15 @@ export function rangeStart(view: FlatView, index: number): bigint | undefined {
 	return view.ranges[index]?.start;
 }
 
+/** Where the range at `index` of `view` ends (exclusive, up to 2^64), without building it. */
+export function rangeEnd(view: FlatView, index: number): bigint | undefined {
+	if (view instanceof PackedFlatView) {
+		return index >= 0 && index < view.count ? end(view.columns.ends[index] as bigint) : undefined;
+	}
+	const range = view.ranges[index];
+	return range === undefined ? undefined : range.start + range.size;
+}
+
 /** The owning region of each range of `view`, in address order, without building ranges. */
 export function rangeRegions(view: FlatView): ArrayLike<RegionId> {
 	return view instanceof PackedFlatView ? view.columns.regions : view.ranges.map((range) => range.region);

@@ -3,7 +3,7 @@
  * core's explanation (chain of containers and aliases, what it hides, constraints).
  */
 import { RequestType } from 'vscode-languageserver';
-import { explainOwner, parseNumber, toHex, twoTo64 } from '../../../core/src/index';
+import { explainOwner, parseNumber, spaceExtent, toHex, twoTo64 } from '../../../core/src/index';
 import type { Analysis } from '../../../core/src/index';
 import {
 	ownerMethod,
@@ -30,7 +30,7 @@ export function owner(analysis: Analysis, address: string, space?: string): Owne
 		};
 	}
 	const answers: OwnerAnswerDto[] = views.map((view) => {
-		const explanation = explainOwner(analysis.tree, view.view, value);
+		const explanation = explainOwner(analysis.tree, view.view, value, undefined, spaceExtent(analysis.tree, view));
 		return {
 			space: view.space.name,
 			address: toHex(value),

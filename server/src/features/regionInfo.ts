@@ -9,6 +9,7 @@ import {
 	formatSize,
 	rangesIn,
 	rangesOf,
+	spaceExtent,
 	twoTo64,
 } from '../../../core/src/index';
 import type { Analysis, Region, SpaceView } from '../../../core/src/index';
@@ -132,7 +133,7 @@ export function ownerLines(analysis: Analysis, space: SpaceView, address: bigint
 	if (address < 0n || address >= twoTo64) {
 		return ['outside the 64-bit address space'];
 	}
-	return explainOwner(analysis.tree, space.view, address).lines;
+	return explainOwner(analysis.tree, space.view, address, undefined, spaceExtent(analysis.tree, space)).lines;
 }
 
 /** A sentence when `written` does not own `address` in `space`: who does instead. */

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert';
 import type { RegionTree, SpaceView } from '../../../../core/src/index';
-import { explainOwner, findRange, flatten, rangesOf, visibility } from '../../../../core/src/index';
+import { explainOwner, findRange, flatten, holeAround, rangesOf, visibility } from '../../../../core/src/index';
 import { alias, buildTree, container, io, ram, rom } from '../../../util/treeBuilder';
 
 const full = 1n << 64n;
@@ -110,8 +110,38 @@ suite('owner: explanation', () => {
 		const explanation = explainOwner(tree, flatten(tree, 0), 0x2100n);
 		assert.strictEqual(explanation.range, undefined);
 		assert.deepStrictEqual(explanation.lines, [
-			'0x2100 is a hole: no region renders there (unassigned)',
+			'0x2100 is a hole: no region renders there (unassigned); the hole is [0x2000, 0x10000000000000000), ~16 EiB',
 			"ignored: 'long' (outside its container 'bus' [0x1000, 0x2000))",
+		]);
+	});
+
+	test('a hole reaches from the range before it to the one after it, within the root', () => {
+		const tree = buildTree(
+			[container('sys', 0x10000n, {}, [ram('a', 0x1000n, { at: 0x1000n }), ram('b', 0x1000n, { at: 0x4000n })])],
+			{ memory: 'sys' },
+		);
+		const view = flatten(tree, 0);
+		const hole = (address: bigint, extent?: bigint): [bigint, bigint] | undefined => {
+			const span = holeAround(view, address, extent);
+			return span === undefined ? undefined : [span.start, span.end];
+		};
+		assert.deepStrictEqual(hole(0n), [0n, 0x1000n], 'before the first range');
+		assert.deepStrictEqual(hole(0xfffn), [0n, 0x1000n]);
+		assert.strictEqual(hole(0x1000n), undefined, 'a range holds it');
+		assert.strictEqual(hole(0x1fffn), undefined);
+		assert.deepStrictEqual(hole(0x2000n), [0x2000n, 0x4000n], 'between two ranges, from the end of one');
+		assert.deepStrictEqual(hole(0x3fffn), [0x2000n, 0x4000n]);
+		assert.deepStrictEqual(hole(0x5000n), [0x5000n, full], 'after the last, with no extent: to 2^64');
+		assert.deepStrictEqual(hole(0x5000n, 0x10000n), [0x5000n, 0x10000n], 'to the end of the root');
+		assert.deepStrictEqual(hole(0x10000n, 0x10000n), [0x10000n, full], 'past the root: from its end');
+		assert.deepStrictEqual(hole(0xffff_ffff_ffff_ffffn, 0x10000n), [0x10000n, full]);
+		const empty = buildTree([container('none', 0x100n)], { memory: 'none' });
+		assert.deepStrictEqual(holeAround(flatten(empty, 0), 0x80n, 0x100n), { start: 0n, end: 0x100n }, 'an empty view');
+		assert.deepStrictEqual(explainOwner(tree, view, 0x2800n, 'memory', 0x10000n).lines, [
+			"0x2800 in space 'memory' is a hole: no region renders there (unassigned); the hole is [0x2000, 0x4000), 8 KiB",
+		]);
+		assert.deepStrictEqual(explainOwner(tree, view, 0x20000n, undefined, 0x10000n).lines, [
+			"0x20000 is a hole: no region renders there (unassigned); it is past the end of the space's root, [0x10000, 0x10000000000000000)",
 		]);
 	});
 
@@ -138,14 +168,14 @@ suite('owner: explanation', () => {
 		const tree = buildTree([ram('r', 0x4000n), container('sys', full, {}, [alias('w', 0x1000n, 'r', { at: 0x10000n })])], { memory: 'sys' });
 		const lines = explainOwner(tree, flatten(tree, 1), 0x11000n).lines;
 		assert.deepStrictEqual(lines, [
-			'0x11000 is a hole: no region renders there (unassigned)',
+			'0x11000 is a hole: no region renders there (unassigned); the hole is [0x11000, 0x10000000000000000), ~16 EiB',
 			"ignored: 'r' (outside the window of alias 'w' [0x10000, 0x11000))",
 		]);
 		const inside = buildTree([ram('r', 0x4000n), container('sys', full, {}, [alias('w', 0x8000n, 'r', { at: 0x10000n, offset: 0x2000n })])], {
 			memory: 'sys',
 		});
 		assert.deepStrictEqual(explainOwner(inside, flatten(inside, 1), 0x12800n).lines, [
-			'0x12800 is a hole: no region renders there (unassigned)',
+			'0x12800 is a hole: no region renders there (unassigned); the hole is [0x12000, 0x10000000000000000), ~16 EiB',
 			"ignored: 'w' (nothing of it is mapped at this address)",
 		]);
 	});
