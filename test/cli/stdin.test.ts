@@ -59,6 +59,24 @@ suite('cli: a FILE written as - is standard input', () => {
 		assert.match(piped.stdout, /^\/\/ Imported from QEMU `info mtree` output \(<stdin>\)/);
 	});
 
+	test('owner FILE - reads the addresses from standard input: spaces, commas, lines; located errors', () => {
+		const board = fixture('board.memmap');
+		const piped = memmap(['owner', board, '-', '--space', 'memory'], repoRoot, '0xfee00000, 0x1000\r\n\n  0xd0000\n');
+		assert.strictEqual(piped.status, 0, piped.stderr);
+		assert.strictEqual(piped.stdout, memmap(['owner', board, '0xfee00000', '0x1000', '0xd0000', '--space', 'memory']).stdout);
+		// Beside addresses on the command line, in their place.
+		const mixed = memmap(['owner', board, '0xd0000', '-', '--space', 'memory', '--format', 'json'], repoRoot, '0x1000');
+		assert.deepStrictEqual((JSON.parse(mixed.stdout) as { address: string }[]).map((a) => a.address), ['0xd0000', '0x1000']);
+		const bad = memmap(['owner', board, '-'], repoRoot, '0x1000\n0x2000 0xzz\n');
+		assert.strictEqual(bad.status, 2);
+		assert.strictEqual(bad.stderr, "memmap: owner: invalid address '0xzz' on line 2 of standard input (expected a number such as 0xfee0_0000 or 4G)\n");
+		const none = memmap(['owner', board, '-'], repoRoot, ' \n');
+		assert.deepStrictEqual([none.status, none.stderr], [2, 'memmap: owner: standard input holds no address\n']);
+		const both = memmap(['owner', '-', '-'], repoRoot, read(board));
+		assert.strictEqual(both.status, 2);
+		assert.match(both.stderr, /cannot hold both the board and the addresses/);
+	});
+
 	test('diff - FILE compares standard input with the file', () => {
 		const board = fixture('board.memmap');
 		const same = memmap(['diff', '-', board], repoRoot, read(board));

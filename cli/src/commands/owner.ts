@@ -5,6 +5,7 @@ import { choice, expectPositionals } from '../args';
 import type { ParsedArgs } from '../args';
 import type { Command, Io } from '../command';
 import { CliFailure, exitFindings, exitOk } from '../failure';
+import { readInput, stdinArgument } from '../files';
 import { loadBoard, reportErrors, selectSpaces, type LoadedBoard } from '../load';
 import { rangeJson, type FlatRangeJson } from '../render/flatView';
 
@@ -15,8 +16,9 @@ owning region and the offset inside it, the chain of containers and aliases that
 there, and the regions that also cover the address but lose (and why); for a hole, how
 far it reaches. With QEMU's 'info mtree -f' beside the board as NAME.flat.txt, also what
 QEMU renders there. ADDRESS is any number of the language: 0xfee00000, 0xfee0_0000,
-0b1010, 4G, 64KiB. The board is analysed once for all the addresses (a list of faulting
-addresses from a log, say).
+0b1010, 4G, 64KiB. An ADDRESS written as '-' stands for every address on standard input
+(separated by spaces, commas or line breaks): the board is analysed once for all of them,
+so a log's faulting addresses can be piped in.
 
 options:
   --space NAME      only this address space
@@ -29,12 +31,15 @@ exit status: 0 found, 1 an address is a hole in every space asked (or the board 
 errors), 2 usage or I/O error (also a malformed ADDRESS or an unknown space)
 `;
 
-/** Parses ADDRESS as a number of the language; a usage error when malformed or past 2^64-1. */
-function parseAddress(text: string): bigint {
+/**
+ * Parses ADDRESS as a number of the language; a usage error when malformed or past
+ * 2^64-1. `where` says where it was read, when not on the command line.
+ */
+function parseAddress(text: string, where = ''): bigint {
 	const value = parseNumber(text.trim());
 	if (value === undefined) {
 		throw new CliFailure(
-			`owner: invalid address '${text}' (expected a number such as 0xfee0_0000 or 4G)`,
+			`owner: invalid address '${text}'${where} (expected a number such as 0xfee0_0000 or 4G)`,
 		);
 	}
 	if (value > maxAddress) {
@@ -43,6 +48,35 @@ function parseAddress(text: string): bigint {
 		);
 	}
 	return value;
+}
+
+/** The ADDRESS arguments, each '-' replaced by the addresses on standard input. */
+function addressesOf(board: string, written: readonly string[], io: Io): bigint[] {
+	const addresses: bigint[] = [];
+	for (const argument of written) {
+		if (argument !== stdinArgument) {
+			addresses.push(parseAddress(argument));
+			continue;
+		}
+		if (board === stdinArgument) {
+			throw new CliFailure(`owner: standard input ('${stdinArgument}') cannot hold both the board and the addresses`);
+		}
+		const before = addresses.length;
+		// A `\r` before a line feed is a separator like any space.
+		readInput(stdinArgument, io)
+			.split('\n')
+			.forEach((line, i) => {
+				for (const token of line.split(/[\s,]+/)) {
+					if (token !== '') {
+						addresses.push(parseAddress(token, ` on line ${i + 1} of standard input`));
+					}
+				}
+			});
+		if (addresses.length === before) {
+			throw new CliFailure('owner: standard input holds no address');
+		}
+	}
+	return addresses;
 }
 
 /** One address explained in one space. */
@@ -100,8 +134,9 @@ function answerJson(board: LoadedBoard, { view, explanation, qemu }: Answer): An
 function runOwner(args: ParsedArgs, io: Io): number {
 	expectPositionals('owner', args, 2, undefined, 'FILE and ADDRESS');
 	const format = choice('owner', args, '--format', ['text', 'json'], 'text');
-	const addresses = args.positionals.slice(1).map(parseAddress);
-	const board = loadBoard(args.positionals[0] ?? '', io);
+	const file = args.positionals[0] ?? '';
+	const addresses = addressesOf(file, args.positionals.slice(1), io);
+	const board = loadBoard(file, io);
 	const views = selectSpaces('owner', board.analysis, args.values.get('--space'));
 	const answers = addresses.map((address) => views.map((view) => answer(board, view, address)));
 	if (format === 'json') {
