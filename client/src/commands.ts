@@ -62,6 +62,17 @@ export function tell(message: string, isError = false): { readonly message: stri
 	return { message };
 }
 
+/** What Go to Address says of a hole: how far it reaches and what lies on each side. */
+export function holeMessage(answer: OwnerAnswerDto): string {
+	const hole = answer.hole;
+	if (!hole) {
+		return `${answer.address} is a hole in ${answer.space}: no region owns it.`;
+	}
+	const sides = [hole.before ? `after ${hole.before.path}` : '', hole.after ? `before ${hole.after.path}` : ''].filter(Boolean);
+	const between = sides.length > 0 ? `, ${sides.join(' and ')}` : '';
+	return `${answer.address} is a hole in ${answer.space}: no region owns [${hole.start}, ${hole.end})${between}.`;
+}
+
 export async function goToAddress(client: LanguageClient, rawArgs: unknown): Promise<GoToAddressOutcome | undefined> {
 	const args = readArgs(rawArgs);
 	const uri = args.uri ?? activeMemmapUri();
@@ -92,7 +103,7 @@ export async function goToAddress(client: LanguageClient, rawArgs: unknown): Pro
 		return tell(`No address space answers ${address}.`, true);
 	}
 	if (!answer.range) {
-		return { ...tell(`${answer.address} is a hole in ${answer.space}: no region owns it.`), answer };
+		return { ...tell(holeMessage(answer)), answer };
 	}
 	if (!answer.range.location) {
 		return tell(`${answer.address} in ${answer.space} is owned by ${answer.range.path}, whose definition is unknown.`);

@@ -123,8 +123,20 @@ export interface OwnerAnswerDto {
 	readonly address: HexString;
 	/** The owning range, or null when the address is a hole in that space. */
 	readonly range: FlatRangeDto | null;
+	/** The hole that holds the address, when no range does (and the view is complete). */
+	readonly hole: OwnerHoleDto | null;
 	/** Human-readable lines: the chain of containers and aliases, what it hides, constraints. */
 	readonly explanation: readonly string[];
+}
+
+/** A hole of a flat view, `[start, end)` within the space's root, and the ranges around it. */
+export interface OwnerHoleDto {
+	readonly start: HexString;
+	readonly end: HexString;
+	/** The range that ends where the hole starts, if any. */
+	readonly before: FlatRangeDto | null;
+	/** The range that starts where the hole ends, if any. */
+	readonly after: FlatRangeDto | null;
 }
 
 export interface OwnerResult {

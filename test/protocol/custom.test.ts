@@ -79,6 +79,16 @@ suite('protocol: memmap/flatView and memmap/owner', () => {
 	test('owner: a hole, a bad address, an unknown space', async () => {
 		const hole = await client.connection.sendRequest(owner, { uri: board.uri, address: '0x5000_0000' });
 		assert.equal(hole.answers[0]?.range, null);
+		const span = hole.answers[0]?.hole;
+		assert.deepEqual(
+			[span?.start, span?.end, span?.before?.path, span?.before?.end, span?.after?.path, span?.after?.start],
+			['0x40002000', '0xfec00000', 'system/soc/uart0', '0x40002000', 'system/ioapic', '0xfec00000'],
+		);
+		assert.equal(span?.after?.location?.range.start.line, 11);
+		const owned = await client.connection.sendRequest(owner, { uri: board.uri, address: '0x4000_1000' });
+		assert.equal(owned.answers[0]?.hole, null);
+		const first = await client.connection.sendRequest(owner, { uri: board.uri, address: '0xfffffffffffffff0' });
+		assert.deepEqual([first.answers[0]?.hole?.start, first.answers[0]?.hole?.end, first.answers[0]?.hole?.after], ['0x100000000', '0x10000000000000000', null]);
 		const bad = await client.connection.sendRequest(owner, { uri: board.uri, address: 'zz' });
 		assert.match(bad.error ?? '', /not an address/);
 		const space = await client.connection.sendRequest(owner, { uri: board.uri, address: '0', space: 'io' });

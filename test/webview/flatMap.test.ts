@@ -109,7 +109,7 @@ suite('webview in Chromium', function () {
 		const asked = (await webview.posted()).filter((m) => m.type === 'owner');
 		assert.deepEqual(asked, [{ type: 'owner', space: 'memory', address: ioapic.start }]);
 		const explanation = ['system → ioapic', '<b>hides</b> nothing'];
-		await webview.post({ type: 'owner', answer: { space: 'memory', address: ioapic.start, range: ioapic, explanation } });
+		await webview.post({ type: 'owner', answer: { space: 'memory', address: ioapic.start, range: ioapic, hole: null, explanation } });
 		assert.deepEqual(await texts(webview, '.tooltip-explanation .tooltip-line'), explanation);
 		assert.equal(await inPage<number>(webview.page, `document.querySelectorAll('.tooltip b').length`), 0);
 	});

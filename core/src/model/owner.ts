@@ -44,6 +44,25 @@ export function holeAround(view: FlatView, address: bigint, extent = addressSpac
 	return { start: start > extent ? start : extent, end };
 }
 
+/** A hole of a flat view and the ranges on each side of it. */
+export interface HoleSpan extends AddressSpan {
+	/** The range that ends where the hole starts, if any. */
+	readonly before: FlatRange | undefined;
+	/** The range that starts where the hole ends, if any. */
+	readonly after: FlatRange | undefined;
+}
+
+/** `holeAround`, with the ranges on each side. */
+function holeWithNeighbours(view: FlatView, address: bigint, extent: bigint): HoleSpan | undefined {
+	const hole = holeAround(view, address, extent);
+	if (hole === undefined) {
+		return undefined;
+	}
+	const before = hole.start > 0n ? findRange(view, hole.start - 1n) : undefined;
+	const after = hole.end < addressSpaceSize ? findRange(view, hole.end) : undefined;
+	return { ...hole, before, after };
+}
+
 /** A region that claims an address but does not own it, and why. */
 export interface HiddenClaim {
 	readonly region: RegionId;
@@ -57,7 +76,7 @@ export interface OwnerExplanation {
 	/** The owning range, or undefined for a hole. */
 	readonly range: FlatRange | undefined;
 	/** The hole that holds the address, when no range does (and the view is complete). */
-	readonly hole: AddressSpan | undefined;
+	readonly hole: HoleSpan | undefined;
 	/** Regions from the flat-view root down to the owner: containers, aliases, owner. */
 	readonly chain: readonly RegionId[];
 	/** Other regions whose extent covers the address but lose to the owner. */
@@ -80,7 +99,7 @@ export function explainOwner(
 	extent = addressSpaceSize,
 ): OwnerExplanation {
 	const range = findRange(view, address);
-	const hole = range === undefined && !view.truncated ? holeAround(view, address, extent) : undefined;
+	const hole = range === undefined && !view.truncated ? holeWithNeighbours(view, address, extent) : undefined;
 	const visits = view.root === undefined ? [] : walkPoint(tree, view.root, address);
 	const owner = firstClaim(visits, range?.region);
 	const chain = owner?.path ?? range?.path ?? [];
@@ -93,7 +112,7 @@ export function explainOwner(
 		// render never reached.
 		lines.push(`${where} is not in the rendered part of the space: its flat view stopped at the work limit (space.truncated), so the owner is unknown`);
 	} else if (hole !== undefined) {
-		lines.push(`${where} is a hole: no region renders there (unassigned); ${holeWords(hole, address < extent)}`);
+		lines.push(`${where} is a hole: no region renders there (unassigned); ${holeWords(tree, hole, address < extent)}`);
 	} else if (range !== undefined) {
 		const region = tree.regions[range.region];
 		const offset = range.offsetInRegion + (address - range.start);
@@ -115,9 +134,14 @@ export function explainOwner(
 	return { address, range, hole, chain, hidden: hidden.map(({ region, reason }) => ({ region, reason })), lines };
 }
 
-function holeWords(hole: AddressSpan, inside: boolean): string {
+function holeWords(tree: RegionTree, hole: HoleSpan, inside: boolean): string {
 	const span = `[${toHex(hole.start)}, ${toHex(hole.end)})`;
-	return inside ? `the hole is ${span}, ${humanSize(hole.end - hole.start)}` : `it is past the end of the space's root, ${span}`;
+	if (!inside) {
+		return `it is past the end of the space's root, ${span}`;
+	}
+	const name = (range: FlatRange): string => `'${tree.regions[range.region]?.name ?? '?'}'`;
+	const sides = [hole.before ? `after ${name(hole.before)}` : '', hole.after ? `before ${name(hole.after)}` : ''].filter(Boolean);
+	return `the hole is ${span}, ${humanSize(hole.end - hole.start)}${sides.length > 0 ? `, ${sides.join(' and ')}` : ''}`;
 }
 
 /** The first region to claim the address, preferring agreement with the flat view. */

@@ -4,10 +4,11 @@
  */
 import { RequestType } from 'vscode-languageserver';
 import { explainOwner, parseNumber, spaceExtent, toHex, twoTo64 } from '../../../core/src/index';
-import type { Analysis } from '../../../core/src/index';
+import type { Analysis, HoleSpan } from '../../../core/src/index';
 import {
 	ownerMethod,
 	type OwnerAnswerDto,
+	type OwnerHoleDto,
 	type OwnerParams,
 	type OwnerResult,
 } from '../../../core/src/protocol';
@@ -35,10 +36,20 @@ export function owner(analysis: Analysis, address: string, space?: string): Owne
 			space: view.space.name,
 			address: toHex(value),
 			range: explanation.range ? toFlatRangeDto(analysis, explanation.range) : null,
+			hole: explanation.hole ? holeDto(analysis, explanation.hole) : null,
 			explanation: explanation.lines,
 		};
 	});
 	return { answers };
+}
+
+function holeDto(analysis: Analysis, hole: HoleSpan): OwnerHoleDto {
+	return {
+		start: toHex(hole.start),
+		end: toHex(hole.end),
+		before: hole.before ? toFlatRangeDto(analysis, hole.before) : null,
+		after: hole.after ? toFlatRangeDto(analysis, hole.after) : null,
+	};
 }
 
 export function registerOwner(ctx: ServerContext): void {

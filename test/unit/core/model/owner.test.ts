@@ -110,7 +110,7 @@ suite('owner: explanation', () => {
 		const explanation = explainOwner(tree, flatten(tree, 0), 0x2100n);
 		assert.strictEqual(explanation.range, undefined);
 		assert.deepStrictEqual(explanation.lines, [
-			'0x2100 is a hole: no region renders there (unassigned); the hole is [0x2000, 0x10000000000000000), ~16 EiB',
+			"0x2100 is a hole: no region renders there (unassigned); the hole is [0x2000, 0x10000000000000000), ~16 EiB, after 'long'",
 			"ignored: 'long' (outside its container 'bus' [0x1000, 0x2000))",
 		]);
 	});
@@ -138,7 +138,7 @@ suite('owner: explanation', () => {
 		const empty = buildTree([container('none', 0x100n)], { memory: 'none' });
 		assert.deepStrictEqual(holeAround(flatten(empty, 0), 0x80n, 0x100n), { start: 0n, end: 0x100n }, 'an empty view');
 		assert.deepStrictEqual(explainOwner(tree, view, 0x2800n, 'memory', 0x10000n).lines, [
-			"0x2800 in space 'memory' is a hole: no region renders there (unassigned); the hole is [0x2000, 0x4000), 8 KiB",
+			"0x2800 in space 'memory' is a hole: no region renders there (unassigned); the hole is [0x2000, 0x4000), 8 KiB, after 'a' and before 'b'",
 		]);
 		assert.deepStrictEqual(explainOwner(tree, view, 0x20000n, undefined, 0x10000n).lines, [
 			"0x20000 is a hole: no region renders there (unassigned); it is past the end of the space's root, [0x10000, 0x10000000000000000)",
@@ -168,14 +168,14 @@ suite('owner: explanation', () => {
 		const tree = buildTree([ram('r', 0x4000n), container('sys', full, {}, [alias('w', 0x1000n, 'r', { at: 0x10000n })])], { memory: 'sys' });
 		const lines = explainOwner(tree, flatten(tree, 1), 0x11000n).lines;
 		assert.deepStrictEqual(lines, [
-			'0x11000 is a hole: no region renders there (unassigned); the hole is [0x11000, 0x10000000000000000), ~16 EiB',
+			"0x11000 is a hole: no region renders there (unassigned); the hole is [0x11000, 0x10000000000000000), ~16 EiB, after 'r'",
 			"ignored: 'r' (outside the window of alias 'w' [0x10000, 0x11000))",
 		]);
 		const inside = buildTree([ram('r', 0x4000n), container('sys', full, {}, [alias('w', 0x8000n, 'r', { at: 0x10000n, offset: 0x2000n })])], {
 			memory: 'sys',
 		});
 		assert.deepStrictEqual(explainOwner(inside, flatten(inside, 1), 0x12800n).lines, [
-			'0x12800 is a hole: no region renders there (unassigned); the hole is [0x12000, 0x10000000000000000), ~16 EiB',
+			"0x12800 is a hole: no region renders there (unassigned); the hole is [0x12000, 0x10000000000000000), ~16 EiB, after 'r'",
 			"ignored: 'w' (nothing of it is mapped at this address)",
 		]);
 	});
