@@ -75,6 +75,21 @@ suite('protocol: editing', () => {
 		assert.ok(units.includes('64KiB'));
 	});
 
+	test('completion: free places after at, aligned to the size, in the enclosing container', async () => {
+		const bus = (line: string): string =>
+			`space m = soc\ncontainer soc size 64K {\n\tram a at 0 size 4K\n\tio uart at 0x1800 size 0x100\n${line}\n\tio b at 0x4000 size 8K\n}\nio dev size 0x2000\n`;
+		// 4 KiB does not fit in [0x1000, 0x1800); the gap after 'uart' is 4 KiB-aligned at 0x2000.
+		assert.deepEqual(await complete(bus('\tram new size 4K at |')), ['0x2000', '0x6000']);
+		// No size yet: where each gap starts.
+		assert.deepEqual(await complete(bus('\tram new at |')), ['0x1000', '0x1900', '0x6000']);
+		// A map: the size of the region it places; a number begun filters (in the editor) and gets units.
+		assert.deepEqual(await complete(bus('\tmap dev at 0x|')), ['0x2000', '0x6000']);
+		assert.deepEqual((await complete(bus('\tmap dev at 6|'))).slice(0, 3), ['0x2000', '0x6000', '6K']);
+		// Top level: no container, no places; nor for an `at` that starts no statement.
+		assert.deepEqual(await complete('ram r size 4K at |\n'), []);
+		assert.deepEqual(await complete('container c size 4K {\n\tat |\n}\n'), []);
+	});
+
 	test('completion: properties not yet used on the region', async () => {
 		const props = await complete('container s size 4K {\n\tram r at 0 size 1K |\n}\n');
 		assert.ok(props.includes('priority') && props.includes('readonly'), props.join());

@@ -1,5 +1,5 @@
 /** Region lookups and address arithmetic behind the quick fixes. */
-import { twoTo64 } from '../../../core/src/index';
+import { alignmentOf, alignUp, placedChildren, twoTo64 } from '../../../core/src/index';
 import type { Analysis, Diagnostic, Region } from '../../../core/src/index';
 
 /** The region a diagnostic is about: the innermost one whose statement holds its start. */
@@ -19,19 +19,6 @@ export function regionAtDiagnostic(analysis: Analysis, d: Diagnostic): Region | 
 	return best;
 }
 
-/** The natural alignment of a size: the smallest power of two at or above it (max 2^63). */
-export function alignmentOf(size: bigint): bigint {
-	let align = 1n;
-	while (align < size && align < 1n << 63n) {
-		align <<= 1n;
-	}
-	return align;
-}
-
-function alignUp(value: bigint, align: bigint): bigint {
-	return ((value + align - 1n) / align) * align;
-}
-
 /**
  * The lowest address at or after the region's current one, aligned to its size, where it
  * overlaps no sibling and still fits in its container; undefined when there is none.
@@ -41,10 +28,7 @@ export function nextFreeAddress(analysis: Analysis, region: Region): bigint | un
 	if (!parent || region.size === 0n) {
 		return undefined;
 	}
-	const siblings = parent.children
-		.map((id) => analysis.tree.regions[id])
-		.filter((r): r is Region => r !== undefined && r.id !== region.id && r.size > 0n)
-		.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
+	const siblings = placedChildren(analysis.tree, parent, region.id);
 	const align = alignmentOf(region.size);
 	const limit = parent.size < twoTo64 ? parent.size : twoTo64;
 	let candidate = alignUp(region.addr, align);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, parse } from '../../../core/src/index';
-import { alignmentOf, nextFreeAddress } from '../../../server/src/features/codeActionHelpers';
+import { alignmentOf, analyzeText, parse } from '../../../core/src/index';
+import { nextFreeAddress } from '../../../server/src/features/codeActionHelpers';
 import { literalAt } from '../../../server/src/features/hover';
 import { spellName } from '../../../server/src/features/rename';
 import { matchesQuery } from '../../../server/src/features/workspaceSymbols';

@@ -1,0 +1,57 @@
+/**
+ * Completion after `at`: the free places in the enclosing container. When the size of
+ * what is placed is known (the region's `size`, or the size of the region a `map`
+ * places), each item is the lowest start aligned to that size in a gap where it fits;
+ * otherwise the start of each gap. Adding a device to a bus then takes one key, and it
+ * lands in space nothing else is declared in.
+ */
+import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
+import { fittingStarts, formatAddress, formatSize, freeGaps } from '../../../core/src/index';
+import type { Analysis, FileNode, MapNode, Region } from '../../../core/src/index';
+import { referenceAt, regionDeclaredAt } from '../model';
+import { innermost, pathAt } from '../syntaxQuery';
+
+/** At most this many places are offered: the first ones, in address order. */
+const maxItems = 8;
+
+/**
+ * The free places for the statement whose `at` keyword starts at `atOffset` of `uri`,
+ * each replacing `replace`; empty outside a block or before the analysis knows the
+ * container.
+ */
+export function addressItems(analysis: Analysis, uri: string, file: FileNode, atOffset: number, replace: Range): CompletionItem[] {
+	const path = pathAt(file, atOffset);
+	const statement = innermost(path, 'region', 'map');
+	const block = innermost(path, 'block');
+	if (!statement || !block || block.index > statement.index) {
+		return [];
+	}
+	const owner = path[block.index - 1];
+	const container = owner?.kind === 'region' ? regionDeclaredAt(analysis, uri, owner.offset) : undefined;
+	if (!container) {
+		return [];
+	}
+	const node = statement.node;
+	const placed = node.kind === 'map' ? mapTarget(analysis, uri, node) : regionDeclaredAt(analysis, uri, node.offset);
+	const size = placed?.size ?? 0n;
+	const gaps = freeGaps(analysis.tree, container, placed?.id);
+	const places = size > 0n ? fittingStarts(gaps, size, maxItems) : gaps.slice(0, maxItems).map((gap) => ({ start: gap.start, gap }));
+	const what = placed === undefined ? 'it' : `'${placed.name}'`;
+	return places.map(({ start, gap }, i) => {
+		const label = formatAddress(start);
+		const fits = size > 0n ? `${what} (${formatSize(size)}) fits at [${label}, ${formatAddress(start + size)}), aligned to its size.\n\n` : '';
+		return {
+			label,
+			kind: CompletionItemKind.Value,
+			detail: `free in '${container.name}': [${formatAddress(gap.start)}, ${formatAddress(gap.end)}), ${formatSize(gap.end - gap.start)}`,
+			documentation: `${fits}No subregion of '${container.name}' is declared in [${formatAddress(gap.start)}, ${formatAddress(gap.end)}).`,
+			sortText: String(i).padStart(2, '0'),
+			textEdit: { range: replace, newText: label },
+		};
+	});
+}
+
+function mapTarget(analysis: Analysis, uri: string, node: MapNode): Region | undefined {
+	const target = node.target === undefined ? undefined : referenceAt(analysis, uri, node.target.offset)?.reference.target;
+	return target === undefined ? undefined : analysis.tree.regions[target];
+}
