@@ -207,6 +207,23 @@ suite('memmap extension', () => {
 		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 	});
 
+	test('completion after at offers the free aligned places of the container, filtered as typed', async () => {
+		const content = 'space m = soc\ncontainer soc size 64K {\n\tram a at 0 size 4K\n\tio uart at 0x1800 size 0x100\n\tram new size 4K at 0x\n\tio b at 0x4000 size 8K\n}\n';
+		const document = await vscode.workspace.openTextDocument({ language: 'memmap', content });
+		await vscode.window.showTextDocument(document);
+		const position = new vscode.Position(4, '\tram new size 4K at 0x'.length);
+		let labels: string[] = [];
+		for (let attempt = 0; attempt < 40 && !labels.includes('0x2000'); attempt++) {
+			const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+			labels = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Value).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+			if (!labels.includes('0x2000')) {
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+		}
+		assert.deepEqual(labels, ['0x2000', '0x6000']);
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	});
+
 	test('renaming an included file rewrites the include that names it (willRenameFiles)', async () => {
 		// Inside the workspace folder (samples/), where the server looks for includers; removed after.
 		const dir = fs.mkdtempSync(path.join(repoRoot, 'samples', 'rename-test-'));
