@@ -1,5 +1,5 @@
 /**
- * "Memory Map: Export C Header, Linker MEMORY or Markdown…": asks for a format (and a space
+ * "Memory Map: Export C Header, Linker MEMORY, Markdown or QEMU Code…": asks for a format (and a space
  * when the board has several), asks the server for the text (`memmap/export`, the same
  * core code as `memmap export` in CI) and opens it in a new editor, ready to be saved
  * where the firmware or the documentation wants it. Arguments bypass the prompts (used by
@@ -10,7 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { activeMemmapUri, argumentReader, pickSpace, tell } from './commands';
 import { exportRequest } from './requests';
 
-type Format = 'c' | 'ld' | 'md';
+type Format = 'c' | 'ld' | 'md' | 'qemu';
 
 /** Optional arguments of `memmap.export`; a missing format or space is asked for. */
 export interface ExportArgs {
@@ -33,7 +33,7 @@ function readArgs(value: unknown): ExportArgs {
 	const format = text('format');
 	return {
 		uri: text('uri'),
-		format: format === 'c' || format === 'ld' || format === 'md' ? format : undefined,
+		format: format === 'c' || format === 'ld' || format === 'md' || format === 'qemu' ? format : undefined,
 		space: text('space'),
 		prefix: text('prefix'),
 	};
@@ -44,6 +44,7 @@ async function pickFormat(): Promise<Format | undefined> {
 		{ label: 'C header', description: 'NAME_BASE and NAME_SIZE of every region in the space', format: 'c' },
 		{ label: 'GNU ld MEMORY command', description: 'the RAM and ROM the space really shows', format: 'ld' },
 		{ label: 'Markdown memory map', description: 'a datasheet table of every stretch of addresses', format: 'md' },
+		{ label: 'QEMU memory regions (C)', description: 'the memory_region_init_* and add_subregion calls that build the space', format: 'qemu' },
 	];
 	const picked = await vscode.window.showQuickPick(items, { title: 'Memory Map: Export', placeHolder: 'Export as' });
 	return picked?.format;
@@ -65,7 +66,7 @@ function prefixFor(format: Format, args: ExportArgs, uri: string): string | unde
 /** The language of the new editor: C, Markdown, or a linker-script language when one is installed. */
 async function languageOf(format: Format): Promise<string> {
 	if (format !== 'ld') {
-		return format === 'c' ? 'c' : 'markdown';
+		return format === 'md' ? 'markdown' : 'c';
 	}
 	const languages = await vscode.languages.getLanguages();
 	return languages.includes('linkerscript') ? 'linkerscript' : 'plaintext';

@@ -147,8 +147,11 @@ export interface OwnerResult {
 
 export interface ExportParams {
 	readonly uri: string;
-	/** `c`: a header of NAME_BASE and NAME_SIZE; `ld`: a GNU ld MEMORY command; `md`: a Markdown memory map. */
-	readonly format: 'c' | 'ld' | 'md';
+	/**
+	 * `c`: a header of NAME_BASE and NAME_SIZE; `ld`: a GNU ld MEMORY command; `md`: a Markdown
+	 * memory map; `qemu`: the QEMU memory-region calls that build the space.
+	 */
+	readonly format: 'c' | 'ld' | 'md' | 'qemu';
 	/** The address space; may be left out when the board has exactly one. */
 	readonly space?: string;
 	/** Put in front of every generated name (a C identifier). */

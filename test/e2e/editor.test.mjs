@@ -179,7 +179,7 @@ suite('memmap in VS Code (code-server, installed .vsix)', function () {
 
 	test('Export… from the Command Palette opens the C header of the chosen space', async function () {
 		await openFile(page, 'pc-x86.memmap');
-		await runCommand(page, 'Memory Map: Export C Header, Linker MEMORY or Markdown…');
+		await runCommand(page, 'Memory Map: Export C Header, Linker MEMORY, Markdown or QEMU Code…');
 		const input = page.locator('.quick-input-widget .quick-input-box input');
 		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'GNU ld MEMORY command' }).first().waitFor({ timeout: 10_000 });
 		await input.fill('C header');

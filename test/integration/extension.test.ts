@@ -284,7 +284,7 @@ suite('memmap extension', () => {
 		assert.equal(active?.document.getText(), outcome.text);
 	});
 
-	test('Export as a MEMORY command, a Markdown map of the other space, and a refusal', async () => {
+	test('Export as a MEMORY command, a Markdown map of the other space, QEMU code, and a refusal', async () => {
 		const editor = await openEditor(boardPath);
 		const uri = editor.document.uri.toString();
 		const memory = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'ld', space: 'memory', prefix: 'PC_' });
@@ -298,6 +298,10 @@ suite('memmap extension', () => {
 		// Without a space, Markdown asks nothing and holds every space.
 		const all = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'md' });
 		assert.deepEqual(all.text?.match(/^## .*$/gm), ['## Address space `memory`', '## Address space `pio`']);
+		// QEMU code opens as C.
+		const qemu = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'qemu', space: 'pio' });
+		assert.match(qemu.text ?? '', /^ {4}memory_region_init_io\(&r->pit, owner, &pit_ops, r, "pit", 0x4\);$/m);
+		assert.equal(vscode.window.activeTextEditor?.document.languageId, 'c');
 		const refused = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'c', space: 'nope' });
 		assert.equal(refused.text, undefined);
 		assert.match(refused.message ?? '', /unknown space 'nope'/);

@@ -112,7 +112,7 @@ suite('protocol: memmap/export', () => {
 	const request = (params: Omit<ExportParams, 'uri'> & { uri?: string }): Promise<ExportResult> =>
 		client.connection.sendRequest(exportRequest, { uri: board.uri, ...params });
 
-	test('c, ld and md: the very text the CLI writes for the same board', async () => {
+	test('c, ld, md and qemu: the very text the CLI writes for the same board', async () => {
 		const header = await request({ format: 'c' });
 		assert.equal(header.error, undefined);
 		assert.equal(header.space, 'memory');
@@ -124,6 +124,9 @@ suite('protocol: memmap/export', () => {
 		const map = await request({ format: 'md' });
 		assert.equal(map.text, cliExport(fixtureDir, ['board.memmap', '--format', 'md']));
 		assert.match(map.text ?? '', /^\| `0x0000_0000_4000_1000` \| `0x0000_0000_4000_1fff` \| 4 KiB \| `uart0` \| io \|/m);
+		const qemu = await request({ format: 'qemu' });
+		assert.equal(qemu.text, cliExport(fixtureDir, ['board.memmap', '--format', 'qemu']));
+		assert.match(qemu.text ?? '', /^ {4}memory_region_add_subregion\(&r->soc, 0x1000, &r->uart0\);$/m);
 	});
 
 	test('exports the editor\'s text, unsaved edits included', async () => {

@@ -1,5 +1,5 @@
 /**
- * `memmap export FILE [--format c|ld|md] [--space NAME] [--prefix P] [--output OUT [--check]]`:
+ * `memmap export FILE [--format c|ld|md|qemu] [--space NAME] [--prefix P] [--output OUT [--check]]`:
  * one address space as a C header of region addresses, a GNU ld `MEMORY` command, or a
  * Markdown memory map.
  */
@@ -12,7 +12,7 @@ import { CliFailure, exitFindings, exitOk } from '../failure';
 import { freshness, writeIfChanged, type Freshness } from '../generatedFile';
 import { loadBoard, reportErrors } from '../load';
 
-const help = `usage: memmap export FILE [--format c|ld|md] [--space NAME] [--prefix PREFIX]
+const help = `usage: memmap export FILE [--format c|ld|md|qemu] [--space NAME] [--prefix PREFIX]
                      [--output OUT [--check]]
 
 Writes one address space for the code and documents that must agree with the board:
@@ -28,16 +28,23 @@ Writes one address space for the code and documents that must agree with the boa
        order with the region that answers there (its kind, access sizes and ///
        documentation) and the unmapped stretches between them. Without --space, every
        space of the board, a section each.
+  qemu the QEMU C code that builds the space: a struct of MemoryRegions and an init
+       function of memory_region_init_* calls (alias targets first), then the
+       add_subregion[_overlap] calls in the board's order and the set_readonly,
+       set_enabled, set_nonvolatile and coalescing calls; io and romd regions get
+       MemoryRegionOps with the board's access sizes and endianness and stub callbacks
+       that log the access as unimplemented. Alias targets the space shows only through
+       an alias are built too.
 
 In c and ld, names are region names in upper case with every other character run
 turned into '_' (pc.ram -> PC_RAM); a name shared across containers is prefixed with
 its container's (B0_RAM), and what still repeats is numbered (PAM_PCI, PAM_PCI_2).
 
 options:
-  --format FORMAT   c (default), ld or md
-  --space NAME      the address space; c and ld need it when the board has more than one
+  --format FORMAT   c (default), ld, md or qemu
+  --space NAME      the address space; c, ld and qemu need it when the board has more than one
   --prefix PREFIX   put in front of every name (and of the header's include guard);
-                    c and ld only
+                    c, ld and qemu (its type and function names)
   --output OUT      write to OUT instead of stdout (left untouched when already current)
   --check           with --output: write nothing; exit 1 if OUT is missing or differs
                     from what the board gives (its banner comment aside), for CI

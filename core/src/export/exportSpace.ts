@@ -8,11 +8,12 @@ import { firstSpaceOfEachName, type Analysis } from '../model/analyze';
 import { cHeader } from './cHeader';
 import { linkerMemory } from './linkerMemory';
 import { markdownMap, markdownMaps } from './markdownMap';
+import { qemuCode } from './qemuCode';
 
-export type ExportFormat = 'c' | 'ld' | 'md';
-export const exportFormats: readonly ExportFormat[] = ['c', 'ld', 'md'];
+export type ExportFormat = 'c' | 'ld' | 'md' | 'qemu';
+export const exportFormats: readonly ExportFormat[] = ['c', 'ld', 'md', 'qemu'];
 
-const writers: Readonly<Record<ExportFormat, typeof cHeader>> = { c: cHeader, ld: linkerMemory, md: markdownMap };
+const writers: Readonly<Record<ExportFormat, typeof cHeader>> = { c: cHeader, ld: linkerMemory, md: markdownMap, qemu: qemuCode };
 
 export interface ExportRequest {
 	readonly format: ExportFormat;
