@@ -278,9 +278,6 @@ function flagLines(region: Region, mr: string): string[] {
 	if (region.nonvolatile) {
 		lines.push(`    memory_region_set_nonvolatile(${mr}, true);`);
 	}
-	if (region.kind === 'romd' && !region.romdMode) {
-		lines.push(`    memory_region_rom_device_set_romd(${mr}, false);`);
-	}
 	const coalesce = region.access?.coalesce;
 	if (coalesce !== undefined) {
 		lines.push(
