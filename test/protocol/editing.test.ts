@@ -90,6 +90,21 @@ suite('protocol: editing', () => {
 		assert.deepEqual(await complete('container c size 4K {\n\tat |\n}\n'), []);
 	});
 
+	test('completion: the room after size, as far as the next subregion, and the aligned powers of two in it', async () => {
+		const bus = (line: string): string =>
+			`space m = soc\ncontainer soc size 64K {\n\tram a at 0 size 4K\n\tio uart at 0x1800 size 0x100\n${line}\n\tio b at 0x4000 size 8K\n}\nram big size 1M\n`;
+		// 8 KiB to 'b', and 8K is also the largest aligned power of two (given once).
+		assert.deepEqual(await complete(bus('\tram new at 0x2000 size |')), ['8K', '4K', '2K']);
+		// An unaligned start: the exact room, then the powers of two its alignment allows.
+		assert.deepEqual(await complete(bus('\tram new at 0x1900 size |')), ['0x2700', '0x100', '0x80', '0x40']);
+		// An alias: the rest of its target from the offset comes first.
+		assert.deepEqual(await complete(bus('\talias w at 0x6000 of big offset 0x80000 size |')), ['512K', '40K', '8K', '4K', '2K']);
+		// After the last subregion: up to the container's end.
+		assert.deepEqual((await complete(bus('\tram new at 0x8000 size |'))).slice(0, 2), ['32K', '16K']);
+		// At the top level, no room to measure.
+		assert.deepEqual(await complete('ram r size |\n'), []);
+	});
+
 	test('completion: properties not yet used on the region', async () => {
 		const props = await complete('container s size 4K {\n\tram r at 0 size 1K |\n}\n');
 		assert.ok(props.includes('priority') && props.includes('readonly'), props.join());

@@ -7,7 +7,7 @@
  */
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
 import { fittingStarts, formatAddress, formatSize, freeGaps } from '../../../core/src/index';
-import type { Analysis, FileNode, MapNode, Region } from '../../../core/src/index';
+import type { Analysis, FileNode, MapNode, Region, RegionNode } from '../../../core/src/index';
 import { referenceAt, regionDeclaredAt } from '../model';
 import { innermost, pathAt } from '../syntaxQuery';
 
@@ -20,19 +20,11 @@ const maxItems = 8;
  * container.
  */
 export function addressItems(analysis: Analysis, uri: string, file: FileNode, atOffset: number, replace: Range): CompletionItem[] {
-	const path = pathAt(file, atOffset);
-	const statement = innermost(path, 'region', 'map');
-	const block = innermost(path, 'block');
-	if (!statement || !block || block.index > statement.index) {
+	const found = placingStatement(analysis, uri, file, atOffset);
+	if (!found?.container) {
 		return [];
 	}
-	const owner = path[block.index - 1];
-	const container = owner?.kind === 'region' ? regionDeclaredAt(analysis, uri, owner.offset) : undefined;
-	if (!container) {
-		return [];
-	}
-	const node = statement.node;
-	const placed = node.kind === 'map' ? mapTarget(analysis, uri, node) : regionDeclaredAt(analysis, uri, node.offset);
+	const { container, placed } = found;
 	const size = placed?.size ?? 0n;
 	const gaps = freeGaps(analysis.tree, container, placed?.id);
 	const places = size > 0n ? fittingStarts(gaps, size, maxItems) : gaps.slice(0, maxItems).map((gap) => ({ start: gap.start, gap }));
@@ -49,6 +41,30 @@ export function addressItems(analysis: Analysis, uri: string, file: FileNode, at
 			textEdit: { range: replace, newText: label },
 		};
 	});
+}
+
+/**
+ * The statement (a nested region or a `map`) that holds `offset`: the region it places,
+ * as the analysis has it, and the container of the block it stands in (undefined at the
+ * top level).
+ */
+export function placingStatement(
+	analysis: Analysis,
+	uri: string,
+	file: FileNode,
+	offset: number,
+): { node: RegionNode | MapNode; placed: Region | undefined; container: Region | undefined } | undefined {
+	const path = pathAt(file, offset);
+	const statement = innermost(path, 'region', 'map');
+	if (!statement) {
+		return undefined;
+	}
+	const node = statement.node;
+	const placed = node.kind === 'map' ? mapTarget(analysis, uri, node) : regionDeclaredAt(analysis, uri, node.offset);
+	const block = innermost(path, 'block');
+	const owner = block && block.index < statement.index ? path[block.index - 1] : undefined;
+	const container = owner?.kind === 'region' ? regionDeclaredAt(analysis, uri, owner.offset) : undefined;
+	return { node, placed, container };
 }
 
 function mapTarget(analysis: Analysis, uri: string, node: MapNode): Region | undefined {

@@ -1,6 +1,7 @@
 /**
  * Completion from the text before the cursor and the syntax tree: region names after
- * `of`/`map`/`=`, free addresses after `at` (`addressCompletion.ts`), units right after a number, the properties a region header has not used
+ * `of`/`map`/`=`, free addresses after `at` and the room after `size` (`addressCompletion.ts`,
+ * `sizeCompletion.ts`), units right after a number, the properties a region header has not used
  * yet, the keywords valid in a block or at top level, and snippets for new regions.
  */
 import {
@@ -16,6 +17,7 @@ import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 import { endOf, innermost, pathAt } from '../syntaxQuery';
 import { addressItems } from './addressCompletion';
+import { sizeItems } from './sizeCompletion';
 import { childNameItems, includeItems, regionNameItems, snippetItems } from './completionItems';
 
 const units = ['K', 'M', 'G', 'T', 'P', 'E', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
@@ -43,10 +45,10 @@ export function completion(analysis: Analysis, document: TextDocument, offset: n
 	const replace = toRange(document, wordStart, prefix.length);
 	const before = text.slice(Math.max(0, wordStart - 64), wordStart);
 	const previous = /(\S+)\s*$/.exec(before)?.[1] ?? '';
-	if (previous === 'at' && (prefix === '' || /^[0-9]/.test(prefix))) {
-		const atOffset = wordStart - (before.length - before.trimEnd().length) - previous.length;
-		const places = addressItems(analysis, document.uri, source.file, atOffset, replace);
-		return { isIncomplete: false, items: [...places, ...unitItems(prefix, replace)] };
+	if ((previous === 'at' || previous === 'size') && (prefix === '' || /^[0-9]/.test(prefix))) {
+		const keywordOffset = wordStart - (before.length - before.trimEnd().length) - previous.length;
+		const values = (previous === 'at' ? addressItems : sizeItems)(analysis, document.uri, source.file, keywordOffset, replace);
+		return { isIncomplete: false, items: [...values, ...unitItems(prefix, replace)] };
 	}
 	if (/^[0-9]/.test(prefix)) {
 		return { isIncomplete: false, items: unitItems(prefix, replace) };
