@@ -35,7 +35,8 @@ export function qemuCode(tree: RegionTree, space: SpaceView, options: ExportOpti
 			lines.push(...opsLines(region, fields.get(region.id) ?? '?'));
 		}
 	}
-	lines.push(`void ${base.toLowerCase()}_init(${type} *r, Object *owner)`, '{');
+	// The prototype keeps QEMU's -Wmissing-prototypes quiet, and is what a header would hold.
+	lines.push(`void ${base.toLowerCase()}_init(${type} *r, Object *owner);`, '', `void ${base.toLowerCase()}_init(${type} *r, Object *owner)`, '{');
 	for (const region of initOrder(tree, regions)) {
 		lines.push(...initLines(region, field));
 	}
