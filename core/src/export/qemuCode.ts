@@ -228,8 +228,29 @@ function sizeText(size: bigint): string {
 	return size >= addressSpaceSize ? 'UINT64_MAX' : toHex(size);
 }
 
+/**
+ * `text` as a C string literal: quotes and backslashes escaped, and every byte of the
+ * UTF-8 form of anything outside printable ASCII as a three-digit octal escape (which no
+ * following digit can extend).
+ */
 function cString(text: string): string {
-	return `"${text.replace(/[\\"]/g, '\\$&').replace(/[^\x20-\x7e]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)}"`;
+	const escaped = text
+		.replace(/[\\"]/g, '\\$&')
+		.replace(/[^\x20-\x7e]+/g, (run) => utf8Bytes(run).map((byte) => `\\${byte.toString(8).padStart(3, '0')}`).join(''));
+	return `"${escaped}"`;
+}
+
+/**
+ * The UTF-8 bytes of `run`, which holds no printable ASCII, so that `encodeURIComponent`
+ * escapes every byte (the core has no TextEncoder: it uses no host API). A lone surrogate,
+ * which UTF-8 cannot hold, becomes U+FFFD.
+ */
+function utf8Bytes(run: string): number[] {
+	const whole = run.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+	return encodeURIComponent(whole)
+		.split('%')
+		.slice(1)
+		.map((hex) => Number.parseInt(hex, 16));
 }
 
 function initLines(region: Region, field: (id: RegionId | undefined) => string): string[] {

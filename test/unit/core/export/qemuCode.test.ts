@@ -109,6 +109,8 @@ suite('export --format qemu: the generated code builds the same regions (gcc and
 
 /** Compiles `code` with a main that runs its init and prints the shim's record; compares. */
 function checkBuilds(analysis: Analysis, code: string, dir: string): void {
+	// Outside comments (which keep names as written), plain ASCII: names are escaped in strings.
+	assert.match(code.replace(/\/\*[\s\S]*?\*\//g, ''), /^[\n\x20-\x7e]*$/);
 	const init = /^void (\w+)_init\((\w+) \*r, Object \*owner\)$/m.exec(code);
 	assert.ok(init, 'an init function');
 	const [, base, type] = init;
@@ -158,3 +160,15 @@ function checkBuilds(analysis: Analysis, code: string, dir: string): void {
 		}
 	}
 }
+
+suite('export --format qemu: names in C strings', () => {
+	test('non-ASCII names are UTF-8 octal escapes; a lone surrogate, which UTF-8 cannot hold, is U+FFFD', () => {
+		const text = 'space s = c\ncontainer c size 4K {\n\tio "µ\uD800x" at 0 size 16\n}\n';
+		const outcome = exportSpace(analyze('file:///c.memmap', { readText: () => text, resolveInclude: (_from, written) => written }), {
+			format: 'qemu',
+			file: 'c.memmap',
+		});
+		assert.ok(outcome.ok);
+		assert.match(outcome.text, /"\\302\\265\\357\\277\\275x", 0x10\);$/m);
+	});
+});
