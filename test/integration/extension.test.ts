@@ -300,7 +300,7 @@ suite('memmap extension', () => {
 		assert.deepEqual(all.text?.match(/^## .*$/gm), ['## Address space `memory`', '## Address space `pio`']);
 		// QEMU code opens as C.
 		const qemu = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'qemu', space: 'pio' });
-		assert.match(qemu.text ?? '', /^ {4}memory_region_init_io\(&r->pit, owner, &pit_ops, r, "pit", 0x4\);$/m);
+		assert.match(qemu.text ?? '', /^ {4}memory_region_init_io\(&r->pit, owner, &board_pio_pit_ops, r, "pit", 0x4\);$/m);
 		assert.equal(vscode.window.activeTextEditor?.document.languageId, 'c');
 		const refused = await vscode.commands.executeCommand<ExportOutcome>('memmap.export', { uri, format: 'c', space: 'nope' });
 		assert.equal(refused.text, undefined);

@@ -29,16 +29,19 @@ export function qemuCode(tree: RegionTree, space: SpaceView, options: ExportOpti
 	const field = (id: RegionId | undefined): string => `r->${fields.get(id ?? -1) ?? '?'}`;
 	const base = `${options.prefix ?? ''}${identifierOf(options.source.replace(/\.memmap$/i, ''))}_${identifierOf(space.space.name)}`;
 	const type = `${camel(base)}Regions`;
+	// File-scope names carry the init function's prefix, so that no region name can make
+	// one clash with a function of QEMU's (`memory_region_read` for a region so named).
+	const symbol = (id: RegionId): string => `${base.toLowerCase()}_${fields.get(id) ?? '?'}`;
 	const lines = [...banner(tree, space, options, base, fields.get(space.space.root) ?? '?'), ...structLines(regions, fields, type)];
 	for (const region of regions) {
 		if (region.kind === 'io' || region.kind === 'romd') {
-			lines.push(...opsLines(region, fields.get(region.id) ?? '?'));
+			lines.push(...opsLines(region, symbol(region.id)));
 		}
 	}
 	// The prototype keeps QEMU's -Wmissing-prototypes quiet, and is what a header would hold.
 	lines.push(`void ${base.toLowerCase()}_init(${type} *r, Object *owner);`, '', `void ${base.toLowerCase()}_init(${type} *r, Object *owner)`, '{');
 	for (const region of initOrder(tree, regions)) {
-		lines.push(...initLines(region, field));
+		lines.push(...initLines(region, field, symbol));
 	}
 	lines.push(...placementLines(tree, space.space.root, regions, field), '}', '');
 	return lines.join('\n');
@@ -160,6 +163,7 @@ function structLines(regions: readonly Region[], fields: ReadonlyMap<RegionId, s
 	return lines;
 }
 
+/** The ops of an `io` or `romd` region, its callbacks named `symbol_read`, `symbol_write`. */
 function opsLines(region: Region, field: string): string[] {
 	const access = region.access;
 	const endian = { little: 'DEVICE_LITTLE_ENDIAN', big: 'DEVICE_BIG_ENDIAN', native: 'DEVICE_NATIVE_ENDIAN' }[access?.endian ?? 'native'];
@@ -253,7 +257,7 @@ function utf8Bytes(run: string): number[] {
 		.map((hex) => Number.parseInt(hex, 16));
 }
 
-function initLines(region: Region, field: (id: RegionId | undefined) => string): string[] {
+function initLines(region: Region, field: (id: RegionId | undefined) => string, symbol: (id: RegionId) => string): string[] {
 	const mr = `&${field(region.id)}`;
 	const name = cString(region.name);
 	const size = sizeText(region.size);
@@ -272,10 +276,10 @@ function initLines(region: Region, field: (id: RegionId | undefined) => string):
 			lines.push(`    memory_region_init_rom(${mr}, owner, ${name}, ${size}, &error_fatal);`);
 			break;
 		case 'romd':
-			lines.push(`    memory_region_init_rom_device(${mr}, owner, &${fieldName(field, region)}_ops, r, ${name}, ${size}, &error_fatal);`);
+			lines.push(`    memory_region_init_rom_device(${mr}, owner, &${symbol(region.id)}_ops, r, ${name}, ${size}, &error_fatal);`);
 			break;
 		case 'io':
-			lines.push(`    memory_region_init_io(${mr}, owner, &${fieldName(field, region)}_ops, r, ${name}, ${size});`);
+			lines.push(`    memory_region_init_io(${mr}, owner, &${symbol(region.id)}_ops, r, ${name}, ${size});`);
 			break;
 		case 'ramd':
 			lines.push(`    memory_region_init_ram_device_ptr(${mr}, owner, ${name}, ${size}, ${field(region.id)}_ptr);`);
@@ -286,10 +290,6 @@ function initLines(region: Region, field: (id: RegionId | undefined) => string):
 	}
 	lines.push(...flagLines(region, mr));
 	return lines;
-}
-
-function fieldName(field: (id: RegionId | undefined) => string, region: Region): string {
-	return field(region.id).slice('r->'.length);
 }
 
 function flagLines(region: Region, mr: string): string[] {
