@@ -38,6 +38,22 @@ suite('formatOnType', () => {
 		assert.equal(typeAt('container s size 4K {\n\n  ram a at 0 size 1K\n}|', '}'), 'container s size 4K {\n\tram a at 0 size 1K\n}');
 	});
 
+	test('a brace with more after it on its line formats only the lines before that line', () => {
+		// Found by the property: formatting up to the brace moved the `///` after it onto a
+		// line of its own, without the blank line after it, so it documented 'a'.
+		const shared = 'container t { container u priority // note\n0 { }|\t/// Documented.\ncontainer a { } }\n';
+		assert.equal(typeAt(shared, '}'), shared.replace('|', ''));
+		const below = 'container s size 4K {\n  ram   a at 0 size 1K\n  io d at 0x400 size 1K {\n  valid 1..4 }|  ram b at 0x800 size 1K\n}\n';
+		assert.equal(typeAt(below, '}'), below.replace('|', '').replace('  io d at 0x400 size 1K {\n', '\tio  d at 0x400 size 1K {\n'));
+	});
+
+	test('edits that would change what a `///` documents are all left out', () => {
+		// The `///` moves to a line of its own, but the blank line the formatter puts after it
+		// is part of an edit that runs past the brace; without it, the comment would document 'a'.
+		const text = 'container t { container u at // note\n1K /// Documented.\ncontainer a };\n';
+		assert.equal(typeAt(text.replace('a }', 'a }|'), '}'), text);
+	});
+
 	test('CRLF text keeps its line ends', () => {
 		const board = 'container s size 4K {\r\n\tram  a at 0 size 1K\r\n|\r\n}\r\n';
 		assert.equal(typeAt(board, '\n'), 'container s size 4K {\r\n\tram a at 0 size 1K\r\n\r\n}\r\n');
