@@ -33,7 +33,7 @@ export { mappedBytes, PackedFlatView, rangeCount, rangeRegions } from './model/p
 export { flatPieces, humanSize, paddedAddress, spaceExtent, type FlatPiece } from './model/flatPieces';
 export { listRegions, printOrder, type ListedRegion } from './model/treeOrder';
 export * from './model/owner';
-export { alignmentOf, alignUp, fittingStarts, freeGaps, placedChildren } from './model/freeSpace';
+export { alignmentOf, fittingStarts, freeGaps } from './model/freeSpace';
 export { suggest } from './model/build/suggest';
 export * from './qemu';
 export * from './export';

@@ -17,12 +17,12 @@ export function alignmentOf(size: bigint): bigint {
 }
 
 /** `value` rounded up to a multiple of `align`. */
-export function alignUp(value: bigint, align: bigint): bigint {
+function alignUp(value: bigint, align: bigint): bigint {
 	return ((value + align - 1n) / align) * align;
 }
 
 /** The subregions of `container` with a size, but `except`, by address. */
-export function placedChildren(tree: RegionTree, container: Region, except?: RegionId): Region[] {
+function placedChildren(tree: RegionTree, container: Region, except?: RegionId): Region[] {
 	return container.children
 		.map((id) => tree.regions[id])
 		.filter((r): r is Region => r !== undefined && r.id !== except && r.size > 0n)
@@ -55,14 +55,14 @@ export function freeGaps(tree: RegionTree, container: Region, except?: RegionId)
 }
 
 /**
- * In each gap where `size` bytes fit at a `size`-aligned start, the lowest such start,
- * with its gap; at most `max` of them, in address order.
+ * In each gap where `size` bytes fit at a `size`-aligned start at or after `from`, the
+ * lowest such start, with its gap; at most `max` of them, in address order.
  */
-export function fittingStarts(gaps: readonly AddressSpan[], size: bigint, max: number): { start: bigint; gap: AddressSpan }[] {
+export function fittingStarts(gaps: readonly AddressSpan[], size: bigint, max: number, from = 0n): { start: bigint; gap: AddressSpan }[] {
 	const align = alignmentOf(size);
 	const found: { start: bigint; gap: AddressSpan }[] = [];
 	for (const gap of gaps) {
-		const start = alignUp(gap.start, align);
+		const start = alignUp(gap.start > from ? gap.start : from, align);
 		if (start + size <= gap.end) {
 			found.push({ start, gap });
 			if (found.length >= max) {

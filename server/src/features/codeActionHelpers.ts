@@ -1,5 +1,5 @@
 /** Region lookups and address arithmetic behind the quick fixes. */
-import { alignmentOf, alignUp, placedChildren, twoTo64 } from '../../../core/src/index';
+import { fittingStarts, freeGaps } from '../../../core/src/index';
 import type { Analysis, Diagnostic, Region } from '../../../core/src/index';
 
 /** The region a diagnostic is about: the innermost one whose statement holds its start. */
@@ -28,19 +28,5 @@ export function nextFreeAddress(analysis: Analysis, region: Region): bigint | un
 	if (!parent || region.size === 0n) {
 		return undefined;
 	}
-	const siblings = placedChildren(analysis.tree, parent, region.id);
-	const align = alignmentOf(region.size);
-	const limit = parent.size < twoTo64 ? parent.size : twoTo64;
-	let candidate = alignUp(region.addr, align);
-	for (const sibling of siblings) {
-		const end = sibling.addr + sibling.size;
-		if (end <= candidate) {
-			continue;
-		}
-		if (sibling.addr >= candidate + region.size) {
-			break;
-		}
-		candidate = alignUp(end, align);
-	}
-	return candidate + region.size <= limit ? candidate : undefined;
+	return fittingStarts(freeGaps(analysis.tree, parent, region.id), region.size, 1, region.addr)[0]?.start;
 }

@@ -53,12 +53,15 @@ suite('free space in a container', () => {
 		assert.deepEqual(fittingStarts(gaps, 0x300n, 8).map((f) => hex(f.start)), ['0x400', '0x1c00', '0x6000']);
 		assert.deepEqual(fittingStarts(gaps, 0x300n, 1).map((f) => hex(f.start)), ['0x400']);
 		assert.deepEqual(fittingStarts(gaps, 0x10000n, 8), []);
+		// From an address on (the next-free-address quick fix): inside a gap, or past one.
+		assert.deepEqual(fittingStarts(gaps, 0x1000n, 8, 0x2001n).map((f) => hex(f.start)), ['0x3000', '0x6000']);
+		assert.deepEqual(fittingStarts(gaps, 0x1000n, 8, 0x3001n).map((f) => hex(f.start)), ['0x6000']);
 	});
 
 	test('every fitting start is aligned, inside its gap, and clear of every other subregion (property)', () => {
 		const child = fc.record({ at: fc.bigInt({ min: 0n, max: 0xffffn }), size: fc.bigInt({ min: 0n, max: 0x4000n }) });
 		fc.assert(
-			fc.property(fc.array(child, { maxLength: 12 }), fc.bigInt({ min: 1n, max: 0x8000n }), (children, size) => {
+			fc.property(fc.array(child, { maxLength: 12 }), fc.bigInt({ min: 1n, max: 0x8000n }), fc.bigInt({ min: 0n, max: 0xffffn }), (children, size, from) => {
 				const lines = children.map((c, i) => `\tram r${i} at ${hex(c.at)} size ${hex(c.size)} overlap`);
 				const { tree, region } = container(`container soc size 64K {\n${lines.join('\n')}\n}\n`, 'soc');
 				const gaps = freeGaps(tree, region);
@@ -71,9 +74,15 @@ suite('free space in a container', () => {
 					assert.ok(gap.start === 0n || covered(gap.start - 1n), 'a gap starts where a subregion ends');
 					assert.ok(gap.end === 0x10000n || covered(gap.end), 'and ends where one starts');
 				}
-				for (const { start, gap } of fittingStarts(gaps, size, 100)) {
+				for (const { start, gap } of fittingStarts(gaps, size, 100, from)) {
 					assert.equal(start % alignmentOf(size), 0n);
-					assert.ok(gap.start <= start && start + size <= gap.end);
+					assert.ok(gap.start <= start && start + size <= gap.end && start >= from);
+				}
+				// The first is the lowest such start: no aligned start below it is free for `size` bytes.
+				const first = fittingStarts(gaps, size, 1, from)[0]?.start ?? 0x10000n;
+				const align = alignmentOf(size);
+				for (let c = ((from + align - 1n) / align) * align; c < first && c + size <= 0x10000n; c += align) {
+					assert.ok(children.some((ch) => ch.size > 0n && ch.at < c + size && c < ch.at + ch.size), `${hex(c)} is taken`);
 				}
 			}),
 			{ numRuns: 200 },
