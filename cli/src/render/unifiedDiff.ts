@@ -21,11 +21,11 @@ const context = 3;
 
 /** The diff of `text` and `text` with `edits` (sorted, disjoint) applied; empty if none. */
 export function unifiedDiff(text: string, edits: readonly TextReplacement[], name: string): string {
-	const changes = changesOf(text, edits);
+	const oldLines = splitLines(text);
+	const changes = changesOf(text, oldLines.length, edits);
 	if (changes.length === 0) {
 		return '';
 	}
-	const oldLines = splitLines(text);
 	const missingNewline = text.length > 0 && !text.endsWith('\n');
 	let out = `--- ${name}\n+++ ${name}\n`;
 	let delta = 0;
@@ -91,9 +91,8 @@ function end(change: Change): number {
  * The edits as runs of whole lines: each edit takes the lines it touches (the line after
  * a removed line break too), and edits whose lines meet share one run.
  */
-function changesOf(text: string, edits: readonly TextReplacement[]): Change[] {
+function changesOf(text: string, lineCount: number, edits: readonly TextReplacement[]): Change[] {
 	const index = new LineIndex(text, true);
-	const lineCount = splitLines(text).length;
 	const line = (offset: number): number => Math.min(index.lineAt(offset) - 1, Math.max(0, lineCount - 1));
 	const changes: Change[] = [];
 	for (let i = 0; i < edits.length; ) {
