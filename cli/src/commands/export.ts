@@ -114,7 +114,7 @@ function reportFreshness(output: string, file: string, command: string, result: 
 
 export const exportCommand: Command = {
 	name: 'export',
-	summary: 'write one address space as a C header, a GNU ld MEMORY command or a Markdown map',
+	summary: 'write one address space as a C header, a GNU ld MEMORY command, a Markdown map or QEMU code',
 	help,
 	options: { '--format': 'value', '--space': 'value', '--prefix': 'value', '--output': 'value', '--check': 'flag' },
 	run: runExport,
