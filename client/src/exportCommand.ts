@@ -52,7 +52,7 @@ async function pickFormat(): Promise<Format | undefined> {
 
 /**
  * The prefix of every exported name: the arguments' if they give one, else the setting
- * `memmap.export.prefix` for the formats that name things (C and ld; a Markdown map has
+ * `memmap.export.prefix` for the formats that name things (C, ld and QEMU; a Markdown map has
  * no names to prefix), so that a project sets its prefix once.
  */
 function prefixFor(format: Format, args: ExportArgs, uri: string): string | undefined {
