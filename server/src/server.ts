@@ -13,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from './context';
 import { DocumentCache } from './documentCache';
+import { registerCallHierarchy } from './features/callHierarchy';
 import { registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
@@ -34,6 +35,7 @@ import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
 import { registerSelectionRanges } from './features/selectionRanges';
 import { registerSemanticTokens, semanticTokensLegend } from './features/semanticTokens';
+import { registerTypeHierarchy } from './features/typeHierarchy';
 import { registerWatchedFiles } from './features/watchedFiles';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { defaultSettings } from './settings';
@@ -70,6 +72,8 @@ const capabilities: InitializeResult['capabilities'] = {
 	documentFormattingProvider: true,
 	documentRangeFormattingProvider: true,
 	documentOnTypeFormattingProvider: onTypeFormattingTriggers,
+	typeHierarchyProvider: true,
+	callHierarchyProvider: true,
 	semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true }, range: true },
 	workspace: { fileOperations: { willRename: willRenameFilters } },
 };
@@ -102,6 +106,8 @@ registerWatchedFiles(ctx, diagnostics);
 registerHover(ctx);
 registerDefinition(ctx);
 registerReferences(ctx);
+registerTypeHierarchy(ctx);
+registerCallHierarchy(ctx);
 registerDocumentHighlight(ctx);
 registerRename(ctx);
 registerDocumentSymbols(ctx);

@@ -215,6 +215,26 @@ suite('memmap in VS Code (code-server, installed .vsix)', function () {
 		assert.equal((await cursorPosition(page))?.line, hpet.line);
 	});
 
+	test('Peek Call Hierarchy on a RAM bank lists the alias windows onto it', async function () {
+		// The whole window for the editor and its peek, for the README's screenshot.
+		await runCommand(page, 'View: Close All Editor Groups');
+		await openFile(page, 'pc-x86.memmap');
+		await runCommand(page, 'View: Close Primary Side Bar');
+		await page.locator('#workbench\\.parts\\.sidebar').waitFor({ state: 'hidden', timeout: 10_000 });
+		const at = positionOf(readWorkspaceFile(folder, 'pc-x86.memmap'), 'ram pc.ram size', 'ram '.length);
+		await goToLine(page, at.line, at.column);
+		await runCommand(page, 'Peek Call Hierarchy');
+		const peek = page.locator('.peekview-widget');
+		const rows = peek.locator('.monaco-list-row');
+		await rows.filter({ hasText: 'ram-below-4g' }).first().waitFor({ timeout: 15_000 });
+		await rows.filter({ hasText: 'of pc.ram at 0xc_0000' }).first().waitFor({ timeout: 10_000 });
+		const names = await rows.allInnerTexts();
+		assert.ok(names.some((text) => /pam-ram[\s\S]*disabled/.test(text)), names.join('\n'));
+		publish(await screenshot(page, 'call-hierarchy-e2e'), 'call-hierarchy-e2e.png');
+		await page.keyboard.press('Escape');
+		await peek.waitFor({ state: 'hidden', timeout: 10_000 });
+	});
+
 	test('F2 renames a region and every reference to it', async function () {
 		await openFile(page, 'cortex-m.memmap');
 		const before = readWorkspaceFile(folder, 'cortex-m.memmap');

@@ -142,6 +142,23 @@ suite('memmap extension', () => {
 		assert.deepEqual(shown, [`${text.indexOf('of pc.bios') + 3} read`, `${text.indexOf('rom pc.bios') + 4} write`].sort());
 	});
 
+	test('the type hierarchy walks the containers, the call hierarchy the aliases', async () => {
+		const editor = await openEditor(boardPath);
+		const text = editor.document.getText();
+		const at = (needle: string, delta: number): vscode.Position => editor.document.positionAt(text.indexOf(needle) + delta);
+		const [uart] = await vscode.commands.executeCommand<vscode.TypeHierarchyItem[]>('vscode.prepareTypeHierarchy', editor.document.uri, at('uart1', 1));
+		assert.ok(uart, 'an item for uart1');
+		const parents = await vscode.commands.executeCommand<vscode.TypeHierarchyItem[]>('vscode.provideSupertypes', uart);
+		assert.deepEqual(parents.map((p) => `${p.name}: ${p.detail}`), ['system: container · 16 EiB']);
+		const children = await vscode.commands.executeCommand<vscode.TypeHierarchyItem[]>('vscode.provideSubtypes', parents[0]);
+		assert.deepEqual(children.map((c) => c.name), ['ram-below-4g', 'isa-bios', 'ioapic', 'uart0', 'uart1', 'hpet', 'pc.bios']);
+		const [bios] = await vscode.commands.executeCommand<vscode.CallHierarchyItem[]>('vscode.prepareCallHierarchy', editor.document.uri, at('rom pc.bios', 5));
+		assert.ok(bios, 'an item for pc.bios');
+		const calls = await vscode.commands.executeCommand<vscode.CallHierarchyIncomingCall[]>('vscode.provideIncomingCalls', bios);
+		assert.deepEqual(calls.map((c) => `${c.from.name}: ${c.from.detail}`), ['isa-bios: alias · 128 KiB · at 0xe_0000 in system · of system/pc.bios at 0x2_0000']);
+		assert.deepEqual(calls[0]?.fromRanges.map((r) => editor.document.offsetAt(r.start)), [text.indexOf('of pc.bios')]);
+	});
+
 	test('Format Selection edits only the selected line', async () => {
 		const editor = await openEditor(boardPath);
 		const line = editor.document.positionAt(editor.document.getText().indexOf('io uart0')).line;

@@ -11,7 +11,8 @@ import { analysisFor, guard, type ServerContext } from '../context';
 import { placementsOf, regionDeclaredAt } from '../model';
 import { formatRange } from './regionInfo';
 
-const kinds: Readonly<Record<RegionKind, SymbolKind>> = {
+/** The symbol kind of each region kind (the outline's icons; the hierarchies use them too). */
+export const regionSymbolKinds: Readonly<Record<RegionKind, SymbolKind>> = {
 	container: SymbolKind.Namespace,
 	ram: SymbolKind.Array,
 	ramd: SymbolKind.Array,
@@ -49,7 +50,7 @@ function regionSymbol(analysis: Analysis, document: TextDocument, node: RegionNo
 		}
 	}
 	const name = node.name?.text || '(unnamed)';
-	const result = symbol(document, name, details.join(' · '), kinds[node.regionKind], node, node.name ?? keywordSpan(node));
+	const result = symbol(document, name, details.join(' · '), regionSymbolKinds[node.regionKind], node, node.name ?? keywordSpan(node));
 	if (node.body && depth < 256) {
 		result.children = node.body.members
 			.map((m) => memberSymbol(analysis, document, m, depth + 1))

@@ -1,0 +1,78 @@
+/**
+ * The items of the two hierarchy views (`typeHierarchy.ts`: containment, and
+ * `callHierarchy.ts`: aliases). An item names a region by where it is declared and by the
+ * open document whose analysis found it, so that expanding it later, after edits, asks the
+ * same analysis context again; an item whose declaration no longer holds that region
+ * (the text moved under it) expands to nothing until the view is opened again.
+ */
+import type { CallHierarchyItem, TypeHierarchyItem } from 'vscode-languageserver';
+import { formatAddress, formatSize } from '../../../core/src/index';
+import type { Analysis, Region } from '../../../core/src/index';
+import { rangeIn } from '../convert';
+import { analysisFor, type ServerContext } from '../context';
+import { regionAtCursor, regionDeclaredAt } from '../model';
+import { regionSymbolKinds } from './documentSymbols';
+
+/** What an item carries back to the server: the analysis context and the declaration. */
+export interface HierarchyData {
+	/** The open document whose analysis the view started from (an includer, maybe). */
+	readonly context: string;
+	readonly uri: string;
+	readonly offset: number;
+	readonly name: string;
+}
+
+/** The fields both item types share (LSP's TypeHierarchyItem and CallHierarchyItem). */
+export type HierarchyItem = TypeHierarchyItem & CallHierarchyItem & { data: HierarchyData };
+
+/** The region named at `offset` of `uri` (a declaration's name or a reference), as an item. */
+export function prepareItems(ctx: ServerContext, uri: string, offset: number): HierarchyItem[] | null {
+	const found = analysisFor(ctx, uri);
+	const hit = found && regionAtCursor(found.analysis, uri, offset);
+	return found && hit ? [itemOf(found.analysis, uri, hit.region)] : null;
+}
+
+/** The analysis and region an item stands for, if its declaration still holds it. */
+export function resolveItem(ctx: ServerContext, item: { data?: unknown }): { analysis: Analysis; region: Region; context: string } | undefined {
+	const data = item.data as Partial<HierarchyData> | undefined;
+	if (typeof data?.context !== 'string' || typeof data.uri !== 'string' || typeof data.offset !== 'number') {
+		return undefined;
+	}
+	const analysis = analysisFor(ctx, data.context)?.analysis;
+	const region = analysis && regionDeclaredAt(analysis, data.uri, data.offset);
+	return analysis && region && region.name === data.name ? { analysis, region, context: data.context } : undefined;
+}
+
+/** The item of `region`: its declaration, its name, and what it is and where it sits in `detail`. */
+export function itemOf(analysis: Analysis, context: string, region: Region): HierarchyItem {
+	const { definition, nameLocation } = region;
+	return {
+		name: region.name || '(unnamed)',
+		kind: regionSymbolKinds[region.kind],
+		detail: detailOf(analysis, region),
+		uri: definition.uri,
+		range: rangeIn(analysis, definition.uri, definition.offset, definition.length),
+		selectionRange: rangeIn(analysis, nameLocation.uri, nameLocation.offset, nameLocation.length),
+		data: { context, uri: definition.uri, offset: definition.offset, name: region.name },
+	};
+}
+
+/**
+ * `io · 4 KiB · at 0xfec0_0000 in system`; an alias adds its window:
+ * `alias · 128 KiB · at 0xe_0000 in pci · of pc.bios at 0x2_0000`; a disabled region
+ * says so after its size.
+ */
+export function detailOf(analysis: Analysis, region: Region): string {
+	// A disabled region renders nothing: said before where it sits, so that a narrow view
+	// still shows it.
+	const parts = region.enabled ? [region.kind, formatSize(region.size)] : [region.kind, formatSize(region.size), 'disabled'];
+	const parent = region.parent === undefined ? undefined : analysis.tree.regions[region.parent];
+	if (parent) {
+		parts.push(`at ${formatAddress(region.addr)} in ${parent.name}`);
+	}
+	if (region.alias) {
+		const target = region.alias.target === undefined ? undefined : analysis.tree.regions[region.alias.target];
+		parts.push(target ? `of ${target.path} at ${formatAddress(region.alias.offset)}` : 'of (unresolved)');
+	}
+	return parts.join(' · ');
+}
