@@ -12,10 +12,14 @@ import {
 	createProtocolConnection,
 	DidChangeTextDocumentNotification,
 	DidOpenTextDocumentNotification,
+	DocumentSymbolRequest,
+	FoldingRangeRequest,
 	HoverRequest,
 	InitializedNotification,
 	InitializeRequest,
 	PublishDiagnosticsNotification,
+	SemanticTokensDeltaRequest,
+	SemanticTokensRequest,
 	StreamMessageReader,
 	StreamMessageWriter,
 	type Position,
@@ -257,6 +261,7 @@ async function diagnosticsRows(regions: number, targetMs: number, runs: number):
 			rows.push(msRow(`server: didChange -> publishDiagnostics, ${what} typed key by key (p95 ${p95})`, label, median(keys), targetMs));
 		}
 		rows.push(...(await firstHoverRows(session, text, label)));
+		rows.push(...(await afterEditRows(session, text, label)));
 		return rows;
 	} finally {
 		session.stop();
@@ -307,6 +312,40 @@ async function firstHoverRows(session: Session, text: string, label: string): Pr
 		kind?.samples.push(await timed(() => session.connection.sendRequest(HoverRequest.type, { textDocument, position: kind.position })));
 	}
 	return kinds.map((kind) => msRow(`server: first hover after an edit, ${kind.what}`, label, median(kind.samples.slice(1))));
+}
+
+/**
+ * What VS Code asks for after each edit besides diagnostics: semantic tokens (as a delta
+ * on the previous result), the outline (document symbols, also behind breadcrumbs and
+ * sticky scroll) and folding ranges. The server answers them one after another on the
+ * thread that also answers hovers, so their sum is how long a keystroke keeps it busy.
+ * Each run types a size over and waits for the diagnostics, then asks the three in turn;
+ * the times include the JSON-RPC transport. No target: the issues set none.
+ */
+async function afterEditRows(session: Session, text: string, label: string): Promise<Row[]> {
+	const spot = middleSize(text);
+	const textDocument = { uri: session.uri };
+	const full = await session.connection.sendRequest(SemanticTokensRequest.type, { textDocument });
+	let previousResultId = full?.resultId ?? '';
+	const tokens: number[] = [];
+	const symbols: number[] = [];
+	const folds: number[] = [];
+	for (let i = 0; i < 9; i++) {
+		await changeToDiagnostics(session, 'block', spot, i % 2 === 0);
+		tokens.push(
+			await timed(async () => {
+				const delta = await session.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument, previousResultId });
+				previousResultId = delta?.resultId ?? '';
+			}),
+		);
+		symbols.push(await timed(() => session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument })));
+		folds.push(await timed(() => session.connection.sendRequest(FoldingRangeRequest.type, { textDocument })));
+	}
+	return [
+		msRow('server: after an edit, semantic tokens delta', label, median(tokens.slice(1))),
+		msRow('server: after an edit, document symbols (outline)', label, median(symbols.slice(1))),
+		msRow('server: after an edit, folding ranges', label, median(folds.slice(1))),
+	];
 }
 
 /** The server rows of `npm run bench`. */
