@@ -12,7 +12,7 @@ import type {
 	SemanticTokensRangeParams,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { keywordSpan, regionKinds } from '../../../core/src/index';
+import { regionKinds } from '../../../core/src/index';
 import type { Analysis, RegionKind, Span } from '../../../core/src/index';
 import { PositionCursor, toOffset } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
@@ -28,16 +28,52 @@ export const semanticTokensLegend: SemanticTokensLegend = {
 	tokenModifiers: [...tokenModifiers],
 };
 
-interface Token extends Span {
-	readonly type: number;
-	readonly modifiers: number;
-}
+/** The modifier bit of each region kind. */
+const kindBits = new Map<string, number>(regionKinds.map((kind) => [kind, 1 << tokenModifiers.indexOf(kind)]));
 
 function modifiersOf(kind: RegionKind | undefined, declaration: boolean, readonly: boolean): number {
-	let bits = declaration ? 1 : 0;
-	bits |= readonly ? 2 : 0;
-	const index = kind ? tokenModifiers.indexOf(kind) : -1;
-	return index >= 0 ? bits | (1 << index) : bits;
+	const bits = (declaration ? 1 : 0) | (readonly ? 2 : 0);
+	return kind === undefined ? bits : bits | (kindBits.get(kind) ?? 0);
+}
+
+/**
+ * Tokens as columns in the order found (no object per token: a 100k-region board has half
+ * a million), with `type | modifiers << 2` in one number; `sorted` stays true while each
+ * token starts no earlier than the one before.
+ */
+class TokenColumns {
+	readonly offsets: number[] = [];
+	readonly lengths: number[] = [];
+	readonly kinds: number[] = [];
+	sorted = true;
+
+	constructor(
+		private readonly from: number,
+		private readonly to: number,
+	) {}
+
+	/** Adds the token `[offset, offset + length)` if it touches the range asked for. */
+	add(offset: number, length: number, type: number, modifiers: number): void {
+		if (offset + length < this.from || offset > this.to) {
+			return;
+		}
+		const count = this.offsets.length;
+		if (count > 0 && offset < (this.offsets[count - 1] ?? 0)) {
+			this.sorted = false;
+		}
+		this.offsets.push(offset);
+		this.lengths.push(length);
+		this.kinds.push(type | (modifiers << 2));
+	}
+
+	/** The token indexes by offset, the order found among equal offsets; undefined when that is the order found. */
+	order(): number[] | undefined {
+		if (this.sorted) {
+			return undefined;
+		}
+		const indexes = this.offsets.map((_, index) => index);
+		return indexes.sort((a, b) => (this.offsets[a] ?? 0) - (this.offsets[b] ?? 0) || a - b);
+	}
 }
 
 /** The semantic tokens of `document`, LSP-encoded (relative lines and characters). */
@@ -48,82 +84,105 @@ export function semanticTokens(
 	to = Number.MAX_SAFE_INTEGER,
 ): SemanticTokens {
 	const file = analysis.documents.get(document.uri)?.file;
-	const tokens: Token[] = [];
-	const push = (span: Span | undefined, type: number, modifiers: number): void => {
-		if (span && span.offset + span.length >= from && span.offset <= to) {
-			tokens.push({ offset: span.offset, length: span.length, type, modifiers });
-		}
-	};
+	// Declarations come from the syntax tree, references from the analysis (sorted by
+	// offset): two streams merged by offset, the declarations first at equal offsets.
+	const declared = new TokenColumns(from, to);
 	if (file) {
-		forEachStatement(file, (node) => statementTokens(analysis, document.uri, node, push), from, to);
+		forEachStatement(file, (node) => statementTokens(analysis, document.uri, node, declared), from, to);
 	}
+	const referenced = new TokenColumns(from, to);
 	for (const reference of referencesIn(analysis, document.uri)) {
 		if (reference.offset + reference.length < from || reference.offset > to) {
 			continue;
 		}
 		for (const segment of reference.segments) {
 			const region = segment.region === undefined ? undefined : analysis.tree.regions[segment.region];
-			push(segment, 0, modifiersOf(region?.kind, false, region?.readonly === true));
+			referenced.add(segment.offset, segment.length, 0, modifiersOf(region?.kind, false, region?.readonly === true));
 		}
 	}
-	return { data: encode(document, tokens) };
+	return { data: encode(document.getText(), declared, referenced) };
 }
 
-type Push = (span: Span | undefined, type: number, modifiers: number) => void;
+function addSpan(tokens: TokenColumns, span: Span | undefined, type: number, modifiers: number): void {
+	if (span) {
+		tokens.add(span.offset, span.length, type, modifiers);
+	}
+}
 
-function statementTokens(analysis: Analysis, uri: string, node: StatementNode, push: Push): void {
+function statementTokens(analysis: Analysis, uri: string, node: StatementNode, tokens: TokenColumns): void {
 	switch (node.kind) {
 		case 'region': {
-			push(keywordSpan(node), 2, 0);
+			tokens.add(node.offset, node.keywordLength, 2, 0);
 			const region = regionDeclaredAt(analysis, uri, node.offset);
 			const readonly = region?.readonly === true || node.regionKind === 'rom';
-			push(node.name, 0, modifiersOf(node.regionKind, true, readonly));
+			addSpan(tokens, node.name, 0, modifiersOf(node.regionKind, true, readonly));
 			for (const prop of node.props) {
-				push(prop.value?.kind === 'number' ? prop.value : undefined, 3, 0);
+				addSpan(tokens, prop.value?.kind === 'number' ? prop.value : undefined, 3, 0);
 			}
 			return;
 		}
 		case 'space':
-			push(node.name, 1, 1);
+			addSpan(tokens, node.name, 1, 1);
 			return;
 		case 'map':
-			push(node.at, 3, 0);
-			push(node.priority, 3, 0);
+			addSpan(tokens, node.at, 3, 0);
+			addSpan(tokens, node.priority, 3, 0);
 			return;
 		case 'access':
-			push(node.min, 3, 0);
-			push(node.max, 3, 0);
+			addSpan(tokens, node.min, 3, 0);
+			addSpan(tokens, node.max, 3, 0);
 			return;
 		case 'coalesce':
-			push(node.start, 3, 0);
-			push(node.size, 3, 0);
+			addSpan(tokens, node.start, 3, 0);
+			addSpan(tokens, node.size, 3, 0);
 			return;
 		default:
 			return;
 	}
 }
 
-function encode(document: TextDocument, tokens: Token[]): number[] {
-	tokens.sort((a, b) => a.offset - b.offset);
-	const cursor = new PositionCursor(document.getText());
+/**
+ * The LSP encoding of both streams merged by offset: empty tokens, tokens that overlap an
+ * earlier one and tokens that span a line break are left out.
+ */
+function encode(text: string, a: TokenColumns, b: TokenColumns): number[] {
+	const orderA = a.order();
+	const orderB = b.order();
+	const cursor = new PositionCursor(text);
 	const data: number[] = [];
 	let line = 0;
 	let character = 0;
 	let lastEnd = -1;
-	for (const token of tokens) {
-		if (token.length <= 0 || token.offset < lastEnd) {
+	const countA = a.offsets.length;
+	const countB = b.offsets.length;
+	for (let i = 0, j = 0; i < countA || j < countB; ) {
+		const ia = orderA === undefined ? i : (orderA[i] ?? 0);
+		const ib = orderB === undefined ? j : (orderB[j] ?? 0);
+		const fromA = j >= countB || (i < countA && (a.offsets[ia] ?? 0) <= (b.offsets[ib] ?? 0));
+		const columns = fromA ? a : b;
+		const index = fromA ? ia : ib;
+		if (fromA) {
+			i++;
+		} else {
+			j++;
+		}
+		const offset = columns.offsets[index] ?? 0;
+		const length = columns.lengths[index] ?? 0;
+		if (length <= 0 || offset < lastEnd) {
 			continue;
 		}
-		const start = cursor.at(token.offset);
-		const end = cursor.at(token.offset + token.length);
-		if (end.line !== start.line) {
+		cursor.seek(offset);
+		const startLine = cursor.line;
+		const startCharacter = cursor.character;
+		cursor.seek(offset + length);
+		if (cursor.line !== startLine) {
 			continue;
 		}
-		data.push(start.line - line, start.line === line ? start.character - character : start.character);
-		data.push(token.length, token.type, token.modifiers);
-		line = start.line;
-		character = start.character;
-		lastEnd = token.offset + token.length;
+		const kind = columns.kinds[index] ?? 0;
+		data.push(startLine - line, startLine === line ? startCharacter - character : startCharacter, length, kind & 3, kind >> 2);
+		line = startLine;
+		character = startCharacter;
+		lastEnd = offset + length;
 	}
 	return data;
 }

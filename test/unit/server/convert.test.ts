@@ -5,6 +5,7 @@ import { analyzeText } from '../../../core/src/index';
 import type { Diagnostic } from '../../../core/src/index';
 import { maxTruncatedRanges } from '../../../core/src/protocol';
 import {
+	AscendingPositions,
 	holeDto,
 	PositionCursor,
 	toLspDiagnostic,
@@ -52,6 +53,16 @@ suite('server/convert', () => {
 		const cursor = new PositionCursor(text);
 		for (let offset = 0; offset <= text.length + 2; offset++) {
 			assert.deepEqual(cursor.at(offset), document.positionAt(offset), `offset ${offset}`);
+		}
+	});
+
+	test('AscendingPositions agrees with TextDocument.positionAt, going back too', () => {
+		const text = 'a\r\nbc\rd\n\néf\r\n\r\ng';
+		const document = TextDocument.create(uri, 'memmap', 1, text);
+		const positions = new AscendingPositions(document);
+		// Up, back to the start, up again past where it was, then back inside a \r\n.
+		for (const offset of [0, 3, 7, 7, 12, 0, 5, 15, 17, 2, 16, -1, 40]) {
+			assert.deepEqual(positions.at(offset), document.positionAt(offset), `offset ${offset}`);
 		}
 	});
 
