@@ -343,7 +343,7 @@ async function afterEditRows(session: Session, text: string, label: string): Pro
 	}
 	return [
 		msRow('server: after an edit, semantic tokens delta', label, median(tokens.slice(1))),
-		msRow('server: after an edit, document symbols (outline)', label, median(symbols.slice(1))),
+		msRow('server: after an edit, document symbols (outline, default limit)', label, median(symbols.slice(1))),
 		msRow('server: after an edit, folding ranges', label, median(folds.slice(1))),
 	];
 }

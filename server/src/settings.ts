@@ -13,9 +13,11 @@ export interface Settings {
 	readonly codeLens: boolean;
 	/** Delay between the last edit and re-analysis for diagnostics, in milliseconds. */
 	readonly debounceMs: number;
+	/** At most this many symbols in the outline (upper levels first; see `documentSymbols`). */
+	readonly outlineMaxSymbols: number;
 }
 
-export const defaultSettings: Settings = { severity: {}, inlayHints: true, codeLens: true, debounceMs: 200 };
+export const defaultSettings: Settings = { severity: {}, inlayHints: true, codeLens: true, debounceMs: 200, outlineMaxSymbols: 10_000 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -23,7 +25,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Reads settings from a `memmap` configuration section (`{ diagnostics: { severity,
- * debounceMs }, inlayHints: { enabled }, codeLens: { enabled } }`), also accepting the flat dotted form
+ * debounceMs }, inlayHints: { enabled }, codeLens: { enabled }, outline: { maxSymbols } }`), also accepting the flat dotted form
  * (`{ "diagnostics.severity": ... }`) and a top-level `debounceMs` (initializationOptions).
  * Missing or malformed fields keep `base`.
  */
@@ -36,6 +38,7 @@ export function readSettings(section: unknown, base: Settings = defaultSettings)
 	const severity = diagnostics['severity'] ?? section['diagnostics.severity'];
 	const enabled = hints['enabled'] ?? section['inlayHints.enabled'];
 	const lenses = isRecord(section['codeLens']) ? section['codeLens']['enabled'] : section['codeLens.enabled'];
+	const maxSymbols = isRecord(section['outline']) ? section['outline']['maxSymbols'] : section['outline.maxSymbols'];
 	const debounce =
 		diagnostics['debounceMs'] ??
 		diagnostics['debounce'] ??
@@ -49,6 +52,7 @@ export function readSettings(section: unknown, base: Settings = defaultSettings)
 			typeof debounce === 'number' && debounce >= 0 && debounce <= 10_000
 				? debounce
 				: base.debounceMs,
+		outlineMaxSymbols: Number.isSafeInteger(maxSymbols) && (maxSymbols as number) >= 0 ? (maxSymbols as number) : base.outlineMaxSymbols,
 	};
 }
 

@@ -8,12 +8,14 @@ import {
 	DocumentFormattingRequest,
 	DocumentOnTypeFormattingRequest,
 	DocumentRangeFormattingRequest,
+	DocumentSymbolRequest,
 	InlayHintRequest,
 	SemanticTokensDeltaRequest,
 	SemanticTokensRangeRequest,
 	SemanticTokensRequest,
 	type CodeAction,
 	type CompletionList,
+	type DocumentSymbol,
 	type Position,
 } from 'vscode-languageserver-protocol';
 import { fixture, flatCapture, positionOf, withCapture } from './fixtures';
@@ -183,6 +185,21 @@ suite('protocol: editing', () => {
 		});
 		assert.deepEqual(hints, []);
 		assert.equal(await off.stop(), 0);
+	});
+
+	test('the outline honours memmap.outline.maxSymbols', async () => {
+		const limited = await LspClient.start({ debounceMs: 0, outline: { maxSymbols: 5 } });
+		let symbols: DocumentSymbol[];
+		try {
+			await limited.open(board.uri, board.text);
+			symbols = (await limited.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: board.uri } })) as DocumentSymbol[];
+		} finally {
+			assert.equal(await limited.stop(), 0);
+		}
+		assert.deepEqual(symbols.map((s) => s.name), ['memory', 'system', 'pc.ram', 'pc.bios']);
+		const system = symbols[1];
+		assert.deepEqual(system?.children?.map((s) => s.name), ['ram-below-4g']);
+		assert.match(system?.detail ?? '', / · 4 more in the text, past memmap\.outline\.maxSymbols$/);
 	});
 
 	test('code lenses honour memmap.codeLens.enabled', async () => {

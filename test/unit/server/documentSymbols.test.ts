@@ -81,6 +81,51 @@ suite('server/documentSymbols', () => {
 		check(`${'container c size 4K {\n'.repeat(depth)}ram r at 0 size 1\n${'}\n'.repeat(depth)}`);
 	});
 
+	test('past the limit, the upper levels stay whole and a cut region says how many it lost', () => {
+		const text = generateBoard(2_000);
+		const uri = 'file:///limited.memmap';
+		const document = TextDocument.create(uri, 'memmap', 1, text);
+		const analysis = analyzeText(text, uri);
+		const full = documentSymbols(analysis, document);
+		const perDepth = (symbols: readonly DocumentSymbol[], depth = 0, into: number[] = []): number[] => {
+			for (const symbol of symbols) {
+				into[depth] = (into[depth] ?? 0) + 1;
+				perDepth(symbol.children ?? [], depth + 1, into);
+			}
+			return into;
+		};
+		const total = perDepth(full);
+		const all = total.reduce((a, b) => a + b, 0);
+		const lines = flatten(full);
+		for (const limit of [0, 1, 3, total[0] ?? 0, (total[0] ?? 0) + 1, 500, all - 1, all, all + 1]) {
+			const limited = documentSymbols(analysis, document, limit);
+			const shown = perDepth(limited);
+			assert.equal(shown.reduce((a, b) => a + b, 0), Math.min(limit, all), `limit ${limit}`);
+			// Levels fill from the top: below the first level cut short, nothing.
+			const cut = shown.findIndex((count, depth) => count < (total[depth] ?? 0));
+			if (cut >= 0) {
+				assert.ok(shown.slice(cut + 1).every((count) => count === 0), `limit ${limit}: ${shown.join(',')}`);
+			}
+			// The kept symbols are the full outline's, with the same ranges, in the same order.
+			let from = 0;
+			for (const line of flatten(limited)) {
+				from = lines.indexOf(line, from) + 1;
+				assert.ok(from > 0, `limit ${limit}: ${line} is in the full outline`);
+			}
+			// Each region says how many of its symbols it lost.
+			const check = (symbols: readonly DocumentSymbol[], whole: readonly DocumentSymbol[]): void => {
+				symbols.forEach((symbol, i) => {
+					const original = whole.filter((w) => w.name === symbol.name && show(w.range) === show(symbol.range))[0] ?? whole[i];
+					const lost = (original?.children?.length ?? 0) - (symbol.children?.length ?? 0);
+					const said = /· (\d+) more in the text, past memmap\.outline\.maxSymbols$/.exec(symbol.detail ?? '');
+					assert.equal(said ? Number(said[1]) : 0, lost, `${symbol.name}: ${symbol.detail}`);
+					check(symbol.children ?? [], original?.children ?? []);
+				});
+			};
+			check(limited, full);
+		}
+	});
+
 	test('broken text: unclosed blocks, stray braces and missing names (property)', () => {
 		const edit = fc.record({
 			at: fc.nat(),

@@ -51,10 +51,13 @@ suite('server/helpers', () => {
 	});
 
 	test('readSettings: nested, dotted, malformed', () => {
-		const nested = readSettings({ diagnostics: { severity: { 'region.overlap': 'error', x: 'loud' }, debounceMs: 50 }, inlayHints: { enabled: false }, codeLens: { enabled: false } });
-		assert.deepEqual(nested, { severity: { 'region.overlap': 'error' }, inlayHints: false, codeLens: false, debounceMs: 50 });
-		const dotted = readSettings({ 'diagnostics.severity': { a: 'off' }, 'inlayHints.enabled': true, 'codeLens.enabled': false, debounceMs: 0 });
-		assert.deepEqual(dotted, { severity: { a: 'off' }, inlayHints: true, codeLens: false, debounceMs: 0 });
+		const nested = readSettings({ diagnostics: { severity: { 'region.overlap': 'error', x: 'loud' }, debounceMs: 50 }, inlayHints: { enabled: false }, codeLens: { enabled: false }, outline: { maxSymbols: 0 } });
+		assert.deepEqual(nested, { severity: { 'region.overlap': 'error' }, inlayHints: false, codeLens: false, debounceMs: 50, outlineMaxSymbols: 0 });
+		const dotted = readSettings({ 'diagnostics.severity': { a: 'off' }, 'inlayHints.enabled': true, 'codeLens.enabled': false, debounceMs: 0, 'outline.maxSymbols': 500 });
+		assert.deepEqual(dotted, { severity: { a: 'off' }, inlayHints: true, codeLens: false, debounceMs: 0, outlineMaxSymbols: 500 });
+		for (const maxSymbols of [-1, 1.5, '10', null]) {
+			assert.equal(readSettings({ outline: { maxSymbols } }).outlineMaxSymbols, 10_000, `${String(maxSymbols)} keeps the default`);
+		}
 		assert.equal(readSettings({ codeLens: { enabled: 'no' } }).codeLens, true, 'a malformed value keeps the default');
 		assert.deepEqual(readSettings('nonsense'), defaultSettings);
 		assert.deepEqual(readSettings({ diagnostics: { debounce: -5 } }), defaultSettings);
