@@ -1,5 +1,8 @@
 /** Sends every request the server supports at a set of positions; used by robustness tests. */
 import {
+	CallHierarchyIncomingCallsRequest,
+	CallHierarchyOutgoingCallsRequest,
+	CallHierarchyPrepareRequest,
 	CodeActionRequest,
 	CodeLensRequest,
 	CompletionRequest,
@@ -8,6 +11,7 @@ import {
 	DocumentFormattingRequest,
 	DocumentRangeFormattingRequest,
 	DocumentLinkRequest,
+	DocumentOnTypeFormattingRequest,
 	DocumentSymbolRequest,
 	FoldingRangeRequest,
 	HoverRequest,
@@ -21,6 +25,9 @@ import {
 	SemanticTokensDeltaRequest,
 	SemanticTokensRangeRequest,
 	SemanticTokensRequest,
+	TypeHierarchyPrepareRequest,
+	TypeHierarchySubtypesRequest,
+	TypeHierarchySupertypesRequest,
 	WorkspaceSymbolRequest,
 	type Position,
 } from 'vscode-languageserver-protocol';
@@ -70,6 +77,7 @@ export async function exerciseAll(client: LspClient, uri: string, positions: rea
 		c.sendRequest(exportRequest, { uri, format: 'c' }),
 		c.sendRequest(exportRequest, { uri, format: 'ld', prefix: 'X_' }),
 		c.sendRequest(exportRequest, { uri, format: 'md' }),
+		c.sendRequest(exportRequest, { uri, format: 'qemu' }),
 	];
 	for (const position of positions) {
 		pending.push(
@@ -81,9 +89,23 @@ export async function exerciseAll(client: LspClient, uri: string, positions: rea
 			c.sendRequest(DocumentRangeFormattingRequest.type, { textDocument, range: { start: position, end: position }, options: { tabSize: 4, insertSpaces: false } }),
 			c.sendRequest(PrepareRenameRequest.type, { textDocument, position }),
 			c.sendRequest(RenameRequest.type, { textDocument, position, newName: 'renamed' }),
+			c.sendRequest(DocumentOnTypeFormattingRequest.type, { textDocument, position, ch: '}', options: { tabSize: 4, insertSpaces: false } }),
+			exerciseHierarchies(client, uri, position),
 		);
 	}
 	await Promise.all(pending);
+}
+
+/** Both hierarchies at `position`: each item found, expanded one level each way. */
+async function exerciseHierarchies(client: LspClient, uri: string, position: Position): Promise<void> {
+	const c = client.connection;
+	const textDocument = { uri };
+	const types = (await c.sendRequest(TypeHierarchyPrepareRequest.type, { textDocument, position })) ?? [];
+	const calls = (await c.sendRequest(CallHierarchyPrepareRequest.type, { textDocument, position })) ?? [];
+	await Promise.all([
+		...types.flatMap((item) => [c.sendRequest(TypeHierarchySupertypesRequest.type, { item }), c.sendRequest(TypeHierarchySubtypesRequest.type, { item })]),
+		...calls.flatMap((item) => [c.sendRequest(CallHierarchyIncomingCallsRequest.type, { item }), c.sendRequest(CallHierarchyOutgoingCallsRequest.type, { item })]),
+	]);
 }
 
 /** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
