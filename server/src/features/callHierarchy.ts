@@ -5,18 +5,11 @@
  * Find References lists them flat; this view expands the chain level by level, each item
  * saying where its window starts in the target. The ranges are the aliases' `of`.
  */
-import type {
-	CallHierarchyIncomingCall,
-	CallHierarchyIncomingCallsParams,
-	CallHierarchyOutgoingCall,
-	CallHierarchyOutgoingCallsParams,
-	CallHierarchyPrepareParams,
-	Range,
-} from 'vscode-languageserver';
+import type { CallHierarchyIncomingCall, CallHierarchyOutgoingCall, Range } from 'vscode-languageserver';
 import type { Analysis, Region } from '../../../core/src/index';
-import { rangeIn, toOffset } from '../convert';
-import { guard, type ServerContext } from '../context';
-import { itemOf, prepareItems, resolveItem } from './hierarchyItems';
+import { rangeIn } from '../convert';
+import type { ServerContext } from '../context';
+import { expandHandler, itemOf, prepareHandler } from './hierarchyItems';
 
 /** The `of` of an alias, where its window onto the target is written. */
 function ofRange(analysis: Analysis, alias: Region): Range {
@@ -40,22 +33,7 @@ export function outgoingCalls(analysis: Analysis, context: string, region: Regio
 
 export function registerCallHierarchy(ctx: ServerContext): void {
 	const hierarchy = ctx.connection.languages.callHierarchy;
-	hierarchy.onPrepare(
-		guard(ctx, 'prepareCallHierarchy', null, (params: CallHierarchyPrepareParams) => {
-			const document = ctx.documents.get(params.textDocument.uri);
-			return document ? prepareItems(ctx, document.uri, toOffset(document, params.position)) : null;
-		}),
-	);
-	hierarchy.onIncomingCalls(
-		guard(ctx, 'callHierarchyIncomingCalls', null, (params: CallHierarchyIncomingCallsParams) => {
-			const found = resolveItem(ctx, params.item);
-			return found ? incomingCalls(found.analysis, found.context, found.region) : null;
-		}),
-	);
-	hierarchy.onOutgoingCalls(
-		guard(ctx, 'callHierarchyOutgoingCalls', null, (params: CallHierarchyOutgoingCallsParams) => {
-			const found = resolveItem(ctx, params.item);
-			return found ? outgoingCalls(found.analysis, found.context, found.region) : null;
-		}),
-	);
+	hierarchy.onPrepare(prepareHandler(ctx, 'prepareCallHierarchy'));
+	hierarchy.onIncomingCalls(expandHandler(ctx, 'callHierarchyIncomingCalls', incomingCalls));
+	hierarchy.onOutgoingCalls(expandHandler(ctx, 'callHierarchyOutgoingCalls', outgoingCalls));
 }

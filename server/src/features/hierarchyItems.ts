@@ -5,11 +5,11 @@
  * same analysis context again; an item whose declaration no longer holds that region
  * (the text moved under it) expands to nothing until the view is opened again.
  */
-import type { CallHierarchyItem, TypeHierarchyItem } from 'vscode-languageserver';
+import type { CallHierarchyItem, TextDocumentPositionParams, TypeHierarchyItem } from 'vscode-languageserver';
 import { formatAddress, formatSize } from '../../../core/src/index';
 import type { Analysis, Region } from '../../../core/src/index';
-import { rangeIn } from '../convert';
-import { analysisFor, type ServerContext } from '../context';
+import { rangeIn, toOffset } from '../convert';
+import { analysisFor, guard, type ServerContext } from '../context';
 import { regionAtCursor, regionDeclaredAt } from '../model';
 import { regionSymbolKinds } from './documentSymbols';
 
@@ -26,14 +26,34 @@ export interface HierarchyData {
 export type HierarchyItem = TypeHierarchyItem & CallHierarchyItem & { data: HierarchyData };
 
 /** The region named at `offset` of `uri` (a declaration's name or a reference), as an item. */
-export function prepareItems(ctx: ServerContext, uri: string, offset: number): HierarchyItem[] | null {
+function prepareItems(ctx: ServerContext, uri: string, offset: number): HierarchyItem[] | null {
 	const found = analysisFor(ctx, uri);
 	const hit = found && regionAtCursor(found.analysis, uri, offset);
 	return found && hit ? [itemOf(found.analysis, uri, hit.region)] : null;
 }
 
+/** The handler of a hierarchy's prepare request: the item of the region at the cursor. */
+export function prepareHandler(ctx: ServerContext, name: string): (params: TextDocumentPositionParams) => HierarchyItem[] | null {
+	return guard(ctx, name, null, (params: TextDocumentPositionParams) => {
+		const document = ctx.documents.get(params.textDocument.uri);
+		return document ? prepareItems(ctx, document.uri, toOffset(document, params.position)) : null;
+	});
+}
+
+/** The handler of a request that expands an item; null once the item stands for no region. */
+export function expandHandler<R>(
+	ctx: ServerContext,
+	name: string,
+	answer: (analysis: Analysis, context: string, region: Region) => R[],
+): (params: { item: { data?: unknown } }) => R[] | null {
+	return guard(ctx, name, null, (params: { item: { data?: unknown } }) => {
+		const found = resolveItem(ctx, params.item);
+		return found ? answer(found.analysis, found.context, found.region) : null;
+	});
+}
+
 /** The analysis and region an item stands for, if its declaration still holds it. */
-export function resolveItem(ctx: ServerContext, item: { data?: unknown }): { analysis: Analysis; region: Region; context: string } | undefined {
+function resolveItem(ctx: ServerContext, item: { data?: unknown }): { analysis: Analysis; region: Region; context: string } | undefined {
 	const data = item.data as Partial<HierarchyData> | undefined;
 	if (typeof data?.context !== 'string' || typeof data.uri !== 'string' || typeof data.offset !== 'number') {
 		return undefined;

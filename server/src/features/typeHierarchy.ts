@@ -5,11 +5,9 @@
  * a device thus walks up to the root of its address space, and on a container down
  * through everything mapped into it, across included files.
  */
-import type { TypeHierarchyPrepareParams, TypeHierarchySubtypesParams, TypeHierarchySupertypesParams } from 'vscode-languageserver';
 import type { Analysis, Region } from '../../../core/src/index';
-import { toOffset } from '../convert';
-import { guard, type ServerContext } from '../context';
-import { itemOf, prepareItems, resolveItem, type HierarchyItem } from './hierarchyItems';
+import type { ServerContext } from '../context';
+import { expandHandler, itemOf, prepareHandler, type HierarchyItem } from './hierarchyItems';
 
 /** The container `region` is placed in, if any. */
 export function supertypes(analysis: Analysis, context: string, region: Region): HierarchyItem[] {
@@ -28,22 +26,7 @@ export function subtypes(analysis: Analysis, context: string, region: Region): H
 
 export function registerTypeHierarchy(ctx: ServerContext): void {
 	const hierarchy = ctx.connection.languages.typeHierarchy;
-	hierarchy.onPrepare(
-		guard(ctx, 'prepareTypeHierarchy', null, (params: TypeHierarchyPrepareParams) => {
-			const document = ctx.documents.get(params.textDocument.uri);
-			return document ? prepareItems(ctx, document.uri, toOffset(document, params.position)) : null;
-		}),
-	);
-	hierarchy.onSupertypes(
-		guard(ctx, 'typeHierarchySupertypes', null, (params: TypeHierarchySupertypesParams) => {
-			const found = resolveItem(ctx, params.item);
-			return found ? supertypes(found.analysis, found.context, found.region) : null;
-		}),
-	);
-	hierarchy.onSubtypes(
-		guard(ctx, 'typeHierarchySubtypes', null, (params: TypeHierarchySubtypesParams) => {
-			const found = resolveItem(ctx, params.item);
-			return found ? subtypes(found.analysis, found.context, found.region) : null;
-		}),
-	);
+	hierarchy.onPrepare(prepareHandler(ctx, 'prepareTypeHierarchy'));
+	hierarchy.onSupertypes(expandHandler(ctx, 'typeHierarchySupertypes', supertypes));
+	hierarchy.onSubtypes(expandHandler(ctx, 'typeHierarchySubtypes', subtypes));
 }
