@@ -48,6 +48,15 @@ suite('protocol: type hierarchy (containment) and call hierarchy (aliases)', () 
 		return items[0] as T;
 	}
 	const lineOf = (range: Range | undefined): number | undefined => range?.start.line;
+	/** Runs `body` with `text` open as `uri`, closing it whatever happens. */
+	async function withOpen(uri: string, text: string, body: () => Promise<void>): Promise<void> {
+		await client.open(uri, text);
+		try {
+			await body();
+		} finally {
+			await client.close(uri);
+		}
+	}
 
 	test('prepare on a reference gives the region as declared, with what it is and where it sits', async () => {
 		const bios = only(await prepareType(at('map pc.bios', 5)));
@@ -131,39 +140,32 @@ suite('protocol: type hierarchy (containment) and call hierarchy (aliases)', () 
 			'ram ram size 1G',
 			'',
 		].join('\n');
-		await client.open(uri, text);
-		try {
+		await withOpen(uri, text, async () => {
 			const incoming = async (item: CallHierarchyItem): Promise<string[]> =>
 				((await client.connection.sendRequest(CallHierarchyIncomingCallsRequest.type, { item })) ?? []).map((c) => c.from.name);
 			const ram = only(await prepareCall(positionOf(text, 'ram ram', 5), uri));
 			assert.deepEqual(await incoming(ram), ['low']);
 			const low = only(await prepareCall(positionOf(text, 'low at', 1), uri));
 			assert.deepEqual(await incoming(low), ['pam', 'pam2']);
-		} finally {
-			await client.close(uri);
-		}
+		});
 	});
 
 	test('a disabled alias says so; an alias whose target is unknown has no outgoing call', async () => {
 		const uri = 'file:///virtual/odd.memmap';
 		const text = 'space m = sys\ncontainer sys size 4G {\n\talias off at 0 size 4K of ram disabled\n\talias lost at 0x1000 size 4K of nowhere\n}\nram ram size 1M\n';
-		await client.open(uri, text);
-		try {
+		await withOpen(uri, text, async () => {
 			const off = only(await prepareCall(positionOf(text, 'off at', 1), uri));
 			assert.equal(off.detail, 'alias · 4 KiB · disabled · at 0x0 in sys · of ram at 0x0');
 			const lost = only(await prepareCall(positionOf(text, 'lost at', 1), uri));
 			assert.equal(lost.detail, 'alias · 4 KiB · at 0x1000 in sys · of (unresolved)');
 			assert.deepEqual(await client.connection.sendRequest(CallHierarchyOutgoingCallsRequest.type, { item: lost }), []);
-		} finally {
-			await client.close(uri);
-		}
+		});
 	});
 
 	test('an item whose declaration moved, or whose data is not ours, expands to nothing', async () => {
 		const uri = 'file:///virtual/stale.memmap';
 		const text = 'space m = sys\ncontainer sys size 4G {\n\tram a at 0 size 4K\n}\n';
-		await client.open(uri, text);
-		try {
+		await withOpen(uri, text, async () => {
 			const a = only(await prepareType(positionOf(text, 'ram a', 4), uri));
 			assert.deepEqual((await supertypes(a)).map((s) => s.name), ['sys']);
 			await client.replace(uri, '// moved\n' + text);
@@ -173,8 +175,6 @@ suite('protocol: type hierarchy (containment) and call hierarchy (aliases)', () 
 			for (const data of [undefined, 42, { context: uri }, { context: 'file:///nowhere.memmap', uri, offset: 0, name: 'sys' }]) {
 				assert.deepEqual(await supertypes({ ...a, data }), [], JSON.stringify(data));
 			}
-		} finally {
-			await client.close(uri);
-		}
+		});
 	});
 });
