@@ -139,7 +139,7 @@ suite('protocol: editing', () => {
 		assert.ok(labels.includes('19:end 0x800_0000'), labels.join('\n'));
 	});
 
-	test('code lenses on each space: its flat view with what it holds, and its three exports', async () => {
+	test('code lenses on each space: its flat view with what it holds, and its four exports', async () => {
 		const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: board.uri } })) ?? [];
 		assert.deepEqual(
 			lenses.map((lens) => [lens.range.start.line, lens.range.start.character, lens.command?.title, lens.command?.command, lens.command?.arguments]),
@@ -148,6 +148,7 @@ suite('protocol: editing', () => {
 				[1, 0, 'Export C header', 'memmap.export', [{ uri: board.uri, space: 'memory', format: 'c' }]],
 				[1, 0, 'Export ld MEMORY', 'memmap.export', [{ uri: board.uri, space: 'memory', format: 'ld' }]],
 				[1, 0, 'Export Markdown', 'memmap.export', [{ uri: board.uri, space: 'memory', format: 'md' }]],
+				[1, 0, 'Export QEMU code', 'memmap.export', [{ uri: board.uri, space: 'memory', format: 'qemu' }]],
 			],
 		);
 		// A board without `space` lines: each space is a top-level region, its lenses on its line.

@@ -1,7 +1,7 @@
 /**
  * Code lenses on each address space's definition (its `space` line, or for a space that
  * a top-level region makes by itself, that region's line): how much the space shows,
- * opening its flat view, and its three exports. They run the client's commands
+ * opening its flat view, and its four exports. They run the client's commands
  * (`memmap.showFlatView`, `memmap.export`), so the editor offers the views and exports
  * where the space is written, without a trip to the Command Palette. Off when
  * `memmap.codeLens.enabled` is false.
@@ -13,10 +13,11 @@ import { toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
 
 /** The commands a lens runs, with the arguments the client's commands take. */
-const exportLenses: readonly { readonly title: string; readonly format: 'c' | 'ld' | 'md' }[] = [
+const exportLenses: readonly { readonly title: string; readonly format: 'c' | 'ld' | 'md' | 'qemu' }[] = [
 	{ title: 'C header', format: 'c' },
 	{ title: 'ld MEMORY', format: 'ld' },
 	{ title: 'Markdown', format: 'md' },
+	{ title: 'QEMU code', format: 'qemu' },
 ];
 
 /**
@@ -31,7 +32,7 @@ function summary(view: SpaceView): string {
 	return `${ranges} ${ranges === 1 ? 'range' : 'ranges'}, ${humanSize(mapped)} mapped${incomplete}`;
 }
 
-/** The lenses of `document`: four on each space it defines. */
+/** The lenses of `document`: five on each space it defines. */
 export function codeLenses(analysis: Analysis, document: TextDocument): CodeLens[] {
 	const lenses: CodeLens[] = [];
 	// A repeated name (`space.duplicate`) is its first space to every tool: lenses there only.
