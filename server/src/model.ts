@@ -133,16 +133,21 @@ function indexes(analysis: Analysis): Indexes {
 	return found;
 }
 
+/** The region with id `id`, if there is one (parents, alias targets and references may have none). */
+export function regionById(analysis: Analysis, id: RegionId | undefined): Region | undefined {
+	return id === undefined ? undefined : analysis.tree.regions[id];
+}
+
 /** The region declared by the region node starting at `offset` of `uri`. */
 export function regionDeclaredAt(analysis: Analysis, uri: string, offset: number): Region | undefined {
 	const id = indexes(analysis).byDefinition.get(uri, offset);
-	return id === undefined ? undefined : analysis.tree.regions[id];
+	return regionById(analysis, id);
 }
 
 /** The region placed by the statement (nested declaration or `map`) starting at `offset`. */
 export function regionPlacedAt(analysis: Analysis, uri: string, offset: number): Region | undefined {
 	const id = indexes(analysis).byPlacement.get(uri, offset);
-	return id === undefined ? undefined : analysis.tree.regions[id];
+	return regionById(analysis, id);
 }
 
 /** The references written in `uri`, sorted by offset. */

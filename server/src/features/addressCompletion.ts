@@ -8,7 +8,7 @@
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
 import { fittingStarts, formatAddress, formatSize, freeGaps } from '../../../core/src/index';
 import type { Analysis, FileNode, MapNode, Region, RegionNode } from '../../../core/src/index';
-import { referenceAt, regionDeclaredAt } from '../model';
+import { referenceAt, regionById, regionDeclaredAt } from '../model';
 import { innermost, pathAt } from '../syntaxQuery';
 
 /** At most this many places are offered: the first ones, in address order. */
@@ -69,5 +69,5 @@ export function placingStatement(
 
 function mapTarget(analysis: Analysis, uri: string, node: MapNode): Region | undefined {
 	const target = node.target === undefined ? undefined : referenceAt(analysis, uri, node.target.offset)?.reference.target;
-	return target === undefined ? undefined : analysis.tree.regions[target];
+	return regionById(analysis, target);
 }

@@ -9,6 +9,7 @@ import type { CallHierarchyIncomingCall, CallHierarchyOutgoingCall, Range } from
 import type { Analysis, Region } from '../../../core/src/index';
 import { rangeIn } from '../convert';
 import type { ServerContext } from '../context';
+import { regionById } from '../model';
 import { expandHandler, itemOf, prepareHandler } from './hierarchyItems';
 
 /** The `of` of an alias, where its window onto the target is written. */
@@ -27,7 +28,7 @@ export function incomingCalls(analysis: Analysis, context: string, region: Regio
 /** An alias's target; nothing for any other region (or an alias whose target is unresolved). */
 export function outgoingCalls(analysis: Analysis, context: string, region: Region): CallHierarchyOutgoingCall[] {
 	const id = region.alias?.target;
-	const target = id === undefined ? undefined : analysis.tree.regions[id];
+	const target = regionById(analysis, id);
 	return target ? [{ to: itemOf(analysis, context, target), fromRanges: [ofRange(analysis, region)] }] : [];
 }
 

@@ -1,6 +1,7 @@
 /** Region lookups and address arithmetic behind the quick fixes. */
 import { fittingStarts, freeGaps } from '../../../core/src/index';
 import type { Analysis, Diagnostic, Region } from '../../../core/src/index';
+import { regionById } from '../model';
 
 /** The region a diagnostic is about: the innermost one whose statement holds its start. */
 export function regionAtDiagnostic(analysis: Analysis, d: Diagnostic): Region | undefined {
@@ -24,7 +25,7 @@ export function regionAtDiagnostic(analysis: Analysis, d: Diagnostic): Region | 
  * overlaps no sibling and still fits in its container; undefined when there is none.
  */
 export function nextFreeAddress(analysis: Analysis, region: Region): bigint | undefined {
-	const parent = region.parent === undefined ? undefined : analysis.tree.regions[region.parent];
+	const parent = regionById(analysis, region.parent);
 	if (!parent || region.size === 0n) {
 		return undefined;
 	}

@@ -10,7 +10,7 @@ import { formatAddress, formatSize } from '../../../core/src/index';
 import type { Analysis, Region } from '../../../core/src/index';
 import { rangeIn, toOffset } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
-import { regionAtCursor, regionDeclaredAt } from '../model';
+import { regionAtCursor, regionById, regionDeclaredAt } from '../model';
 import { regionSymbolKinds } from './documentSymbols';
 
 /** What an item carries back to the server: the analysis context and the declaration. */
@@ -86,12 +86,12 @@ export function detailOf(analysis: Analysis, region: Region): string {
 	// A disabled region renders nothing: said before where it sits, so that a narrow view
 	// still shows it.
 	const parts = region.enabled ? [region.kind, formatSize(region.size)] : [region.kind, formatSize(region.size), 'disabled'];
-	const parent = region.parent === undefined ? undefined : analysis.tree.regions[region.parent];
+	const parent = regionById(analysis, region.parent);
 	if (parent) {
 		parts.push(`at ${formatAddress(region.addr)} in ${parent.name}`);
 	}
 	if (region.alias) {
-		const target = region.alias.target === undefined ? undefined : analysis.tree.regions[region.alias.target];
+		const target = regionById(analysis, region.alias.target);
 		parts.push(target ? `of ${target.path} at ${formatAddress(region.alias.offset)}` : 'of (unresolved)');
 	}
 	return parts.join(' · ');

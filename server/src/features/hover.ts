@@ -9,7 +9,7 @@ import { formatAddress, formatSize, parseNumber, qemuOwnerLine } from '../../../
 import type { Analysis, NumberNode, Region, Span, SpaceView } from '../../../core/src/index';
 import { toOffset, toRange } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
-import { placementsOf, referenceAt, regionDeclaredAt, regionPlacedAt, showsStart } from '../model';
+import { placementsOf, referenceAt, regionById, regionDeclaredAt, regionPlacedAt, showsStart } from '../model';
 import { pathAt, type SyntaxNode } from '../syntaxQuery';
 import { describeAccess, hiddenLine, ownerLines, visibilityLines } from './regionInfo';
 
@@ -31,7 +31,7 @@ export function hover(analysis: Analysis, document: TextDocument, offset: number
 	} else if (leaf?.kind === 'name' || leaf?.kind === 'segment') {
 		const hit = referenceAt(analysis, document.uri, offset);
 		const id = hit?.reference.segments[hit.segment]?.region;
-		text = regionHover(analysis, id === undefined ? undefined : analysis.tree.regions[id]);
+		text = regionHover(analysis, regionById(analysis, id));
 	} else {
 		const literal = literalAt(source.text, offset);
 		span = literal;

@@ -16,7 +16,7 @@ import { regionKinds } from '../../../core/src/index';
 import type { Analysis, RegionKind, Span } from '../../../core/src/index';
 import { PositionCursor, toOffset } from '../convert';
 import { analysisFor, guard, type ServerContext } from '../context';
-import { referencesIn, regionDeclaredAt } from '../model';
+import { referencesIn, regionById, regionDeclaredAt } from '../model';
 import { forEachStatement, type StatementNode } from '../syntaxQuery';
 
 const tokenTypes = ['variable', 'namespace', 'type', 'number'] as const;
@@ -96,7 +96,7 @@ export function semanticTokens(
 			continue;
 		}
 		for (const segment of reference.segments) {
-			const region = segment.region === undefined ? undefined : analysis.tree.regions[segment.region];
+			const region = regionById(analysis, segment.region);
 			referenced.add(segment.offset, segment.length, 0, modifiersOf(region?.kind, false, region?.readonly === true));
 		}
 	}

@@ -7,11 +7,12 @@
  */
 import type { Analysis, Region } from '../../../core/src/index';
 import type { ServerContext } from '../context';
+import { regionById } from '../model';
 import { expandHandler, itemOf, prepareHandler, type HierarchyItem } from './hierarchyItems';
 
 /** The container `region` is placed in, if any. */
 export function supertypes(analysis: Analysis, context: string, region: Region): HierarchyItem[] {
-	const parent = region.parent === undefined ? undefined : analysis.tree.regions[region.parent];
+	const parent = regionById(analysis, region.parent);
 	return parent ? [itemOf(analysis, context, parent)] : [];
 }
 

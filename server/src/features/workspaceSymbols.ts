@@ -3,6 +3,7 @@ import { SymbolKind, type SymbolInformation, type WorkspaceSymbolParams } from '
 import type { Analysis } from '../../../core/src/index';
 import { toLocation } from '../convert';
 import { guard, type ServerContext } from '../context';
+import { regionById } from '../model';
 
 /** At most this many symbols per answer. */
 const maxSymbols = 1000;
@@ -33,7 +34,7 @@ export function workspaceSymbols(analyses: readonly Analysis[], query: string): 
 				continue;
 			}
 			seen.add(key);
-			const parent = region.parent === undefined ? undefined : analysis.tree.regions[region.parent];
+			const parent = regionById(analysis, region.parent);
 			result.push({
 				name: region.name,
 				kind: region.kind === 'container' ? SymbolKind.Namespace : SymbolKind.Variable,
