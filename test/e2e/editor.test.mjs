@@ -48,13 +48,14 @@ async function filterProblems(page, text) {
 }
 
 /**
- * Waits until the Problems list, filtered by `filter`, has (or has not) a row with `text`.
- * The filtered view does not always refresh when markers change, so each round applies
- * the filter again, as a user would retype it.
+ * Waits until the Problems list, filtered by `filter`, has (or has not) a row with both
+ * `filter` and `text`. The filtered view does not always refresh, when markers change or
+ * right after the filter is typed (a CI run once waited 30 s on an unrefreshed list), so
+ * each round applies the filter again, as a user would retype it.
  */
 async function waitForFilteredProblem(page, filter, text, present, timeoutMs = 30_000) {
 	const deadline = Date.now() + timeoutMs;
-	const rows = page.locator('.markers-panel .monaco-list-row', { hasText: text });
+	const rows = page.locator('.markers-panel .monaco-list-row', { hasText: filter }).filter({ hasText: text });
 	for (;;) {
 		await filterProblems(page, '');
 		await filterProblems(page, filter);
@@ -110,9 +111,7 @@ suite('memmap in VS Code (code-server, installed .vsix)', function () {
 		await openFile(page, 'mistakes.memmap');
 		await showProblems(page);
 		for (const { code, text } of expectedProblems) {
-			await filterProblems(page, code);
-			const row = page.locator('.markers-panel .monaco-list-row', { hasText: code }).filter({ hasText: text });
-			await row.first().waitFor({ timeout: 30_000 });
+			await waitForFilteredProblem(page, code, text, true);
 		}
 		await filterProblems(page, '');
 		await page.locator('.markers-panel .monaco-list-row', { hasText: 'include.not-found' }).first().waitFor();

@@ -55,6 +55,24 @@ interface Waiter {
 }
 
 export class LspClient {
+	/** Servers started and not yet stopped: a failed test leaves its own behind. */
+	static readonly #running = new Set<LspClient>();
+
+	/**
+	 * Kills every server still running and says how many there were. A live child keeps
+	 * mocha's event loop alive, so one failed test that never reached its `stop()` would
+	 * hang the run until CI's time limit; the root hook in test/util/mochaHooks.ts calls this.
+	 */
+	static killRunning(): number {
+		const count = LspClient.#running.size;
+		for (const client of LspClient.#running) {
+			client.process.kill();
+			client.connection.dispose();
+		}
+		LspClient.#running.clear();
+		return count;
+	}
+
 	readonly connection: ProtocolConnection;
 	readonly process: ChildProcess;
 	readonly #versions = new Map<string, number>();
@@ -66,6 +84,7 @@ export class LspClient {
 
 	private constructor(child: ChildProcess) {
 		this.process = child;
+		LspClient.#running.add(this);
 		if (!child.stdout || !child.stdin) {
 			throw new Error('server without stdio');
 		}
@@ -200,6 +219,7 @@ export class LspClient {
 		}
 		const code = await exited;
 		this.connection.dispose();
+		LspClient.#running.delete(this);
 		return code;
 	}
 }
