@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+	CancellationTokenSource,
 	CompletionRequest,
 	createProtocolConnection,
 	DidChangeTextDocumentNotification,
@@ -262,6 +263,7 @@ async function diagnosticsRows(regions: number, targetMs: number, runs: number):
 		}
 		rows.push(...(await firstHoverRows(session, text, label)));
 		rows.push(...(await afterEditRows(session, text, label)));
+		rows.push(...(await keystrokeRows(session, text, label)));
 		return rows;
 	} finally {
 		session.stop();
@@ -346,6 +348,44 @@ async function afterEditRows(session: Session, text: string, label: string): Pro
 		msRow('server: after an edit, document symbols (outline, default limit)', label, median(symbols.slice(1))),
 		msRow('server: after an edit, folding ranges', label, median(folds.slice(1))),
 	];
+}
+
+/**
+ * A key typed while VS Code's after-edit requests wait: the three requests of a pause in
+ * typing (semantic tokens, outline, folding) are sent; 20 ms later, when the server is busy
+ * with the first, the next key is typed: VS Code cancels the three, sends the change and
+ * asks for a hover. The row is the time from that key to the hover's answer. The request
+ * already running must finish (a handler runs to its end), but the two still queued when
+ * their `$/cancelRequest` arrives need not run at all. No target: the issues set none.
+ */
+async function keystrokeRows(session: Session, text: string, label: string): Promise<Row[]> {
+	const spot = middleSize(text);
+	const textDocument = { uri: session.uri };
+	const line = text.split('\n')[spot.line] ?? '';
+	const position = { line: spot.line, character: line.search(/\S/) + 5 };
+	const samples: number[] = [];
+	for (let i = 0; i < 9; i++) {
+		const sources = [new CancellationTokenSource(), new CancellationTokenSource(), new CancellationTokenSource()] as const;
+		const pending = [
+			session.connection.sendRequest(SemanticTokensRequest.type, { textDocument }, sources[0].token),
+			session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }, sources[1].token),
+			session.connection.sendRequest(FoldingRangeRequest.type, { textDocument }, sources[2].token),
+		].map((request) => request.then(() => undefined, () => undefined));
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const start = process.hrtime.bigint();
+		for (const source of sources) {
+			source.cancel();
+		}
+		const version = session.version + 1;
+		const published = changeToDiagnostics(session, 'block', spot, i % 2 === 0);
+		await session.connection.sendRequest(HoverRequest.type, { textDocument, position });
+		samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+		await Promise.all([...pending, published]);
+		if (session.version !== version) {
+			throw new Error('the keystroke bench lost count of versions');
+		}
+	}
+	return [msRow('server: hover after a key typed while tokens, outline, folding wait', label, median(samples.slice(1)))];
 }
 
 /** The server rows of `npm run bench`. */
