@@ -3,7 +3,8 @@
  * current settings, and `guard`, which turns any exception of a handler into an empty
  * answer plus a log line, so no input can take the server down.
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../core/src/index';
 import type { DocumentCache } from './documentCache';
@@ -58,3 +59,73 @@ export function logError(ctx: ServerContext, name: string, error: unknown): void
 	const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
 	ctx.connection.console.error(`memmap: ${name} failed: ${text}`);
 }
+
+/**
+ * `guard` for the requests VS Code sends again after every edit and cancels at the next
+ * key (semantic tokens, the outline, folding ranges): such a request waits its turn in
+ * `lateQueue` and, if a cancel was read in the meantime, is answered RequestCancelled (as
+ * LSP asks) without running. Only these requests wait: a notification read in the
+ * meantime (the key's didChange) means the answer is for newer text, which is harmless
+ * here because VS Code cancels them at every change and asks again, while a hover or a
+ * rename must see the text it was asked about.
+ */
+export function cancellableGuard<P, R>(
+	ctx: ServerContext,
+	name: string,
+	fallback: R,
+	handler: (params: P) => R,
+): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
+	const guarded = guard(ctx, name, fallback, handler);
+	return (params, token) =>
+		new Promise((resolve) => {
+			lateQueue.add(() => resolve(token.isCancellationRequested ? cancelled() : guarded(params)));
+		});
+}
+
+/** The answer to a request cancelled before it ran. */
+function cancelled(): ResponseError<void> {
+	return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled before it ran');
+}
+
+/**
+ * Runs jobs one at a time, each after `turns` turns of the event loop counted from the end
+ * of the one before. JSON-RPC reads one message per turn, and a message it has read is
+ * acted on a turn later, so those turns let the messages that came during a long job (a
+ * key's cancels, its change, its hover) be read and handled first: a cancel is seen before
+ * the job it cancels starts, and a hover is not kept waiting behind requests already
+ * cancelled. Timers set at dispatch would instead run back to back after the first long
+ * job, before any message is read; a key press sends some six messages, hence eight.
+ */
+class LateQueue {
+	readonly #jobs: (() => void)[] = [];
+	#scheduled = false;
+
+	constructor(private readonly turns: number) {}
+
+	add(job: () => void): void {
+		this.#jobs.push(job);
+		this.#schedule();
+	}
+
+	#schedule(): void {
+		if (this.#scheduled || this.#jobs.length === 0) {
+			return;
+		}
+		this.#scheduled = true;
+		afterTurns(this.turns, () => {
+			this.#scheduled = false;
+			try {
+				this.#jobs.shift()?.();
+			} finally {
+				this.#schedule();
+			}
+		});
+	}
+}
+
+/** Calls `run` after `turns` turns of the event loop (each `setImmediate` set from the last waits for the next turn). */
+function afterTurns(turns: number, run: () => void): void {
+	setImmediate(turns <= 1 ? run : () => afterTurns(turns - 1, run));
+}
+
+const lateQueue = new LateQueue(8);

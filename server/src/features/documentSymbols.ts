@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatSize, keywordSpan } from '../../../core/src/index';
 import type { Analysis, ItemNode, MemberNode, RegionKind, RegionNode, Span } from '../../../core/src/index';
 import { AscendingPositions } from '../convert';
-import { analysisFor, guard, type ServerContext } from '../context';
+import { analysisFor, cancellableGuard, type ServerContext } from '../context';
 import { placementsOf, regionDeclaredAt } from '../model';
 import { formatRange } from './regionInfo';
 
@@ -185,7 +185,7 @@ function finish(builder: Builder, result: DocumentSymbol, whole: Span): Document
 
 export function registerDocumentSymbols(ctx: ServerContext): void {
 	ctx.connection.onDocumentSymbol(
-		guard(ctx, 'documentSymbols', [], (params: DocumentSymbolParams) => {
+		cancellableGuard(ctx, 'documentSymbols', [], (params: DocumentSymbolParams) => {
 			const found = analysisFor(ctx, params.textDocument.uri);
 			return found ? documentSymbols(found.analysis, found.document, ctx.settings.outlineMaxSymbols) : [];
 		}),

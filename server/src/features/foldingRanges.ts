@@ -3,7 +3,7 @@ import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams } from 'vs
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
 import { toPosition } from '../convert';
-import { analysisFor, guard, type ServerContext } from '../context';
+import { analysisFor, cancellableGuard, type ServerContext } from '../context';
 import { forEachStatement } from '../syntaxQuery';
 
 /** The folding ranges of `document`, sorted by start line. */
@@ -53,7 +53,7 @@ export function foldingRanges(analysis: Analysis, document: TextDocument): Foldi
 
 export function registerFoldingRanges(ctx: ServerContext): void {
 	ctx.connection.onFoldingRanges(
-		guard(ctx, 'foldingRanges', [], (params: FoldingRangeParams) => {
+		cancellableGuard(ctx, 'foldingRanges', [], (params: FoldingRangeParams) => {
 			const found = analysisFor(ctx, params.textDocument.uri);
 			return found ? foldingRanges(found.analysis, found.document) : [];
 		}),

@@ -15,7 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { regionKinds } from '../../../core/src/index';
 import type { Analysis, RegionKind, Span } from '../../../core/src/index';
 import { PositionCursor, toOffset } from '../convert';
-import { analysisFor, guard, type ServerContext } from '../context';
+import { analysisFor, cancellableGuard, type ServerContext } from '../context';
 import { referencesIn, regionById, regionDeclaredAt } from '../model';
 import { forEachStatement, type StatementNode } from '../syntaxQuery';
 
@@ -244,7 +244,7 @@ export function registerSemanticTokens(ctx: ServerContext): void {
 		return found === undefined ? undefined : semanticTokens(found.analysis, found.document).data;
 	};
 	ctx.connection.languages.semanticTokens.on(
-		guard(ctx, 'semanticTokens', { data: [] }, (params: SemanticTokensParams): SemanticTokens => {
+		cancellableGuard(ctx, 'semanticTokens', { data: [] }, (params: SemanticTokensParams): SemanticTokens => {
 			const uri = params.textDocument.uri;
 			const data = wholeData(uri);
 			return data === undefined ? { data: [] } : { resultId: answers.keep(uri, data), data };
@@ -252,7 +252,7 @@ export function registerSemanticTokens(ctx: ServerContext): void {
 	);
 	// An answer the client no longer matches (or an error) falls back to the whole data.
 	ctx.connection.languages.semanticTokens.onDelta(
-		guard(ctx, 'semanticTokens/full/delta', { data: [] }, (params: SemanticTokensDeltaParams): SemanticTokens | SemanticTokensDelta => {
+		cancellableGuard(ctx, 'semanticTokens/full/delta', { data: [] }, (params: SemanticTokensDeltaParams): SemanticTokens | SemanticTokensDelta => {
 			const uri = params.textDocument.uri;
 			const data = wholeData(uri);
 			if (data === undefined) {
@@ -265,7 +265,7 @@ export function registerSemanticTokens(ctx: ServerContext): void {
 	);
 	// Large files: the editor asks for the visible range first.
 	ctx.connection.languages.semanticTokens.onRange(
-		guard(ctx, 'semanticTokens/range', { data: [] }, (params: SemanticTokensRangeParams) => {
+		cancellableGuard(ctx, 'semanticTokens/range', { data: [] }, (params: SemanticTokensRangeParams) => {
 			const found = analysisFor(ctx, params.textDocument.uri);
 			if (!found) {
 				return { data: [] };

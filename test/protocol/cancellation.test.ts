@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import {
+	CancellationTokenSource,
+	DocumentSymbolRequest,
+	FoldingRangeRequest,
+	HoverRequest,
+	LSPErrorCodes,
+	SemanticTokensRequest,
+} from 'vscode-languageserver-protocol';
+import { manyRegions } from './exercise';
+import { LspClient } from './lspClient';
+
+/** How a request ended: its result, or the error code it was answered with. */
+type Outcome = { readonly result: unknown } | { readonly code: number };
+
+function outcome(request: Promise<unknown>): Promise<Outcome> {
+	return request.then(
+		(result) => ({ result }),
+		(error: { code?: unknown }) => ({ code: typeof error.code === 'number' ? error.code : Number.NaN }),
+	);
+}
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+suite('protocol: cancellation', () => {
+	// 50,000 regions: the semantic tokens take tens of milliseconds even on a fast machine,
+	// so the cancels below arrive while the server is busy with them.
+	const text = manyRegions(50_000);
+	const uri = 'file:///virtual/cancel.memmap';
+	const textDocument = { uri };
+
+	test('a key typed while the outline and folding wait behind semantic tokens: they are cancelled and never run', async () => {
+		const client = await LspClient.start();
+		try {
+			await client.open(uri, text);
+			// What VS Code does in a pause in typing, and then at the next key.
+			const symbolsSource = new CancellationTokenSource();
+			const foldingSource = new CancellationTokenSource();
+			const tokens = outcome(client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }));
+			const symbols = outcome(client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }, symbolsSource.token));
+			const folding = outcome(client.connection.sendRequest(FoldingRangeRequest.type, { textDocument }, foldingSource.token));
+			await delay(10);
+			// The later request's cancel first: the outline's is the second message read.
+			foldingSource.cancel();
+			symbolsSource.cancel();
+			await client.change(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '\t// typed\n' }]);
+			const hover = client.connection.sendRequest(HoverRequest.type, { textDocument, position: { line: 3, character: 5 } });
+
+			const tokensDone = await tokens;
+			assert.ok('result' in tokensDone, 'the request already running is answered');
+			assert.ok(((tokensDone.result as { data?: number[] } | null)?.data?.length ?? 0) > 0);
+			assert.deepEqual(await symbols, { code: LSPErrorCodes.RequestCancelled });
+			assert.deepEqual(await folding, { code: LSPErrorCodes.RequestCancelled });
+			assert.ok(await hover, 'the key is served');
+		} finally {
+			assert.equal(await client.stop(), 0);
+		}
+	});
+
+	test('the same requests, not cancelled, are answered on the text as it now is', async () => {
+		const client = await LspClient.start();
+		try {
+			await client.open(uri, text);
+			const tokens = client.connection.sendRequest(SemanticTokensRequest.type, { textDocument });
+			const symbols = client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument });
+			const folding = client.connection.sendRequest(FoldingRangeRequest.type, { textDocument });
+			await delay(10);
+			await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// typed\n' }]);
+			assert.ok(((await tokens)?.data.length ?? 0) > 0);
+			const outline = (await symbols) as { name: string; range: { start: { line: number } } }[] | null;
+			assert.deepEqual(
+				outline?.map((s) => [s.name, s.range.start.line]),
+				[['memory', 1], ['system', 2]],
+				'the outline was computed after the change (the requests that wait see the newer text)',
+			);
+			assert.ok(((await folding)?.length ?? 0) > 0);
+		} finally {
+			assert.equal(await client.stop(), 0);
+		}
+	});
+});
