@@ -1,13 +1,15 @@
 /**
  * What every feature gets: the connection, the open documents, the analysis cache, the
  * current settings, and `guard`, which turns any exception of a handler into an empty
- * answer plus a log line, so no input can take the server down.
+ * answer plus a log line, so no input can take the server down (`cancellableGuard` also
+ * lets a request be cancelled before it runs).
  */
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../core/src/index';
 import type { DocumentCache } from './documentCache';
+import { LateQueue } from './lateQueue';
 import type { Settings } from './settings';
 import type { Workspace } from './workspace';
 
@@ -87,45 +89,5 @@ function cancelled(): ResponseError<void> {
 	return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled before it ran');
 }
 
-/**
- * Runs jobs one at a time, each after `turns` turns of the event loop counted from the end
- * of the one before. JSON-RPC reads one message per turn, and a message it has read is
- * acted on a turn later, so those turns let the messages that came during a long job (a
- * key's cancels, its change, its hover) be read and handled first: a cancel is seen before
- * the job it cancels starts, and a hover is not kept waiting behind requests already
- * cancelled. Timers set at dispatch would instead run back to back after the first long
- * job, before any message is read; a key press sends some six messages, hence eight.
- */
-class LateQueue {
-	readonly #jobs: (() => void)[] = [];
-	#scheduled = false;
-
-	constructor(private readonly turns: number) {}
-
-	add(job: () => void): void {
-		this.#jobs.push(job);
-		this.#schedule();
-	}
-
-	#schedule(): void {
-		if (this.#scheduled || this.#jobs.length === 0) {
-			return;
-		}
-		this.#scheduled = true;
-		afterTurns(this.turns, () => {
-			this.#scheduled = false;
-			try {
-				this.#jobs.shift()?.();
-			} finally {
-				this.#schedule();
-			}
-		});
-	}
-}
-
-/** Calls `run` after `turns` turns of the event loop (each `setImmediate` set from the last waits for the next turn). */
-function afterTurns(turns: number, run: () => void): void {
-	setImmediate(turns <= 1 ? run : () => afterTurns(turns - 1, run));
-}
-
+/** A key press sends some six messages (cancels, its change, a hover), hence eight turns. */
 const lateQueue = new LateQueue(8);
