@@ -159,6 +159,24 @@ suite('memmap extension', () => {
 		assert.deepEqual(calls[0]?.fromRanges.map((r) => editor.document.offsetAt(r.start)), [text.indexOf('of pc.bios')]);
 	});
 
+	test('the outline, folding ranges and semantic tokens come through (the requests that wait their turn)', async () => {
+		const editor = await openEditor(boardPath);
+		const uri = editor.document.uri;
+		const text = editor.document.getText();
+		const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+		assert.deepEqual(symbols.map((s) => s.name), ['memory', 'pio', 'system', 'ioport', 'pc.ram']);
+		assert.deepEqual(symbols[3]?.children.map((s) => s.name), ['pic', 'pit', 'rtc']);
+		const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
+		const systemLine = editor.document.positionAt(text.indexOf('container system')).line;
+		assert.ok(folds.some((f) => f.start === systemLine), `a fold at line ${systemLine}: ${JSON.stringify(folds)}`);
+		const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', uri);
+		const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', uri);
+		assert.ok(legend.tokenTypes.includes('variable'), legend.tokenTypes.join());
+		// Five numbers a token: the first is on the first declaration's line or later.
+		assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0, `${tokens.data.length} numbers`);
+		assert.ok((tokens.data[0] ?? -1) >= editor.document.positionAt(text.indexOf('space memory')).line);
+	});
+
 	test('Format Selection edits only the selected line', async () => {
 		const editor = await openEditor(boardPath);
 		const line = editor.document.positionAt(editor.document.getText().indexOf('io uart0')).line;
