@@ -1,13 +1,16 @@
 import * as assert from 'node:assert/strict';
 import {
 	CancellationTokenSource,
+	DidOpenTextDocumentNotification,
 	DocumentSymbolRequest,
 	FoldingRangeRequest,
 	HoverRequest,
 	LSPErrorCodes,
+	SemanticTokensDeltaRequest,
+	SemanticTokensRangeRequest,
 	SemanticTokensRequest,
 } from 'vscode-languageserver-protocol';
-import { manyRegions } from './exercise';
+import { manyRegions, random } from './exercise';
 import { LspClient } from './lspClient';
 
 /** How a request ended: its result, or the error code it was answered with. */
@@ -74,6 +77,66 @@ suite('protocol: cancellation', () => {
 				'the outline was computed after the change (the requests that wait see the newer text)',
 			);
 			assert.ok(((await folding)?.length ?? 0) > 0);
+		} finally {
+			assert.equal(await client.stop(), 0);
+		}
+	});
+
+	test('requests that wait survive cancels, changes, closes and reopens in any order', async () => {
+		const client = await LspClient.start();
+		try {
+			const small = manyRegions(2000);
+			await client.open(uri, small);
+			const next = random(21);
+			const pick = (n: number): number => Math.floor(next() * n);
+			const asks = [
+				() => client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }, source.token),
+				() => client.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument, previousResultId: String(pick(5)) }, source.token),
+				() => client.connection.sendRequest(SemanticTokensRangeRequest.type, { textDocument, range: { start: { line: pick(50), character: 0 }, end: { line: 50 + pick(50), character: 3 } } }, source.token),
+				() => client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }, source.token),
+				() => client.connection.sendRequest(FoldingRangeRequest.type, { textDocument }, source.token),
+			];
+			let source = new CancellationTokenSource();
+			const sources: CancellationTokenSource[] = [];
+			const pending: Promise<Outcome>[] = [];
+			for (let step = 0; step < 300; step++) {
+				const what = pick(10);
+				if (what < 5) {
+					source = new CancellationTokenSource();
+					sources.push(source);
+					const ask = asks[pick(asks.length)];
+					if (ask) {
+						pending.push(outcome(ask()));
+					}
+				} else if (what < 7) {
+					sources[pick(sources.length)]?.cancel();
+				} else if (what < 9) {
+					const line = 2 + pick(1000);
+					await client.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: pick(2) ? '\t// typed\n' : '\tram x' }]);
+				} else {
+					await client.close(uri);
+					await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+						textDocument: { uri, languageId: 'memmap', version: 1, text: small },
+					});
+				}
+				if (step % 50 === 0) {
+					await delay(5);
+				}
+			}
+			const outcomes = await Promise.all(pending);
+			for (const done of outcomes) {
+				assert.ok('result' in done || done.code === LSPErrorCodes.RequestCancelled, JSON.stringify(done));
+			}
+			const cancelledCount = outcomes.filter((done) => !('result' in done)).length;
+			assert.ok(cancelledCount > 0 && cancelledCount < outcomes.length, `${cancelledCount} of ${outcomes.length} cancelled`);
+			assert.equal(client.process.exitCode, null);
+			const logged = client.notifications.filter((n) => n.method === 'window/logMessage' && (n.params as { type: number }).type === 1);
+			assert.deepEqual(logged.map((n) => (n.params as { message: string }).message), []);
+			// After it all, the outline is the text's as it now stands.
+			await client.close(uri);
+			await client.open(uri, small);
+			const outline = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument })) as { name: string }[] | null;
+			assert.deepEqual(outline?.map((s) => s.name), ['memory', 'system']);
 		} finally {
 			assert.equal(await client.stop(), 0);
 		}
