@@ -352,11 +352,12 @@ async function afterEditRows(session: Session, text: string, label: string): Pro
 
 /**
  * A key typed while VS Code's after-edit requests wait: the three requests of a pause in
- * typing (semantic tokens, outline, folding) are sent; 20 ms later, when the server is busy
- * with the first, the next key is typed: VS Code cancels the three, sends the change and
- * asks for a hover. The row is the time from that key to the hover's answer. The request
- * already running must finish (a handler runs to its end), but the two still queued when
- * their `$/cancelRequest` arrives need not run at all. No target: the issues set none.
+ * typing (semantic tokens as a delta on the last answer, outline, folding) are sent; 20 ms
+ * later, when the server is busy with the first, the next key is typed: VS Code cancels
+ * the three, sends the change and asks for a hover. The row is the time from that key to
+ * the hover's answer. The request already running must finish (a handler runs to its
+ * end), but the two still queued when their `$/cancelRequest` arrives need not run at
+ * all. No target: the issues set none.
  */
 async function keystrokeRows(session: Session, text: string, label: string): Promise<Row[]> {
 	const spot = middleSize(text);
@@ -364,10 +365,14 @@ async function keystrokeRows(session: Session, text: string, label: string): Pro
 	const line = text.split('\n')[spot.line] ?? '';
 	const position = { line: spot.line, character: line.search(/\S/) + 5 };
 	const samples: number[] = [];
+	const full = await session.connection.sendRequest(SemanticTokensRequest.type, { textDocument });
+	let previousResultId = full?.resultId ?? '';
 	for (let i = 0; i < 9; i++) {
 		const sources = [new CancellationTokenSource(), new CancellationTokenSource(), new CancellationTokenSource()] as const;
 		const pending = [
-			session.connection.sendRequest(SemanticTokensRequest.type, { textDocument }, sources[0].token),
+			session.connection
+				.sendRequest(SemanticTokensDeltaRequest.type, { textDocument, previousResultId }, sources[0].token)
+				.then((delta) => (previousResultId = delta?.resultId ?? previousResultId)),
 			session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }, sources[1].token),
 			session.connection.sendRequest(FoldingRangeRequest.type, { textDocument }, sources[2].token),
 		].map((request) => request.then(() => undefined, () => undefined));
