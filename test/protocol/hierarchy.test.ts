@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
 	CallHierarchyIncomingCallsRequest,
 	CallHierarchyOutgoingCallsRequest,
@@ -176,5 +180,27 @@ suite('protocol: type hierarchy (containment) and call hierarchy (aliases)', () 
 				assert.deepEqual(await supertypes({ ...a, data }), [], JSON.stringify(data));
 			}
 		});
+	});
+
+	test('once the document the view started from is closed, the open file of the item answers', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memmap-hierarchy-'));
+		try {
+			const inc = { uri: pathToFileURL(path.join(dir, 'inc.memmap')).href, text: 'container bus size 64K {\n\tio uart at 0 size 4K\n}\n' };
+			const top = { uri: pathToFileURL(path.join(dir, 'top.memmap')).href, text: 'include "inc.memmap"\nspace memory = top\ncontainer top size 4G {\n\tmap bus at 0x1000\n}\n' };
+			fs.writeFileSync(new URL(inc.uri), inc.text);
+			fs.writeFileSync(new URL(top.uri), top.text);
+			await withOpen(inc.uri, inc.text, async () => {
+				await client.open(top.uri, top.text);
+				const bus = only(await prepareType(positionOf(top.text, 'map bus', 5), top.uri));
+				assert.equal(bus.detail, 'container · 64 KiB · at 0x1000 in top');
+				assert.deepEqual((await supertypes(bus)).map((s) => s.name), ['top']);
+				await client.close(top.uri);
+				assert.deepEqual((await subtypes(bus)).map((s) => s.name), ['uart'], 'the included file, open, still knows its subregions');
+				assert.deepEqual(await supertypes(bus), [], 'on its own the file places bus nowhere');
+			});
+			assert.deepEqual(await subtypes({ name: 'bus', kind: 5, uri: inc.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, selectionRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, data: { context: top.uri, uri: inc.uri, offset: 0, name: 'bus' } }), [], 'both closed: nothing');
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -2,7 +2,8 @@
  * The items of the two hierarchy views (`typeHierarchy.ts`: containment, and
  * `callHierarchy.ts`: aliases). An item names a region by where it is declared and by the
  * open document whose analysis found it, so that expanding it later, after edits, asks the
- * same analysis context again; an item whose declaration no longer holds that region
+ * same analysis context again (or, once that document is closed, the context of the
+ * item's own file if it is open); an item whose declaration no longer holds that region
  * (the text moved under it) expands to nothing until the view is opened again.
  */
 import type { CallHierarchyItem, TextDocumentPositionParams, TypeHierarchyItem } from 'vscode-languageserver';
@@ -58,9 +59,12 @@ function resolveItem(ctx: ServerContext, item: { data?: unknown }): { analysis: 
 	if (typeof data?.context !== 'string' || typeof data.uri !== 'string' || typeof data.offset !== 'number') {
 		return undefined;
 	}
-	const analysis = analysisFor(ctx, data.context)?.analysis;
+	// Once the document the view started from is closed, the item's own file, if open,
+	// answers in the context the server now gives it (as a hover there would).
+	const context = analysisFor(ctx, data.context) !== undefined ? data.context : data.uri;
+	const analysis = analysisFor(ctx, context)?.analysis;
 	const region = analysis && regionDeclaredAt(analysis, data.uri, data.offset);
-	return analysis && region && region.name === data.name ? { analysis, region, context: data.context } : undefined;
+	return analysis && region && region.name === data.name ? { analysis, region, context } : undefined;
 }
 
 /** The item of `region`: its declaration, its name, and what it is and where it sits in `detail`. */
