@@ -7,6 +7,7 @@ import { repoRoot } from '../../scripts/codeServer.mjs';
 import {
 	cursorPosition,
 	editorText,
+	filterProblems,
 	focusEditor,
 	goToLine,
 	hoverAtCursor,
@@ -17,6 +18,7 @@ import {
 	saveFile,
 	showProblems,
 	waitForCursorLine,
+	waitForFilteredProblem,
 } from './support/editor.mjs';
 import { artifactsDir, copySamples, openWorkbench, removeFolder, saveLogs, screenshot } from './support/workbench.mjs';
 
@@ -39,37 +41,6 @@ function publish(path, name) {
 	const dir = join(repoRoot, 'docs', 'images');
 	mkdirSync(dir, { recursive: true });
 	copyFileSync(path, join(dir, name));
-}
-
-/** The Problems filter box: narrows the (virtualised) list to one code. */
-async function filterProblems(page, text) {
-	const input = page.locator('.panel input[aria-label="Filter Problems"]');
-	await input.fill(text);
-}
-
-/**
- * Waits until the Problems list, filtered by `filter`, has (or has not) a row with both
- * `filter` and `text`. The filtered view does not always refresh, when markers change or
- * right after the filter is typed (a CI run once waited 30 s on an unrefreshed list), so
- * each round applies the filter again, as a user would retype it.
- */
-async function waitForFilteredProblem(page, filter, text, present, timeoutMs = 30_000) {
-	const deadline = Date.now() + timeoutMs;
-	const rows = page.locator('.markers-panel .monaco-list-row', { hasText: filter }).filter({ hasText: text });
-	for (;;) {
-		await filterProblems(page, '');
-		await filterProblems(page, filter);
-		const state = present ? 'visible' : 'detached';
-		const remaining = deadline - Date.now();
-		try {
-			await rows.first().waitFor({ state, timeout: Math.max(1, Math.min(2_000, remaining)) });
-			return;
-		} catch (error) {
-			if (Date.now() >= deadline) {
-				throw error;
-			}
-		}
-	}
 }
 
 /** The flat view's document, inside the webview's two nested iframes. */
