@@ -12,6 +12,22 @@ export function fixture(name: string): { uri: string; text: string } {
 	return { uri: fileUri(relative), text: fs.readFileSync(path.join(repoRoot, relative), 'utf8') };
 }
 
+/**
+ * The board and the include pair (`includer.memmap` places what `included.memmap`
+ * declares) that the navigation and hierarchy suites open, and `at`, a position in the
+ * board one character into the `nth` `needle` by default.
+ */
+export function boardFixtures(): {
+	board: { uri: string; text: string };
+	includer: { uri: string; text: string };
+	included: { uri: string; text: string };
+	at: (needle: string, delta?: number, nth?: number) => Position;
+} {
+	const board = fixture('board.memmap');
+	const at = (needle: string, delta = 1, nth = 0): Position => positionOf(board.text, needle, delta, nth);
+	return { board, includer: fixture('includer.memmap'), included: fixture('included.memmap'), at };
+}
+
 /** The position `delta` characters after the `nth` (0-based) occurrence of `needle`. */
 export function positionOf(text: string, needle: string, delta = 0, nth = 0): Position {
 	let offset = -1;

@@ -15,15 +15,12 @@ import {
 	type Range,
 	type TypeHierarchyItem,
 } from 'vscode-languageserver-protocol';
-import { fixture, positionOf } from './fixtures';
+import { boardFixtures, positionOf } from './fixtures';
 import { LspClient } from './lspClient';
 
 suite('protocol: type hierarchy (containment) and call hierarchy (aliases)', () => {
 	let client: LspClient;
-	const board = fixture('board.memmap');
-	const includer = fixture('includer.memmap');
-	const included = fixture('included.memmap');
-	const at = (needle: string, delta = 1, nth = 0): Position => positionOf(board.text, needle, delta, nth);
+	const { board, includer, included, at } = boardFixtures();
 
 	suiteSetup(async () => {
 		client = await LspClient.start();

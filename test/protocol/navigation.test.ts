@@ -18,16 +18,13 @@ import {
 	type SelectionRange,
 	type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { fixture, flatCapture, hoverText, positionOf, withCapture } from './fixtures';
+import { boardFixtures, flatCapture, hoverText, positionOf, withCapture } from './fixtures';
 import { LspClient } from './lspClient';
 
 suite('protocol: hover and navigation', () => {
 	let client: LspClient;
-	const board = fixture('board.memmap');
-	const includer = fixture('includer.memmap');
-	const included = fixture('included.memmap');
+	const { board, includer, included, at } = boardFixtures();
 	const td = { uri: board.uri };
-	const at = (needle: string, delta = 1, nth = 0): Position => positionOf(board.text, needle, delta, nth);
 
 	suiteSetup(async () => {
 		client = await LspClient.start();

@@ -61,8 +61,9 @@ function resolveItem(ctx: ServerContext, item: { data?: unknown }): { analysis: 
 	}
 	// Once the document the view started from is closed, the item's own file, if open,
 	// answers in the context the server now gives it (as a hover there would).
-	const context = analysisFor(ctx, data.context) !== undefined ? data.context : data.uri;
-	const analysis = analysisFor(ctx, context)?.analysis;
+	const fromView = analysisFor(ctx, data.context);
+	const context = fromView ? data.context : data.uri;
+	const analysis = (fromView ?? analysisFor(ctx, data.uri))?.analysis;
 	const region = analysis && regionDeclaredAt(analysis, data.uri, data.offset);
 	return analysis && region && region.name === data.name ? { analysis, region, context } : undefined;
 }
